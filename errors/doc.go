@@ -1,0 +1,59 @@
+// Package errors is keyvet's error taxonomy: every error code that EC2
+// Instance Connect and IAM answer the SSH public key operations with, what a
+// request field broke, and what is wrong with a key.
+//
+// The package shares its name with the standard library's errors, so callers
+// import it under the alias keyerrors, as every example here does:
+//
+//	import keyerrors "github.com/keyvet/keyvet/errors"
+//
+// # Three kinds of sentinel
+//
+// An [*APIError] is one AWS error code ([ErrInvalidArgs] is EC2 Instance
+// Connect's InvalidArgsException, [ErrValidation] is IAM's ValidationError,
+// ...). It carries what a server needs to answer as AWS would: the wire code,
+// the HTTP status, the fault (client or server) and whether a retry can help.
+// [Lookup] finds one by service and code, [All] lists them.
+//
+// A rule sentinel says which constraint of the service model a field broke:
+// [ErrRequired], [ErrTooShort], [ErrTooLong], [ErrPattern], [ErrNotInEnum],
+// [ErrOutOfRange].
+//
+// A key sentinel says what is wrong with an SSH public key: [ErrMalformedKey],
+// [ErrUnsupportedEncoding], [ErrUnsupportedKeyType], [ErrKeyTooSmall],
+// [ErrKeyTooLarge], [ErrWeakKey], [ErrPrivateKey], [ErrCertificate],
+// [ErrKeyTypeMismatch], [ErrMultipleKeys], and for fingerprints
+// [ErrMalformedFingerprint]. Package sshkey returns them wrapped with detail.
+//
+// # Context types
+//
+// A [*FieldError] says that one field of one request failed: the operation,
+// the AWS member name, the rule or key sentinel, and the [*APIError] the
+// service answers with. Its Unwrap returns both, so both of these hold for a
+// malformed instance id:
+//
+//	errors.Is(err, keyerrors.ErrPattern)     // what the field broke
+//	errors.Is(err, keyerrors.ErrInvalidArgs) // what EC2 Instance Connect answers
+//
+// A [*RequestError] gathers every failed field of one request; validation
+// never stops at the first. Its Unwrap returns the fields, so errors.As finds
+// a [*FieldError] in it.
+//
+// # Messages
+//
+// Messages follow the wording of AWS's own validation layer:
+//
+//	1 validation error detected: Value 'mi-048afb7f6460a110d' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$
+//
+// A message never holds key material: for the key fields (SSHPublicKey,
+// SSHPublicKeyBody) the value is left out ("Value at 'sSHPublicKey' failed
+// ..."). Any other value is escaped so that no control character reaches a
+// log line, and cut to 64 characters (see [SafeValue]).
+//
+// Error strings may change between versions; match errors with errors.Is and
+// errors.As, and read codes from [APIError.ErrorCode], never from the text.
+//
+// Every exported function and method is safe for concurrent use. The
+// sentinels are package variables for errors.Is to compare against; they must
+// not be modified.
+package errors

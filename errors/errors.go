@@ -1,0 +1,290 @@
+package errors
+
+import (
+	stderrors "errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Rule sentinels: which constraint of the Smithy model a field broke. A
+// [*FieldError] carries one in Err, with the constraint in AWS's words in
+// Constraint.
+var (
+	// ErrRequired: a required member is absent (smithy.api#required).
+	// AWS says "Member must not be null".
+	ErrRequired = stderrors.New("required member is missing")
+	// ErrTooShort: fewer Unicode scalar values than the length trait's min.
+	ErrTooShort = stderrors.New("value is too short")
+	// ErrTooLong: more Unicode scalar values than the length trait's max.
+	ErrTooLong = stderrors.New("value is too long")
+	// ErrPattern: the value does not match the pattern trait, or is not
+	// valid UTF-8.
+	ErrPattern = stderrors.New("value does not match the pattern")
+	// ErrNotInEnum: the value is not one of the enum's values.
+	ErrNotInEnum = stderrors.New("value is not in the enum")
+	// ErrOutOfRange: an integer outside the range trait.
+	ErrOutOfRange = stderrors.New("value is out of range")
+)
+
+// Key sentinels: what is wrong with an SSH public key or a fingerprint.
+// Package sshkey returns them wrapped with detail; errors.Is finds them.
+var (
+	// ErrMalformedKey: the key could not be decoded (bad base64, a
+	// truncated or corrupt blob, trailing data, authorized_keys options).
+	ErrMalformedKey = stderrors.New("malformed SSH public key")
+	// ErrUnsupportedEncoding: the text is in no encoding keyvet reads, or
+	// in one the policy does not allow (an X.509 certificate, an RFC 4716
+	// file where IAM wants authorized_keys or PEM).
+	ErrUnsupportedEncoding = stderrors.New("unsupported SSH public key encoding")
+	// ErrUnsupportedKeyType: the key's type is unknown, or not one the
+	// policy allows.
+	ErrUnsupportedKeyType = stderrors.New("unsupported SSH public key type")
+	// ErrKeyTooSmall: an RSA modulus shorter than the policy's minimum.
+	ErrKeyTooSmall = stderrors.New("SSH public key is too small")
+	// ErrKeyTooLarge: an RSA modulus longer than the policy's maximum or
+	// than x/crypto accepts.
+	ErrKeyTooLarge = stderrors.New("SSH public key is too large")
+	// ErrWeakKey: an RSA key with a weak public exponent.
+	ErrWeakKey = stderrors.New("SSH public key is weak")
+	// ErrPrivateKey: the text is a private key. Nothing of it is ever
+	// repeated in an error.
+	ErrPrivateKey = stderrors.New("private key given where a public key belongs")
+	// ErrCertificate: an OpenSSH certificate (*-cert-v01@openssh.com)
+	// where a plain key belongs.
+	ErrCertificate = stderrors.New("SSH certificate given where a plain public key belongs")
+	// ErrKeyTypeMismatch: an authorized_keys line whose type label differs
+	// from the type inside its blob.
+	ErrKeyTypeMismatch = stderrors.New("key type label does not match the key")
+	// ErrMultipleKeys: more than one key where one belongs.
+	ErrMultipleKeys = stderrors.New("more than one SSH public key")
+	// ErrMalformedFingerprint: a fingerprint string in no form that
+	// ssh-keygen prints.
+	ErrMalformedFingerprint = stderrors.New("malformed SSH key fingerprint")
+)
+
+// FieldError reports that one member of one request failed a rule or held a
+// bad key. Unwrap returns Err and API, so errors.Is matches both the rule or
+// key sentinel and the service's code:
+//
+//	var fe *keyerrors.FieldError
+//	if errors.As(err, &fe) && fe.Field == "InstanceId" { ... }
+//
+// Its Error text is AWS's:
+//
+//	Value 'i-XYZ' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$
+//
+// with "Value null at" for a missing member and "Value at" for a Sensitive
+// one.
+type FieldError struct {
+	// Op is the operation: "SendSSHPublicKey", "UploadSSHPublicKey", ...
+	Op string
+	// Field is the member name as the model and the SDKs write it:
+	// "InstanceId", "SSHPublicKeyBody".
+	Field string
+	// Value is the offending value as the message shows it, made by
+	// SafeValue: escaped and at most 64 characters. It is empty when
+	// Sensitive is set or the member is missing.
+	Value string
+	// Sensitive reports that the value is key material, so the message
+	// leaves it out ("Value at 'sSHPublicKey' ...").
+	Sensitive bool
+	// Constraint is what the member must satisfy, in AWS's words:
+	// "Member must have length less than or equal to 64". When it is
+	// empty, Error uses Err's text.
+	Constraint string
+	// Err is a rule sentinel (ErrPattern, ...) or a key sentinel, maybe
+	// wrapped with detail.
+	Err error
+	// API is the error code the service answers with: ErrInvalidArgs for
+	// EC2 Instance Connect; ErrValidation, ErrInvalidPublicKey or
+	// ErrUnrecognizedPublicKeyEncoding for IAM.
+	API *APIError
+}
+
+var (
+	_ error                         = (*FieldError)(nil)
+	_ interface{ Unwrap() []error } = (*FieldError)(nil)
+)
+
+// Error returns AWS's text for the failure, with the member name's first
+// letter lower-cased as AWS writes member paths.
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	e.appendTo(&b)
+	return b.String()
+}
+
+func (e *FieldError) appendTo(b *strings.Builder) {
+	switch {
+	case e.Err != nil && stderrors.Is(e.Err, ErrRequired):
+		b.WriteString("Value null at '")
+	case e.Sensitive:
+		b.WriteString("Value at '")
+	default:
+		b.WriteString("Value '")
+		b.WriteString(e.Value)
+		b.WriteString("' at '")
+	}
+	b.WriteString(MemberPath(e.Field))
+	b.WriteString("' failed to satisfy constraint: ")
+	switch {
+	case e.Constraint != "":
+		b.WriteString(e.Constraint)
+	case e.Err != nil:
+		b.WriteString(e.Err.Error())
+	default:
+		b.WriteString("unknown constraint")
+	}
+}
+
+// Unwrap returns Err and API, leaving out whichever is nil.
+func (e *FieldError) Unwrap() []error {
+	errs := make([]error, 0, 2)
+	if e.Err != nil {
+		errs = append(errs, e.Err)
+	}
+	if e.API != nil {
+		errs = append(errs, e.API)
+	}
+	return errs
+}
+
+// RequestError gathers every failed field of one request, in the order of the
+// operation's members. Validation returns one only when at least one field
+// failed; otherwise it returns an untyped nil.
+type RequestError struct {
+	// Op is the operation: "SendSSHPublicKey", ...
+	Op string
+	// Fields holds one entry per failure, never empty.
+	Fields []*FieldError
+}
+
+var (
+	_ error                         = (*RequestError)(nil)
+	_ interface{ Unwrap() []error } = (*RequestError)(nil)
+)
+
+// Error returns AWS's text: "1 validation error detected: " or "N validation
+// errors detected: ", then each field's text joined by "; ".
+func (e *RequestError) Error() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(len(e.Fields)))
+	if len(e.Fields) == 1 {
+		b.WriteString(" validation error detected: ")
+	} else {
+		b.WriteString(" validation errors detected: ")
+	}
+	for i, f := range e.Fields {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		f.appendTo(&b)
+	}
+	return b.String()
+}
+
+// Unwrap returns the fields, so errors.As finds a *FieldError and errors.Is
+// finds every sentinel any field carries.
+func (e *RequestError) Unwrap() []error {
+	errs := make([]error, len(e.Fields))
+	for i, f := range e.Fields {
+		errs[i] = f
+	}
+	return errs
+}
+
+// API returns the one code the service answers the whole request with. AWS
+// checks the model's constraints before anything else, so a field that broke
+// one wins: IAM answers ValidationError even when the key is bad too. Among
+// the rest, the first field's code wins. API returns nil when no field
+// carries a code.
+func (e *RequestError) API() *APIError {
+	var first *APIError
+	for _, f := range e.Fields {
+		if f.API == nil {
+			continue
+		}
+		if f.API == ErrValidation || f.API == ErrInvalidArgs {
+			return f.API
+		}
+		if first == nil {
+			first = f.API
+		}
+	}
+	return first
+}
+
+// MemberPath returns a member name as AWS writes it in a validation message:
+// the first letter lower-cased, the rest unchanged. MemberPath("SSHPublicKey")
+// is "sSHPublicKey".
+func MemberPath(field string) string {
+	if field == "" || field[0] < 'A' || field[0] > 'Z' {
+		return field
+	}
+	return string(field[0]+('a'-'A')) + field[1:]
+}
+
+// MaxValueLen is the most characters SafeValue returns.
+const MaxValueLen = 64
+
+// SafeValue returns s in the form an error message may show it: every
+// character that is not printable, a backslash or a single quote is escaped
+// as a Go string literal escapes it (\n, \x00, \u2028, \\, \'); a byte of
+// invalid UTF-8 becomes \xff; and when the result would be longer than
+// MaxValueLen characters it is cut at a character boundary, never inside an
+// escape, and ends in "...", MaxValueLen characters at the most in all.
+// SafeValue("a\nb") is `a\nb`.
+//
+// Never call it on key material: keys are left out of messages entirely.
+func SafeValue(s string) string {
+	limit := MaxValueLen // characters the escaped pieces may take
+	if escapedLen(s, MaxValueLen) > MaxValueLen {
+		limit = MaxValueLen - len("...")
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(s); {
+		piece, size := escapeAt(s, i)
+		pn := utf8.RuneCountInString(piece)
+		if n+pn > limit {
+			b.WriteString("...")
+			break
+		}
+		b.WriteString(piece)
+		n += pn
+		i += size
+	}
+	return b.String()
+}
+
+// escapedLen returns the length in characters of SafeValue's escaping of s
+// without the cut, or a number above stop as soon as it passes stop.
+func escapedLen(s string, stop int) int {
+	n := 0
+	for i := 0; i < len(s) && n <= stop; {
+		piece, size := escapeAt(s, i)
+		n += utf8.RuneCountInString(piece)
+		i += size
+	}
+	return n
+}
+
+// escapeAt returns the escaped form of the character at s[i] and its size in
+// bytes.
+func escapeAt(s string, i int) (piece string, size int) {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && size == 1:
+		const hex = "0123456789abcdef"
+		return `\x` + string(hex[s[i]>>4]) + string(hex[s[i]&0xf]), 1
+	case r == '\\':
+		return `\\`, size
+	case r == '\'':
+		return `\'`, size
+	case strconv.IsPrint(r):
+		return s[i : i+size], size
+	}
+	q := strconv.QuoteRune(r) // "'\n'": drop the quotes
+	return q[1 : len(q)-1], size
+}

@@ -1,0 +1,2 @@
+// Package fingerprint computes every SSH key fingerprint that ssh-keygen prints.
+package fingerprint

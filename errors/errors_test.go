@@ -1,0 +1,280 @@
+package errors_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+)
+
+// TestAPIErrorTable holds every sentinel to the tables of AWS-FACTS.md: the
+// code, the HTTP status, the fault and the retry decision.
+func TestAPIErrorTable(t *testing.T) {
+	const ec2, iam = keyerrors.ServiceEC2InstanceConnect, keyerrors.ServiceIAM
+	client, server := keyerrors.FaultClient, keyerrors.FaultServer
+	want := []struct {
+		err       *keyerrors.APIError
+		service   string
+		code      string
+		status    int
+		fault     keyerrors.Fault
+		retryable bool
+	}{
+		{keyerrors.ErrAuth, ec2, "AuthException", 400, client, false},
+		{keyerrors.ErrEC2InstanceNotFound, ec2, "EC2InstanceNotFoundException", 400, client, false},
+		{keyerrors.ErrEC2InstanceStateInvalid, ec2, "EC2InstanceStateInvalidException", 400, client, false},
+		{keyerrors.ErrEC2InstanceTypeInvalid, ec2, "EC2InstanceTypeInvalidException", 400, client, false},
+		{keyerrors.ErrEC2InstanceUnavailable, ec2, "EC2InstanceUnavailableException", 400, server, true},
+		{keyerrors.ErrInvalidArgs, ec2, "InvalidArgsException", 400, client, false},
+		{keyerrors.ErrSerialConsoleAccessDisabled, ec2, "SerialConsoleAccessDisabledException", 403, client, false},
+		{keyerrors.ErrSerialConsoleSessionLimitExceeded, ec2, "SerialConsoleSessionLimitExceededException", 400, client, true},
+		{keyerrors.ErrSerialConsoleSessionUnavailable, ec2, "SerialConsoleSessionUnavailableException", 500, server, true},
+		{keyerrors.ErrSerialConsoleSessionUnsupported, ec2, "SerialConsoleSessionUnsupportedException", 400, client, false},
+		{keyerrors.ErrService, ec2, "ServiceException", 500, server, true},
+		{keyerrors.ErrThrottling, ec2, "ThrottlingException", 400, client, true},
+		{keyerrors.ErrDuplicateSSHPublicKey, iam, "DuplicateSSHPublicKey", 400, client, false},
+		{keyerrors.ErrInvalidPublicKey, iam, "InvalidPublicKey", 400, client, false},
+		{keyerrors.ErrLimitExceeded, iam, "LimitExceeded", 409, client, false},
+		{keyerrors.ErrNoSuchEntity, iam, "NoSuchEntity", 404, client, false},
+		{keyerrors.ErrUnrecognizedPublicKeyEncoding, iam, "UnrecognizedPublicKeyEncoding", 400, client, false},
+		{keyerrors.ErrInvalidInput, iam, "InvalidInput", 400, client, false},
+		{keyerrors.ErrValidation, iam, "ValidationError", 400, client, false},
+		{keyerrors.ErrServiceFailure, iam, "ServiceFailure", 500, server, true},
+	}
+	all := keyerrors.All()
+	if len(all) != len(want) {
+		t.Fatalf("All() has %d sentinels, the tables have %d", len(all), len(want))
+	}
+	for i, w := range want {
+		e := w.err
+		if all[i] != e {
+			t.Errorf("All()[%d] = %s, want %s (the order is part of the contract)", i, all[i].Code, e.Code)
+		}
+		if e.Service != w.service || e.Code != w.code || e.HTTPStatus != w.status || e.Fault != w.fault || e.Retryable != w.retryable {
+			t.Errorf("%s = {%s %s %d %v %v}, want {%s %s %d %v %v}", w.code,
+				e.Service, e.Code, e.HTTPStatus, e.Fault, e.Retryable,
+				w.service, w.code, w.status, w.fault, w.retryable)
+		}
+		if e.ErrorCode() != w.code || e.HTTPStatusCode() != w.status {
+			t.Errorf("%s: ErrorCode() = %q, HTTPStatusCode() = %d", w.code, e.ErrorCode(), e.HTTPStatusCode())
+		}
+		if e.ErrorMessage() == "" || e.Error() != w.code+": "+e.ErrorMessage() {
+			t.Errorf("%s: Error() = %q, ErrorMessage() = %q", w.code, e.Error(), e.ErrorMessage())
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	for _, e := range keyerrors.All() {
+		got, ok := keyerrors.Lookup(e.Service, e.Code)
+		if !ok || got != e {
+			t.Errorf("Lookup(%q, %q) = %v, %v; want the sentinel itself", e.Service, e.Code, got, ok)
+		}
+	}
+	misses := []struct{ name, service, code, reason string }{
+		{"wrong service", keyerrors.ServiceIAM, "InvalidArgsException", "codes belong to one service"},
+		{"case differs", keyerrors.ServiceIAM, "nosuchentity", "wire codes are matched exactly"},
+		{"query code", keyerrors.ServiceEC2InstanceConnect, "InvalidArguments", "the awsQueryError alias is not EC2 Instance Connect's wire code (awsJson1.1 sends the shape name)"},
+		{"unknown service", "ec2", "InvalidArgsException", "only the two services are known"},
+		{"empty", "", "", "nothing to find"},
+	}
+	for _, m := range misses {
+		if got, ok := keyerrors.Lookup(m.service, m.code); ok || got != nil {
+			t.Errorf("%s: Lookup(%q, %q) = %v, %v; want nil, false (%s)", m.name, m.service, m.code, got, ok, m.reason)
+		}
+	}
+}
+
+func TestAllIsACopy(t *testing.T) {
+	a := keyerrors.All()
+	a[0] = nil
+	if keyerrors.All()[0] == nil {
+		t.Fatal("All() returned the package's own slice: a caller could change the taxonomy")
+	}
+}
+
+func TestFaultString(t *testing.T) {
+	for f, want := range map[keyerrors.Fault]string{
+		keyerrors.FaultClient: "client",
+		keyerrors.FaultServer: "server",
+		0:                     "unknown",
+		42:                    "unknown",
+	} {
+		if got := f.String(); got != want {
+			t.Errorf("Fault(%d).String() = %q, want %q", int(f), got, want)
+		}
+	}
+}
+
+func TestWithMessage(t *testing.T) {
+	e := keyerrors.ErrNoSuchEntity.WithMessage("The user with name alice cannot be found.")
+	if e == keyerrors.ErrNoSuchEntity {
+		t.Fatal("WithMessage returned the sentinel itself")
+	}
+	if keyerrors.ErrNoSuchEntity.Message == e.Message {
+		t.Fatal("WithMessage changed the sentinel")
+	}
+	if !errors.Is(e, keyerrors.ErrNoSuchEntity) {
+		t.Error("a copy does not match its sentinel")
+	}
+	if errors.Is(e, keyerrors.ErrInvalidArgs) || errors.Is(e, keyerrors.ErrLimitExceeded) {
+		t.Error("a copy matches another code")
+	}
+	decoded := &keyerrors.APIError{Service: keyerrors.ServiceIAM, Code: "NoSuchEntity"}
+	if !errors.Is(decoded, keyerrors.ErrNoSuchEntity) {
+		t.Error("an APIError built from a decoded response does not match its sentinel")
+	}
+	var nilErr *keyerrors.APIError
+	if errors.Is(e, nilErr) {
+		t.Error("matches a nil *APIError")
+	}
+}
+
+func TestFieldErrorUnwrap(t *testing.T) {
+	fe := &keyerrors.FieldError{Op: "SendSSHPublicKey", Field: "InstanceId", Value: "x",
+		Constraint: "Member must have length greater than or equal to 10",
+		Err:        keyerrors.ErrTooShort, API: keyerrors.ErrInvalidArgs}
+	re := &keyerrors.RequestError{Op: "SendSSHPublicKey", Fields: []*keyerrors.FieldError{fe}}
+	for _, err := range []error{fe, re} {
+		if !errors.Is(err, keyerrors.ErrTooShort) || !errors.Is(err, keyerrors.ErrInvalidArgs) {
+			t.Errorf("%T: errors.Is fails for the rule or the API sentinel", err)
+		}
+		if errors.Is(err, keyerrors.ErrPattern) || errors.Is(err, keyerrors.ErrValidation) {
+			t.Errorf("%T: errors.Is holds for a sentinel it does not carry", err)
+		}
+		var got *keyerrors.FieldError
+		if !errors.As(err, &got) || got != fe {
+			t.Errorf("%T: errors.As does not find the FieldError", err)
+		}
+	}
+	if n := len((&keyerrors.FieldError{Field: "X"}).Unwrap()); n != 0 {
+		t.Errorf("Unwrap of a FieldError without Err and API returned %d errors", n)
+	}
+}
+
+func TestMessages(t *testing.T) {
+	pattern := &keyerrors.FieldError{Field: "InstanceId", Value: "mi-048afb7f6460a110d",
+		Constraint: "Member must satisfy regular expression pattern: ^i-[a-f0-9]+$", Err: keyerrors.ErrPattern}
+	missing := &keyerrors.FieldError{Field: "UserName", Constraint: "Member must not be null", Err: keyerrors.ErrRequired}
+	key := &keyerrors.FieldError{Field: "SSHPublicKey", Sensitive: true, Value: "must not show",
+		Constraint: "Member must have length less than or equal to 4096", Err: keyerrors.ErrTooLong}
+	bare := &keyerrors.FieldError{Field: "Status", Value: "on", Err: keyerrors.ErrNotInEnum}
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"pattern", pattern, "Value 'mi-048afb7f6460a110d' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$"},
+		{"null", missing, "Value null at 'userName' failed to satisfy constraint: Member must not be null"},
+		{"sensitive", key, "Value at 'sSHPublicKey' failed to satisfy constraint: Member must have length less than or equal to 4096"},
+		{"no constraint text", bare, "Value 'on' at 'status' failed to satisfy constraint: value is not in the enum"},
+		{"one", &keyerrors.RequestError{Fields: []*keyerrors.FieldError{pattern}},
+			"1 validation error detected: " + pattern.Error()},
+		{"three", &keyerrors.RequestError{Fields: []*keyerrors.FieldError{pattern, missing, key}},
+			"3 validation errors detected: " + pattern.Error() + "; " + missing.Error() + "; " + key.Error()},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestRequestErrorAPI(t *testing.T) {
+	key := &keyerrors.FieldError{Field: "SSHPublicKeyBody", Err: keyerrors.ErrKeyTooSmall, API: keyerrors.ErrInvalidPublicKey}
+	name := &keyerrors.FieldError{Field: "UserName", Err: keyerrors.ErrPattern, API: keyerrors.ErrValidation}
+	tests := []struct {
+		name   string
+		fields []*keyerrors.FieldError
+		want   *keyerrors.APIError
+		reason string
+	}{
+		{"key only", []*keyerrors.FieldError{key}, keyerrors.ErrInvalidPublicKey, "the key's code"},
+		{"validation wins", []*keyerrors.FieldError{key, name}, keyerrors.ErrValidation, "AWS checks the model's constraints before the key"},
+		{"no code", []*keyerrors.FieldError{{Field: "X", Err: keyerrors.ErrPattern}}, nil, "nothing to answer with"},
+	}
+	for _, tt := range tests {
+		if got := (&keyerrors.RequestError{Fields: tt.fields}).API(); got != tt.want {
+			t.Errorf("%s: API() = %v, want %v (%s)", tt.name, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestMemberPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"InstanceId":       "instanceId",
+		"SSHPublicKeyBody": "sSHPublicKeyBody",
+		"SSHPublicKey":     "sSHPublicKey",
+		"marker":           "marker",
+		"":                 "",
+		"É":                "É",
+	} {
+		if got := keyerrors.MemberPath(in); got != want {
+			t.Errorf("MemberPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSafeValue(t *testing.T) {
+	long := strings.Repeat("a", 100)
+	tests := []struct {
+		name, in, want, reason string
+	}{
+		{"plain", "i-0123456789", "i-0123456789", "printable text is shown as it is"},
+		{"empty", "", "", "nothing to show"},
+		{"newline", "a\nb", `a\nb`, "no raw line break may reach a log line"},
+		{"controls", "\x00\x1b[31m\r\t", `\x00\x1b[31m\r\t`, "terminal escapes are neutralised"},
+		{"quote", "it's", `it\'s`, "the value is quoted with single quotes"},
+		{"backslash", `a\b`, `a\\b`, "an escape in the input cannot pass for one of ours"},
+		{"invalid utf8", "a\xffb", `a\xffb`, "each invalid byte is shown in hex"},
+		{"line separator", "a\u2028b", `a\u2028b`, "U+2028 breaks lines in some viewers"},
+		{"non-ascii", "é中", "é中", "printable non-ASCII is kept"},
+		{"exactly 64", long[:64], long[:64], "fits: no cut"},
+		{"65", long[:65], long[:61] + "...", "cut to 64 characters, the dots included"},
+		{"long", long, long[:61] + "...", "cut to 64 characters, the dots included"},
+		{"escape at the cut", long[:60] + "\n\n\n\n", long[:60] + "...", "never cut inside an escape"},
+		{"runes at the cut", strings.Repeat("é", 70), strings.Repeat("é", 61) + "...", "characters, not bytes"},
+	}
+	for _, tt := range tests {
+		got := keyerrors.SafeValue(tt.in)
+		if got != tt.want {
+			t.Errorf("%s: SafeValue(%q) = %q, want %q (%s)", tt.name, tt.in, got, tt.want, tt.reason)
+		}
+		if n := utf8.RuneCountInString(got); n > keyerrors.MaxValueLen {
+			t.Errorf("%s: %d characters, more than %d", tt.name, n, keyerrors.MaxValueLen)
+		}
+	}
+}
+
+// FuzzSafeValue holds SafeValue's promises on any input: at most 64
+// characters, valid UTF-8, no control character, and the input itself when
+// it is short, printable and free of quotes and backslashes.
+func FuzzSafeValue(f *testing.F) {
+	for _, s := range []string{"", "a\nb", "it's", "\xff", strings.Repeat("\x00", 70), strings.Repeat("é", 65)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := keyerrors.SafeValue(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("SafeValue(%q) = %q: invalid UTF-8", s, got)
+		}
+		if n := utf8.RuneCountInString(got); n > keyerrors.MaxValueLen {
+			t.Fatalf("SafeValue(%q) has %d characters", s, n)
+		}
+		for _, r := range got {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {
+				t.Fatalf("SafeValue(%q) = %q holds control character %U", s, got, r)
+			}
+		}
+		if !strings.HasSuffix(got, "...") && utf8.ValidString(s) && !strings.ContainsAny(s, `\'`) &&
+			utf8.RuneCountInString(s) <= keyerrors.MaxValueLen && got != s && isPrintable(s) {
+			t.Fatalf("SafeValue(%q) = %q changed a printable value", s, got)
+		}
+	})
+}
+
+func isPrintable(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return keyerrors.SafeValue(string(r)) != string(r) }) < 0
+}

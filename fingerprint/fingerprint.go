@@ -7,36 +7,174 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
-	"encoding/hex"
+
+	"golang.org/x/crypto/ssh"
 )
 
-// OfBlob returns the fingerprint of an SSH wire-format public key blob (RFC
-// 4253 section 6.6) in the form ssh-keygen -l -E prints it: for crypto.MD5 the
-// lowercase colon-separated hex with no prefix (IAM's Fingerprint), for
-// crypto.SHA1, crypto.SHA256 and crypto.SHA512 the hash name, a colon and
-// unpadded standard base64. It panics for any other hash, a programming
-// error.
-func OfBlob(h crypto.Hash, blob []byte) string {
+const (
+	// maxDigest is the size of the largest digest supported, SHA-512's.
+	maxDigest = sha512.Size
+	// maxLen is the length of the longest fingerprint string: "SHA512:"
+	// and 86 base64 characters.
+	maxLen = len("SHA512:") + (maxDigest*8+5)/6
+	// md5Len is the length of an MD5 fingerprint: 16 hex pairs and 15
+	// colons.
+	md5Len = 3*md5.Size - 1
+)
+
+// digestSize returns the digest size of a supported hash, or 0.
+func digestSize(h crypto.Hash) int {
 	switch h {
 	case crypto.MD5:
-		sum := md5.Sum(blob)
-		var buf [3*md5.Size - 1]byte
-		for i, b := range sum {
-			if i > 0 {
-				buf[3*i-1] = ':'
-			}
-			hex.Encode(buf[3*i:3*i+2], []byte{b})
-		}
-		return string(buf[:])
+		return md5.Size
 	case crypto.SHA1:
-		sum := sha1.Sum(blob)
-		return "SHA1:" + base64.RawStdEncoding.EncodeToString(sum[:])
+		return sha1.Size
 	case crypto.SHA256:
-		sum := sha256.Sum256(blob)
-		return "SHA256:" + base64.RawStdEncoding.EncodeToString(sum[:])
+		return sha256.Size
+	case crypto.SHA384:
+		return sha512.Size384
 	case crypto.SHA512:
-		sum := sha512.Sum512(blob)
-		return "SHA512:" + base64.RawStdEncoding.EncodeToString(sum[:])
+		return sha512.Size
 	}
-	panic("fingerprint: unsupported hash " + h.String())
+	return 0
 }
+
+// hashName returns the name ssh-keygen writes before a base64
+// fingerprint (ssh_digest_alg_name in OpenSSH's digest-openssl.c), or "".
+func hashName(h crypto.Hash) string {
+	switch h {
+	case crypto.MD5:
+		return "MD5"
+	case crypto.SHA1:
+		return "SHA1"
+	case crypto.SHA256:
+		return "SHA256"
+	case crypto.SHA384:
+		return "SHA384"
+	case crypto.SHA512:
+		return "SHA512"
+	}
+	return ""
+}
+
+// sum returns the digest of blob under h in the first digestSize(h) bytes
+// of d. It panics if h is not supported.
+func sum(h crypto.Hash, blob []byte) (d [maxDigest]byte) {
+	switch h {
+	case crypto.MD5:
+		s := md5.Sum(blob)
+		copy(d[:], s[:])
+	case crypto.SHA1:
+		s := sha1.Sum(blob)
+		copy(d[:], s[:])
+	case crypto.SHA256:
+		s := sha256.Sum256(blob)
+		copy(d[:], s[:])
+	case crypto.SHA384:
+		s := sha512.Sum384(blob)
+		copy(d[:], s[:])
+	case crypto.SHA512:
+		d = sha512.Sum512(blob)
+	default:
+		panic(unsupported(h))
+	}
+	return d
+}
+
+func unsupported(h crypto.Hash) string {
+	return "fingerprint: unsupported hash " + h.String() + " (want crypto.MD5, SHA1, SHA256, SHA384 or SHA512)"
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendText appends the ssh-keygen form of digest d under h: colon hex for
+// MD5, the hash name, a colon and unpadded base64 for the others.
+func appendText(dst []byte, h crypto.Hash, d []byte) []byte {
+	if h == crypto.MD5 {
+		for i, b := range d {
+			if i > 0 {
+				dst = append(dst, ':')
+			}
+			dst = append(dst, hexDigits[b>>4], hexDigits[b&0x0f])
+		}
+		return dst
+	}
+	dst = append(dst, hashName(h)...)
+	dst = append(dst, ':')
+	return base64.RawStdEncoding.AppendEncode(dst, d)
+}
+
+// plainBlob returns the SSH wire blob that OpenSSH fingerprints for pub:
+// the certified key's for a certificate, pub's own otherwise.
+func plainBlob(pub ssh.PublicKey) []byte {
+	if c, ok := pub.(*ssh.Certificate); ok {
+		return c.Key.Marshal()
+	}
+	return pub.Marshal()
+}
+
+// OfBlob returns the fingerprint of an SSH wire-format public key blob (RFC
+// 4253 section 6.6) as ssh-keygen -l -E prints it: for crypto.MD5 the
+// lowercase colon-separated hex with no prefix (IAM's Fingerprint), for
+// crypto.SHA1, crypto.SHA256, crypto.SHA384 and crypto.SHA512 the hash name,
+// a colon and unpadded standard base64 (RFC 4648 section 4):
+//
+//	OfBlob(crypto.MD5, blob)    // "c5:3e:72:c6:f9:55:58:47:5c:ad:d9:8f:89:9f:37:ea"
+//	OfBlob(crypto.SHA256, blob) // "SHA256:L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560"
+//
+// The blob is hashed as given and never parsed: a certificate's blob gives
+// the fingerprint of the whole certificate (as x/crypto's
+// ssh.FingerprintSHA256 does), not OpenSSH's, which is the certified key's;
+// see [SHA256]. It panics for any other hash: a programming error. The
+// result is the only allocation.
+func OfBlob(h crypto.Hash, blob []byte) string {
+	var buf [maxLen]byte
+	return string(AppendBlob(buf[:0], h, blob))
+}
+
+// AppendBlob appends to dst the fingerprint [OfBlob] returns and returns
+// the extended buffer. It does not allocate when dst has room for the
+// result: 47 bytes for MD5, 32 for SHA1, 50 for SHA256, 71 for SHA384, 93
+// for SHA512. It panics for an unsupported hash, as OfBlob does.
+func AppendBlob(dst []byte, h crypto.Hash, blob []byte) []byte {
+	d := sum(h, blob)
+	return appendText(dst, h, d[:digestSize(h)])
+}
+
+// MD5 returns the MD5 fingerprint of pub as IAM's Fingerprint member holds
+// it: lowercase hex pairs separated by colons, without the "MD5:" that
+// ssh-keygen -l -E md5 puts before it (RFC 4716 section 4):
+//
+//	c5:3e:72:c6:f9:55:58:47:5c:ad:d9:8f:89:9f:37:ea
+//
+// A certificate gives its certified key's fingerprint, as in OpenSSH. pub
+// must not be nil.
+func MD5(pub ssh.PublicKey) string { return OfBlob(crypto.MD5, plainBlob(pub)) }
+
+// SHA1 returns the SHA-1 fingerprint of pub as ssh-keygen -l -E sha1 prints
+// it, "SHA1:" and unpadded base64:
+//
+//	SHA1:w6uZIBp5QDpWNEdXkAQGOjYkXKM
+//
+// A certificate gives its certified key's fingerprint, as in OpenSSH.
+func SHA1(pub ssh.PublicKey) string { return OfBlob(crypto.SHA1, plainBlob(pub)) }
+
+// SHA256 returns the SHA-256 fingerprint of pub as ssh-keygen -l prints it
+// by default, "SHA256:" and unpadded base64:
+//
+//	SHA256:L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560
+//
+// A certificate gives its certified key's fingerprint, as ssh-keygen -l
+// does; x/crypto's ssh.FingerprintSHA256 hashes the whole certificate and
+// so gives another value for it. For a plain key the two agree.
+func SHA256(pub ssh.PublicKey) string { return OfBlob(crypto.SHA256, plainBlob(pub)) }
+
+// SHA384 returns the SHA-384 fingerprint of pub as ssh-keygen -l -E sha384
+// prints it, "SHA384:" and unpadded base64. A certificate gives its
+// certified key's fingerprint.
+func SHA384(pub ssh.PublicKey) string { return OfBlob(crypto.SHA384, plainBlob(pub)) }
+
+// SHA512 returns the SHA-512 fingerprint of pub as ssh-keygen -l -E sha512
+// prints it, "SHA512:" and unpadded base64. A certificate gives its
+// certified key's fingerprint.
+func SHA512(pub ssh.PublicKey) string { return OfBlob(crypto.SHA512, plainBlob(pub)) }

@@ -2,6 +2,7 @@ package validate
 
 import (
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
 )
 
 // Operation names, as the models and the X-Amz-Target / Action of a request
@@ -33,16 +34,28 @@ type SendSSHPublicKeyInput struct {
 	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
 }
 
-// Validate checks every field and returns nil, or a *keyerrors.RequestError
+// Validate checks every field, and the key against
+// EC2InstanceConnectKeyPolicy, and returns nil or a *keyerrors.RequestError
 // listing every broken constraint, in member order. Each failure wraps
-// keyerrors.ErrInvalidArgs, EC2 Instance Connect's answer.
+// keyerrors.ErrInvalidArgs, EC2 Instance Connect's answer; a refused key's
+// failure also wraps the key sentinel (keyerrors.ErrKeyTooSmall, ...).
 func (in *SendSSHPublicKeyInput) Validate() error {
+	_, err := in.ValidateKey()
+	return err
+}
+
+// ValidateKey is Validate that also returns the parsed key when all holds,
+// so a caller who needs it does not parse it twice.
+func (in *SendSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
+	const op = OpSendSSHPublicKey
 	var buf [8]*keyerrors.FieldError
-	errs := InstanceIdRule.appendErrors(buf[:0], OpSendSSHPublicKey, in.InstanceId)
-	errs = InstanceOSUserRule.appendErrors(errs, OpSendSSHPublicKey, in.InstanceOSUser)
-	errs = SSHPublicKeyRule.appendErrors(errs, OpSendSSHPublicKey, in.SSHPublicKey)
-	errs = AvailabilityZoneRule.appendErrors(errs, OpSendSSHPublicKey, in.AvailabilityZone)
-	return requestError(OpSendSSHPublicKey, errs)
+	errs := InstanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
+	errs = InstanceOSUserRule.appendErrors(errs, op, in.InstanceOSUser)
+	n := len(errs)
+	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
+	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n)
+	errs = AvailabilityZoneRule.appendErrors(errs, op, in.AvailabilityZone)
+	return keyResult(op, errs, k)
 }
 
 // SendSerialConsoleSSHPublicKeyInput is the input of EC2 Instance Connect's
@@ -58,17 +71,27 @@ type SendSerialConsoleSSHPublicKeyInput struct {
 	SSHPublicKey string `json:"SSHPublicKey"`
 }
 
-// Validate checks every field and returns nil, or a *keyerrors.RequestError
+// Validate checks every field, and the key against
+// EC2InstanceConnectKeyPolicy, and returns nil or a *keyerrors.RequestError
 // listing every broken constraint. Each failure wraps
 // keyerrors.ErrInvalidArgs.
 func (in *SendSerialConsoleSSHPublicKeyInput) Validate() error {
+	_, err := in.ValidateKey()
+	return err
+}
+
+// ValidateKey is Validate that also returns the parsed key when all holds.
+func (in *SendSerialConsoleSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
+	const op = OpSendSerialConsoleSSHPublicKey
 	var buf [8]*keyerrors.FieldError
-	errs := InstanceIdRule.appendErrors(buf[:0], OpSendSerialConsoleSSHPublicKey, in.InstanceId)
-	if fe := SerialPortRule.check(OpSendSerialConsoleSSHPublicKey, in.SerialPort); fe != nil {
+	errs := InstanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
+	if fe := SerialPortRule.check(op, in.SerialPort); fe != nil {
 		errs = append(errs, fe)
 	}
-	errs = SSHPublicKeyRule.appendErrors(errs, OpSendSerialConsoleSSHPublicKey, in.SSHPublicKey)
-	return requestError(OpSendSerialConsoleSSHPublicKey, errs)
+	n := len(errs)
+	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
+	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n)
+	return keyResult(op, errs, k)
 }
 
 // UploadSSHPublicKeyInput is the input of IAM's UploadSSHPublicKey, with the
@@ -82,14 +105,26 @@ type UploadSSHPublicKeyInput struct {
 	SSHPublicKeyBody string `json:"SSHPublicKeyBody"`
 }
 
-// Validate checks every field and returns nil, or a *keyerrors.RequestError
-// listing every broken constraint. A broken length or pattern wraps
-// keyerrors.ErrValidation.
+// Validate checks every field, and the key against IAMKeyPolicy, and
+// returns nil or a *keyerrors.RequestError listing every broken constraint.
+// A broken length or pattern wraps keyerrors.ErrValidation; a body in no
+// encoding IAM takes wraps keyerrors.ErrUnrecognizedPublicKeyEncoding, and a
+// key IAM can read but refuses keyerrors.ErrInvalidPublicKey, each with the
+// key sentinel that says why.
 func (in *UploadSSHPublicKeyInput) Validate() error {
+	_, err := in.ValidateKey()
+	return err
+}
+
+// ValidateKey is Validate that also returns the parsed key when all holds.
+func (in *UploadSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
+	const op = OpUploadSSHPublicKey
 	var buf [8]*keyerrors.FieldError
-	errs := UserNameRule.appendErrors(buf[:0], OpUploadSSHPublicKey, in.UserName)
-	errs = SSHPublicKeyBodyRule.appendErrors(errs, OpUploadSSHPublicKey, in.SSHPublicKeyBody)
-	return requestError(OpUploadSSHPublicKey, errs)
+	errs := UserNameRule.appendErrors(buf[:0], op, in.UserName)
+	n := len(errs)
+	errs = SSHPublicKeyBodyRule.appendErrors(errs, op, in.SSHPublicKeyBody)
+	errs, k := iamKey(errs, op, in.SSHPublicKeyBody, len(errs) > n)
+	return keyResult(op, errs, k)
 }
 
 // GetSSHPublicKeyInput is the input of IAM's GetSSHPublicKey.
@@ -172,6 +207,14 @@ func (in *ListSSHPublicKeysInput) Validate() error {
 		errs = append(errs, fe)
 	}
 	return requestError(OpListSSHPublicKeys, errs)
+}
+
+// keyResult returns k when errs is empty, and the request's error otherwise.
+func keyResult(op string, errs []*keyerrors.FieldError, k *sshkey.Key) (*sshkey.Key, error) {
+	if err := requestError(op, errs); err != nil {
+		return nil, err
+	}
+	return k, nil
 }
 
 // requestError returns an untyped nil when errs is empty, and a

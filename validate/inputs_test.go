@@ -122,7 +122,7 @@ func TestMessageGolden(t *testing.T) {
 			"1 validation error detected: Value '-5' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1"},
 		{"key withheld", &validate.SendSerialConsoleSSHPublicKeyInput{InstanceId: "i-abcd1234", SSHPublicKey: "ssh-ed25519 AAAA"},
 			"1 validation error detected: Value at 'sSHPublicKey' failed to satisfy constraint: Member must have length greater than or equal to 80"},
-		{"escaped", &validate.UploadSSHPublicKeyInput{UserName: "bob\n2026-11-23 INFO forged line", SSHPublicKeyBody: "x"},
+		{"escaped", &validate.UploadSSHPublicKeyInput{UserName: "bob\n2026-11-23 INFO forged line", SSHPublicKeyBody: modelExampleKey},
 			"1 validation error detected: Value 'bob\\n2026-11-23 INFO forged line' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\w+=,.@-]+$"},
 		{"three", &validate.UpdateSSHPublicKeyInput{UserName: "alice smith", SSHPublicKeyId: "short", Status: "Disabled"},
 			"3 validation errors detected: " +

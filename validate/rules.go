@@ -151,6 +151,18 @@ var (
 		Pattern:      regexp.MustCompile(`^[\x{0020}-\x{00FF}]+$`),
 	}
 
+	// FingerprintRule is the Fingerprint member of IAM's SSHPublicKey
+	// output: required, pattern ^[:\w]+$. The model also gives it length
+	// 48..48, which IAM's own fingerprints break: they are the MD5 digest
+	// in colon-separated hex, 47 characters
+	// ("7a:1d:ea:9e:b0:80:ac:f8:ec:d8:dc:e6:a7:2c:fc:51"). keyvet does not
+	// enforce that length.
+	FingerprintRule = &Rule{
+		Member: "Fingerprint", Service: keyerrors.ServiceIAM, Required: true,
+		ModelPattern: `^[:\w]+$`,
+		Pattern:      regexp.MustCompile(`^[:\w]+$`),
+	}
+
 	// MaxItemsRule is the MaxItems member of ListSSHPublicKeys: optional
 	// (IAM's default is 100), range 1..1000.
 	MaxItemsRule = &IntRule{Member: "MaxItems", Service: keyerrors.ServiceIAM, Min: 1, Max: 1000}

@@ -1,0 +1,86 @@
+package fingerprint_test
+
+import (
+	"bytes"
+	"crypto"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/fingerprint"
+)
+
+// The slow parser: the grammar of Parse written with regexp and the
+// standard library's strict decoders, obviously correct and allocating
+// freely, for FuzzParse to hold the fast one to.
+var (
+	slowMD5 = regexp.MustCompile(`^(?:MD5:)?([0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15})$`)
+	slowB64 = regexp.MustCompile(`^(SHA1|SHA256|SHA384|SHA512):([A-Za-z0-9+/]+)$`)
+	slowAlg = map[string]crypto.Hash{"SHA1": crypto.SHA1, "SHA256": crypto.SHA256, "SHA384": crypto.SHA384, "SHA512": crypto.SHA512}
+)
+
+func slowParse(s string) (crypto.Hash, []byte, bool) {
+	if m := slowMD5.FindStringSubmatch(s); m != nil {
+		d, err := hex.DecodeString(strings.ReplaceAll(m[1], ":", ""))
+		return crypto.MD5, d, err == nil
+	}
+	if m := slowB64.FindStringSubmatch(s); m != nil {
+		h := slowAlg[m[1]]
+		// Strict refuses non-zero unused bits; the regexp has already
+		// refused the newlines that Strict would skip.
+		d, err := base64.RawStdEncoding.Strict().DecodeString(m[2])
+		return h, d, err == nil && len(d) == h.Size()
+	}
+	return 0, nil, false
+}
+
+// canonical is what String must give for an input Parse accepts: the
+// input itself, but lowercase and unprefixed for MD5.
+func canonical(s string) string {
+	if strings.HasPrefix(s, "SHA") {
+		return s
+	}
+	return strings.ToLower(strings.TrimPrefix(s, "MD5:"))
+}
+
+// FuzzParse checks that Parse never panics, agrees with the slow parser,
+// refuses only with ErrMalformedFingerprint and a message within
+// SafeValue, and that what it accepts round-trips through String. The
+// seeds in testdata/fuzz/FuzzParse are the golden fingerprints (written by
+// TestGolden -update) and what fuzzing found; the Parse table adds more.
+func FuzzParse(f *testing.F) {
+	for _, tt := range parseTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fp, err := fingerprint.Parse(s)
+		h, d, ok := slowParse(s)
+		if (err == nil) != ok {
+			t.Fatalf("Parse(%q) error %v; slow parser accepts: %v", s, err, ok)
+		}
+		if err != nil {
+			if !errors.Is(err, keyerrors.ErrMalformedFingerprint) {
+				t.Fatalf("Parse(%q) error %v does not wrap ErrMalformedFingerprint", s, err)
+			}
+			if safe := keyerrors.SafeValue(s); safe != s && len(s) > 8 && strings.Contains(err.Error(), s) {
+				t.Fatalf("Parse(%q) error %q holds more than SafeValue", s, err)
+			}
+			return
+		}
+		if fp.Hash != h || !bytes.Equal(fp.Sum(), d) {
+			t.Fatalf("Parse(%q) = %v %x; slow parser %v %x", s, fp.Hash, fp.Sum(), h, d)
+		}
+		str := fp.String()
+		if str != canonical(s) {
+			t.Fatalf("Parse(%q).String() = %q, want %q", s, str, canonical(s))
+		}
+		again, err := fingerprint.Parse(str)
+		if err != nil || !again.Equal(fp) || again != fp {
+			t.Fatalf("Parse(String()) = %v, %v; want %v", again, err, fp)
+		}
+	})
+}

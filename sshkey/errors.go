@@ -1,0 +1,104 @@
+package sshkey
+
+import (
+	"bytes"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+)
+
+// rule names a check in which sshkey is stricter than golang.org/x/crypto/ssh.
+// Errors carry it so that the fuzz target can tell "x/crypto accepts this,
+// keyvet refuses it on purpose" from a disagreement. It is never shown.
+type rule int
+
+const (
+	ruleNone          rule = iota // x/crypto refuses too, or the input is not authorized_keys
+	ruleOptions                   // options before the key type (x/crypto retries with options)
+	ruleExtraText                 // text around the key: comment lines, a second line (x/crypto skips or returns rest)
+	ruleBase64                    // non-canonical base64 (non-zero padding bits) or a byte outside the alphabet
+	ruleCanonicalBlob             // non-minimal or negative mpint in the blob
+	ruleCertificate               // a certificate (x/crypto parses it)
+	ruleRSAModulus                // zero or even RSA modulus
+	ruleComment                   // control character or invalid UTF-8 in the comment
+)
+
+// keyError is every error sshkey returns: a message for people and the key
+// sentinel for errors.Is. The message never holds key material.
+type keyError struct {
+	sentinel error
+	msg      string
+	rule     rule
+}
+
+func (e *keyError) Error() string { return e.msg }
+func (e *keyError) Unwrap() error { return e.sentinel }
+
+func newErr(sentinel error, msg string) error {
+	return &keyError{sentinel: sentinel, msg: "sshkey: " + msg}
+}
+
+func strictErr(sentinel error, r rule, msg string) error {
+	return &keyError{sentinel: sentinel, msg: "sshkey: " + msg, rule: r}
+}
+
+func malformed(msg string) error   { return newErr(keyerrors.ErrMalformedKey, msg) }
+func unsupported(msg string) error { return newErr(keyerrors.ErrUnsupportedEncoding, msg) }
+
+// safeName returns a caller-supplied name (a type label, a curve, a PEM
+// label) as an error message may show it: escaped and cut short by
+// keyerrors.SafeValue. A value with a run of 12 or more base64 characters
+// might be key material (a blob pasted where the label belongs), so it is
+// left out entirely.
+func safeName(b []byte) string {
+	run := 0
+	for _, c := range b {
+		if isBase64Char(c) {
+			run++
+			if run >= 12 {
+				return "(value omitted)"
+			}
+		} else {
+			run = 0
+		}
+	}
+	if len(b) > 40 {
+		b = b[:40]
+		return `"` + keyerrors.SafeValue(string(b)) + `..."`
+	}
+	return `"` + keyerrors.SafeValue(string(b)) + `"`
+}
+
+// Private key markers. A private key is recognised by its markers anywhere in
+// the input, so that a .pub file followed by its private half, or a private
+// key pasted with text before it, is refused as what it is.
+var privateMarkers = []struct {
+	marker, kind string
+}{
+	{"-----BEGIN OPENSSH PRIVATE KEY-----", "an OpenSSH private key"},
+	{"-----BEGIN RSA PRIVATE KEY-----", "a PEM RSA private key"},
+	{"-----BEGIN EC PRIVATE KEY-----", "a PEM EC private key"},
+	{"-----BEGIN DSA PRIVATE KEY-----", "a PEM DSA private key"},
+	{"-----BEGIN ENCRYPTED PRIVATE KEY-----", "an encrypted PKCS#8 private key"},
+	{"-----BEGIN PRIVATE KEY-----", "a PKCS#8 private key"},
+	{"---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----", "an SSH2 (RFC 4716 style) private key"},
+	{"PuTTY-User-Key-File-", "a PuTTY private key (.ppk)"},
+	// Any other PEM or SSH2 private key label, and the END lines of all of
+	// them (a private key whose BEGIN line was lost is still one).
+	{"PRIVATE KEY-----", "a private key"},
+	{"PRIVATE KEY ----", "a private key"},
+	// The base64 of "openssh-key-v1\x00", the start of an OpenSSH private
+	// key body pasted without its markers (PROTOCOL.key).
+	{"b3BlbnNzaC1rZXktdjE", "the body of an OpenSSH private key"},
+}
+
+// refusePrivate returns ErrPrivateKey when data holds a private key marker.
+// The message names the kind of key, never a byte of it.
+func refusePrivate(data []byte) error {
+	for _, m := range privateMarkers {
+		if bytes.Contains(data, []byte(m.marker)) {
+			return newErr(keyerrors.ErrPrivateKey, "this is "+m.kind+
+				"; give the public key (the .pub file, or ssh-keygen -y -f KEYFILE), never the private key")
+		}
+	}
+	return nil
+}

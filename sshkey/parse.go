@@ -1,0 +1,843 @@
+package sshkey
+
+import (
+	"bytes"
+	"encoding/asn1"
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+)
+
+// strictB64 is standard base64 with padding (RFC 4648 section 4) that also
+// refuses non-zero padding bits, so one blob has one text. Callers check the
+// alphabet first: the decoder itself skips CR and LF.
+var strictB64 = base64.StdEncoding.Strict()
+
+func isBase64Char(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/'
+}
+
+// decodeB64 decodes padded standard base64 made only of alphabet bytes and
+// trailing '='.
+func decodeB64(s []byte) ([]byte, bool) {
+	if len(s) == 0 || len(s)%4 != 0 {
+		return nil, false
+	}
+	pad := 0
+	for i, c := range s {
+		switch {
+		case c == '=':
+			if i < len(s)-2 {
+				return nil, false
+			}
+			pad++
+		case pad > 0 || !isBase64Char(c):
+			return nil, false
+		}
+	}
+	out := make([]byte, strictB64.DecodedLen(len(s)))
+	n, err := strictB64.Decode(out, s)
+	if err != nil {
+		return nil, false
+	}
+	return out[:n], true
+}
+
+// isSpace reports whether c is white space that may surround a key: ASCII
+// space, tab, CR and LF. Unicode spaces are not white space here.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func trimBlank(b []byte) []byte { // space and tab, inside one line
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// cutLine returns the first line of b without its LF or CRLF, and what
+// follows it.
+func cutLine(b []byte) (line, rest []byte) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		line, rest = b, nil
+	} else {
+		line, rest = b[:i], b[i+1:]
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, rest
+}
+
+// nextField splits a line at the first run of spaces and tabs.
+func nextField(b []byte) (field, rest []byte) {
+	i := bytes.IndexAny(b, " \t")
+	if i < 0 {
+		return b, nil
+	}
+	return b[:i], trimBlank(b[i:])
+}
+
+type kind int
+
+const (
+	kindUnknown kind = iota
+	kindEmpty
+	kindAuthorizedKey
+	kindRFC4716
+	kindPKIX
+	kindPKCS1
+	kindOtherPEM
+)
+
+const (
+	rfc4716Begin = "---- BEGIN SSH2 PUBLIC KEY ----"
+	rfc4716End   = "---- END SSH2 PUBLIC KEY ----"
+	pemPKIX      = "PUBLIC KEY"
+	pemPKCS1     = "RSA PUBLIC KEY"
+)
+
+// sniff says which encoding the trimmed text is in, looking at its start.
+func sniff(text []byte) kind {
+	if len(text) == 0 {
+		return kindEmpty
+	}
+	if bytes.HasPrefix(text, []byte("-----BEGIN ")) {
+		line, _ := cutLine(text)
+		switch string(line) {
+		case "-----BEGIN " + pemPKIX + "-----":
+			return kindPKIX
+		case "-----BEGIN " + pemPKCS1 + "-----":
+			return kindPKCS1
+		}
+		return kindOtherPEM
+	}
+	if bytes.HasPrefix(text, []byte("---- BEGIN SSH2 PUBLIC KEY")) {
+		return kindRFC4716
+	}
+	line, rest := cutLine(text)
+	if len(line) > 0 && line[0] == '#' {
+		// A comment line: an authorized_keys file if a key line follows.
+		for len(rest) > 0 {
+			line, rest = cutLine(rest)
+			if l := trimBlank(line); len(l) > 0 && l[0] != '#' {
+				if looksLikeAuthorizedKey(l) {
+					return kindAuthorizedKey
+				}
+				return kindUnknown
+			}
+		}
+		return kindUnknown
+	}
+	if looksLikeAuthorizedKey(line) {
+		return kindAuthorizedKey
+	}
+	return kindUnknown
+}
+
+// looksLikeAuthorizedKey reports whether line is meant as an authorized_keys
+// line, well-formed or not: its first field is a key type name (or has the
+// shape of one: ssh-*, ecdsa-*, sk-*, x509v3-*, a name@domain), or it starts
+// with authorized_keys options, or its second field (or its only field) is
+// base64 of a blob that starts with a type name.
+func looksLikeAuthorizedKey(line []byte) bool {
+	f1, rest := nextField(line)
+	if typeShaped(f1) || looksLikeOptions(line) {
+		return true
+	}
+	f2, _ := nextField(rest)
+	return blobShaped(f2) || blobShaped(f1)
+}
+
+func typeShaped(f []byte) bool {
+	s := string(f)
+	if isKnownType(s) || isCertType(s) {
+		return true
+	}
+	if !plausibleName(f) {
+		return false
+	}
+	for _, p := range []string{"ssh-", "ecdsa-", "sk-", "x509v3-", "rsa-sha2-", "pgp-", "spki-"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return strings.Contains(s, "@")
+}
+
+// plausibleName reports whether b can be an SSH algorithm name (RFC 4251
+// section 6): 1 to 64 printable US-ASCII characters, no comma.
+func plausibleName(b []byte) bool {
+	if len(b) == 0 || len(b) > 64 {
+		return false
+	}
+	for _, c := range b {
+		if c <= ' ' || c >= 0x7f || c == ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// blobShaped reports whether f is base64 whose decoded bytes start with an
+// SSH string that is a plausible algorithm name. Only a prefix is decoded.
+func blobShaped(f []byte) bool {
+	if len(f) < 8 {
+		return false
+	}
+	p := f
+	if len(p) > 96 {
+		p = p[:96]
+	}
+	p = p[:len(p)/4*4]
+	for _, c := range p {
+		if !isBase64Char(c) && c != '=' {
+			return false
+		}
+	}
+	dec := make([]byte, base64.StdEncoding.DecodedLen(len(p)))
+	n, err := base64.StdEncoding.Decode(dec, p)
+	if err != nil {
+		return false
+	}
+	dec = dec[:n]
+	if len(dec) < 4 {
+		return false
+	}
+	l := int(dec[0])<<24 | int(dec[1])<<16 | int(dec[2])<<8 | int(dec[3])
+	if l < 1 || l > 64 || 4+l > len(dec) {
+		return false
+	}
+	return plausibleName(dec[4 : 4+l])
+}
+
+// optionNames are the authorized_keys options of sshd(8) (OpenSSH 9.x),
+// matched case-insensitively as sshd does.
+var optionNames = []string{
+	"agent-forwarding", "cert-authority", "command", "environment", "expiry-time", "from",
+	"no-agent-forwarding", "no-port-forwarding", "no-pty", "no-user-rc", "no-x11-forwarding",
+	"no-touch-required", "permitlisten", "permitopen", "port-forwarding", "principals", "pty",
+	"restrict", "tunnel", "user-rc", "verify-required", "x11-forwarding",
+}
+
+// looksLikeOptions reports whether line starts with authorized_keys options
+// (sshd(8), AUTHORIZED_KEYS FILE FORMAT): its first option is one sshd knows,
+// or the options field (which may hold blanks inside double quotes) is
+// followed by a key type name and another field, the shape x/crypto's
+// options pass accepts.
+func looksLikeOptions(line []byte) bool {
+	name := line
+	if i := bytes.IndexAny(name, "=, \t"); i >= 0 {
+		name = name[:i]
+	}
+	for _, o := range optionNames {
+		if strings.EqualFold(string(name), o) {
+			return true
+		}
+	}
+	rest := trimBlank(line[optionsEnd(line):])
+	f, rest := nextField(rest)
+	return typeShaped(f) && len(rest) > 0
+}
+
+// optionsEnd returns the index of the first blank outside double quotes (a
+// backslash escapes a quote), as sshd and x/crypto scan options.
+func optionsEnd(line []byte) int {
+	inQuote := false
+	for i, c := range line {
+		switch {
+		case c == '"' && (i == 0 || line[i-1] != '\\'):
+			inQuote = !inQuote
+		case !inQuote && (c == ' ' || c == '\t'):
+			return i
+		}
+	}
+	return len(line)
+}
+
+// looksLikeKey reports whether text (trimmed) starts with something meant as
+// a public key in any encoding: the test for ErrMultipleKeys.
+func looksLikeKey(text []byte) bool {
+	switch sniff(text) {
+	case kindAuthorizedKey, kindRFC4716, kindPKIX, kindPKCS1:
+		return true
+	}
+	return false
+}
+
+// afterKey judges the text that follows a key: nothing (after white space) is
+// fine, another key is ErrMultipleKeys, anything else ErrMalformedKey.
+func afterKey(rest []byte, what string) error {
+	rest = trimSpace(rest)
+	if len(rest) == 0 {
+		return nil
+	}
+	if looksLikeKey(rest) {
+		return strictErr(keyerrors.ErrMultipleKeys, ruleExtraText,
+			"the input holds more than one key; give one key at a time")
+	}
+	return strictErr(keyerrors.ErrMalformedKey, ruleExtraText,
+		"unexpected text after the "+what+"; give the key alone")
+}
+
+// Parse parses one SSH public key in any encoding sshkey knows, which it
+// detects from the text: an authorized_keys line (FormatAuthorizedKey), an
+// RFC 4716 file (FormatRFC4716), a PKIX PEM block "-----BEGIN PUBLIC
+// KEY-----" (FormatPKIX) or a PKCS#1 PEM block "-----BEGIN RSA PUBLIC
+// KEY-----" (FormatPKCS1). White space and CRLF line ends around the key are
+// fine; anything else is an error.
+//
+// Text in none of these encodings (including empty input, an X.509
+// CERTIFICATE and any other PEM type) gives an error that wraps
+// keyerrors.ErrUnsupportedEncoding. Once the encoding is recognised, a bad key
+// gives a key sentinel: ErrMalformedKey, ErrUnsupportedKeyType, ErrWeakKey,
+// ErrKeyTooLarge, ErrKeyTooSmall, ErrKeyTypeMismatch, ErrCertificate or
+// ErrMultipleKeys. A private key in any encoding gives ErrPrivateKey. Match
+// with errors.Is; the texts may change.
+//
+//	k, err := sshkey.Parse([]byte("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host"))
+//	// k.Type == "ssh-ed25519", k.Bits == 256, k.Comment == "me@host"
+func Parse(data []byte) (*Key, error) {
+	if err := refusePrivate(data); err != nil {
+		return nil, err
+	}
+	text := trimSpace(data)
+	switch k := sniff(text); k {
+	case kindAuthorizedKey:
+		return parseAuthorizedKey(text)
+	case kindRFC4716:
+		return parseRFC4716(text)
+	case kindPKIX:
+		return parsePEM(text, pemPKIX)
+	case kindPKCS1:
+		return parsePEM(text, pemPKCS1)
+	default:
+		return nil, notEncoding(text, k)
+	}
+}
+
+// notEncoding is the ErrUnsupportedEncoding error for text of kind k.
+func notEncoding(text []byte, k kind) error {
+	switch k {
+	case kindEmpty:
+		return unsupported("no key: the input is empty or white space; give an SSH public key")
+	case kindOtherPEM:
+		line, _ := cutLine(text)
+		label := bytes.TrimSuffix(bytes.TrimPrefix(line, []byte("-----BEGIN ")), []byte("-----"))
+		if string(label) == "CERTIFICATE" {
+			return unsupported("this is an X.509 certificate, not an SSH public key; give the key as an authorized_keys line or a PUBLIC KEY PEM block")
+		}
+		return unsupported("PEM type " + safeName(label) + " is not a public key encoding sshkey reads; give a PUBLIC KEY or RSA PUBLIC KEY PEM block")
+	case kindAuthorizedKey:
+		return unsupported("this is an authorized_keys line; parse it with Parse or ParseAuthorizedKey")
+	case kindRFC4716:
+		return unsupported("this is an RFC 4716 (SSH2) key; parse it with Parse or ParseRFC4716")
+	case kindPKIX:
+		return unsupported("this is a PKIX PEM key; parse it with Parse or ParsePKIX")
+	case kindPKCS1:
+		return unsupported("this is a PKCS#1 PEM key; parse it with Parse or ParsePKCS1")
+	}
+	return unsupported("the text is in no SSH public key encoding (authorized_keys line, RFC 4716, PKIX or PKCS#1 PEM); give the contents of the .pub file")
+}
+
+// ParseAuthorizedKey parses one authorized_keys line (sshd(8), AUTHORIZED_KEYS
+// FILE FORMAT) without options:
+//
+//	line    = *WSP type 1*WSP base64 [1*WSP comment] *WSP
+//
+// type must be the type inside the base64 blob (ErrKeyTypeMismatch
+// otherwise); comment is the rest of the line, without surrounding blanks. A
+// line with options before the type ("no-pty ssh-ed25519 AAAA...") is
+// ErrMalformedKey, and so are comment lines ("# ...") and text after the line;
+// a second key line is ErrMultipleKeys. Text that is no authorized_keys line
+// is ErrUnsupportedEncoding.
+func ParseAuthorizedKey(data []byte) (*Key, error) {
+	if err := refusePrivate(data); err != nil {
+		return nil, err
+	}
+	text := trimSpace(data)
+	if k := sniff(text); k != kindAuthorizedKey {
+		return nil, notEncoding(text, k)
+	}
+	return parseAuthorizedKey(text)
+}
+
+func parseAuthorizedKey(text []byte) (*Key, error) {
+	line, rest := cutLine(text)
+	line = trimBlank(line)
+	if len(line) > 0 && line[0] == '#' {
+		return nil, strictErr(keyerrors.ErrMalformedKey, ruleExtraText,
+			"comment lines (#) are not accepted; give the key line alone")
+	}
+	k, err := parseAuthorizedLine(line)
+	if err != nil {
+		return nil, err
+	}
+	if err := afterKey(rest, "key line"); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+func parseAuthorizedLine(line []byte) (*Key, error) {
+	label, rest := nextField(line)
+	if !typeShaped(label) {
+		if looksLikeOptions(line) {
+			return nil, strictErr(keyerrors.ErrMalformedKey, ruleOptions,
+				"authorized_keys options before the key type are not accepted; remove the options before the key type")
+		}
+		if blobShaped(label) {
+			return nil, malformed("the key type is missing before the base64 key; write the type first, as in \"ssh-ed25519 AAAA...\"")
+		}
+		// The second field is a blob but the first is no type name.
+	}
+	b64, rest := nextField(rest)
+	if len(b64) == 0 {
+		return nil, malformed("there is no base64 key after the type " + safeName(label) + "; give the whole line of the .pub file")
+	}
+	blob, ok := decodeB64(b64)
+	if !ok {
+		r := ruleNone
+		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
+			r = ruleBase64 // x/crypto's decoder takes it (CR/LF inside, or padding bits)
+		}
+		return nil, strictErr(keyerrors.ErrMalformedKey, r, "the key is not valid base64 (RFC 4648 section 4); copy the whole key again")
+	}
+	name, _, ok := readString(blob)
+	if !ok {
+		return nil, malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
+	}
+	if isCertType(string(name)) || isCertType(string(label)) {
+		return nil, strictErr(keyerrors.ErrCertificate, ruleCertificate,
+			"this is an OpenSSH certificate; give the plain public key it certifies (the .pub file without -cert)")
+	}
+	if !bytes.Equal(name, label) {
+		return nil, newErr(keyerrors.ErrKeyTypeMismatch, "the line says the key type is "+safeName(label)+
+			" but the key is "+safeName(name)+"; fix the type at the start of the line")
+	}
+	k, err := parseBlob(blob)
+	if err != nil {
+		return nil, err
+	}
+	comment := trimBlank(rest)
+	if err := checkComment(comment); err != nil {
+		return nil, err
+	}
+	k.Comment = string(comment)
+	k.Format = FormatAuthorizedKey
+	return k, nil
+}
+
+// checkComment refuses a comment that is not valid UTF-8 or holds a control
+// character other than tab. sshd does not care, but such a comment breaks log
+// lines and RFC 4716 headers (which are UTF-8, RFC 4716 section 3.3).
+func checkComment(c []byte) error {
+	if !utf8.Valid(c) {
+		return strictErr(keyerrors.ErrMalformedKey, ruleComment, "the key comment is not valid UTF-8; fix or remove the comment")
+	}
+	for _, r := range string(c) {
+		if r != '\t' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)) {
+			return strictErr(keyerrors.ErrMalformedKey, ruleComment, "the key comment holds a control character; fix or remove the comment")
+		}
+	}
+	return nil
+}
+
+// ParseRFC4716 parses an RFC 4716 ("SSH2") public key file:
+//
+//	file   = begin *header body end
+//	begin  = "---- BEGIN SSH2 PUBLIC KEY ----" EOL
+//	header = tag ":" [" " value] EOL      ; continued while a line ends in "\"
+//	body   = 1*(base64-line EOL)
+//	end    = "---- END SSH2 PUBLIC KEY ----"
+//
+// Lines end in LF, CRLF or CR (section 3.1) and hold at most 72 bytes
+// (section 3). A tag is at most 64 bytes of US-ASCII and matched without
+// regard to case; a value at most 1024 bytes of UTF-8 (section 3.3). The
+// Comment header's value, without its double quotes, is the key's Comment
+// (section 3.3.2); other headers are ignored, as section 3.3 requires.
+func ParseRFC4716(data []byte) (*Key, error) {
+	if err := refusePrivate(data); err != nil {
+		return nil, err
+	}
+	text := trimSpace(data)
+	if k := sniff(text); k != kindRFC4716 {
+		return nil, notEncoding(text, k)
+	}
+	return parseRFC4716(text)
+}
+
+// splitRFC4716Lines splits at LF, CRLF or a lone CR (RFC 4716 section 3.1).
+func nextRFC4716Line(b []byte) (line, rest []byte, ok bool) {
+	if len(b) == 0 {
+		return nil, nil, false
+	}
+	i := bytes.IndexAny(b, "\r\n")
+	if i < 0 {
+		return b, nil, true
+	}
+	line, rest = b[:i], b[i+1:]
+	if b[i] == '\r' && len(rest) > 0 && rest[0] == '\n' {
+		rest = rest[1:]
+	}
+	return line, rest, true
+}
+
+func rfcErr(msg string) error {
+	return malformed(msg + "; re-export the key with ssh-keygen -e -f KEY.pub")
+}
+
+func parseRFC4716(text []byte) (*Key, error) {
+	line, rest, _ := nextRFC4716Line(text)
+	if string(line) != rfc4716Begin {
+		return nil, rfcErr("the first line must be exactly \"" + rfc4716Begin + "\" (RFC 4716 section 3.2)")
+	}
+	var (
+		comment     []byte
+		haveComment bool
+		body        []byte
+		lineNo      = 1
+		inBody      bool
+	)
+	for {
+		var ok bool
+		line, rest, ok = nextRFC4716Line(rest)
+		if !ok {
+			return nil, rfcErr("the END line \"" + rfc4716End + "\" is missing (RFC 4716 section 3.2)")
+		}
+		lineNo++
+		if len(line) > 72 {
+			return nil, rfcErr("line " + strconv.Itoa(lineNo) + " is longer than 72 bytes (RFC 4716 section 3)")
+		}
+		if string(line) == rfc4716End {
+			break
+		}
+		if !inBody && bytes.IndexByte(line, ':') >= 0 {
+			// A header, maybe continued (section 3.3).
+			logical := line
+			for len(logical) > 0 && logical[len(logical)-1] == '\\' {
+				logical = logical[: len(logical)-1 : len(logical)-1]
+				line, rest, ok = nextRFC4716Line(rest)
+				if !ok {
+					return nil, rfcErr("a header line ends in \\ but no line follows (RFC 4716 section 3.3)")
+				}
+				lineNo++
+				if len(line) > 72 {
+					return nil, rfcErr("line " + strconv.Itoa(lineNo) + " is longer than 72 bytes (RFC 4716 section 3)")
+				}
+				logical = append(logical, line...)
+			}
+			tag, value, err := splitHeader(logical)
+			if err != nil {
+				return nil, err
+			}
+			if strings.EqualFold(string(tag), "Comment") {
+				if haveComment {
+					return nil, rfcErr("there are two Comment headers (RFC 4716 section 3.3.2)")
+				}
+				haveComment = true
+				if len(value) > 0 && value[0] == '"' {
+					if len(value) < 2 || value[len(value)-1] != '"' {
+						return nil, rfcErr("the Comment header opens a double quote but does not close it (RFC 4716 section 3.3.2)")
+					}
+					value = value[1 : len(value)-1]
+				}
+				comment = trimBlank(value)
+			}
+			continue
+		}
+		inBody = true
+		if bytes.HasPrefix(line, []byte("----")) {
+			return nil, rfcErr("the END line must be exactly \"" + rfc4716End + "\" (RFC 4716 section 3.2)")
+		}
+		for _, c := range line {
+			if !isBase64Char(c) && c != '=' {
+				return nil, rfcErr("line " + strconv.Itoa(lineNo) + " of the key body is not base64 (RFC 4716 section 3.4)")
+			}
+		}
+		body = append(body, line...)
+	}
+	if len(body) == 0 {
+		return nil, rfcErr("the key body is missing between the headers and the END line (RFC 4716 section 3.4)")
+	}
+	blob, ok := decodeB64(body)
+	if !ok {
+		return nil, rfcErr("the key body is not valid base64 (RFC 4716 section 3.4)")
+	}
+	k, err := parseBlob(blob)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkComment(comment); err != nil {
+		return nil, err
+	}
+	if err := afterKey(rest, "END line"); err != nil {
+		return nil, err
+	}
+	k.Comment = string(comment)
+	k.Format = FormatRFC4716
+	return k, nil
+}
+
+// splitHeader splits "Tag: value" (RFC 4716 section 3.3).
+func splitHeader(h []byte) (tag, value []byte, err error) {
+	i := bytes.IndexByte(h, ':')
+	tag, value = h[:i], h[i+1:]
+	if len(tag) == 0 || len(tag) > 64 {
+		return nil, nil, rfcErr("a header tag is empty or longer than 64 bytes (RFC 4716 section 3.3)")
+	}
+	for _, c := range tag {
+		if c <= ' ' || c >= 0x7f {
+			return nil, nil, rfcErr("a header tag holds a character other than printable US-ASCII (RFC 4716 section 3.3)")
+		}
+	}
+	if len(value) > 0 {
+		if value[0] != ' ' {
+			return nil, nil, rfcErr("a header tag's colon must be followed by a space (RFC 4716 section 3.3)")
+		}
+		value = value[1:]
+	}
+	if len(value) > 1024 {
+		return nil, nil, rfcErr("a header value is longer than 1024 bytes (RFC 4716 section 3.3)")
+	}
+	if !utf8.Valid(value) {
+		return nil, nil, rfcErr("a header value is not UTF-8 (RFC 4716 section 3.3)")
+	}
+	return tag, value, nil
+}
+
+// ParsePKIX parses a PKIX public key in PEM (RFC 7468 section 13, "-----BEGIN
+// PUBLIC KEY-----"): a DER SubjectPublicKeyInfo (RFC 5280 section 4.1) of an
+// RSA (RFC 3279 section 2.3.1), ECDSA P-256, P-384 or P-521 (RFC 5480) or
+// Ed25519 (RFC 8410) key. Other algorithms (DSA, X25519, Ed448, other
+// curves) are ErrUnsupportedKeyType. PEM headers and text around the block
+// are ErrMalformedKey. The key has no comment.
+func ParsePKIX(data []byte) (*Key, error) {
+	if err := refusePrivate(data); err != nil {
+		return nil, err
+	}
+	text := trimSpace(data)
+	if k := sniff(text); k != kindPKIX {
+		return nil, notEncoding(text, k)
+	}
+	return parsePEM(text, pemPKIX)
+}
+
+// ParsePKCS1 parses an RSA public key in PKCS#1 PEM ("-----BEGIN RSA PUBLIC
+// KEY-----", RFC 8017 appendix A.1.1), as ssh-keygen -e -m PEM writes it.
+func ParsePKCS1(data []byte) (*Key, error) {
+	if err := refusePrivate(data); err != nil {
+		return nil, err
+	}
+	text := trimSpace(data)
+	if k := sniff(text); k != kindPKCS1 {
+		return nil, notEncoding(text, k)
+	}
+	return parsePEM(text, pemPKCS1)
+}
+
+// parsePEM parses one PEM block of the given label, strictly (RFC 7468
+// section 2, without the lax parser's allowances): the BEGIN line, base64
+// lines and nothing else (no RFC 1421 headers such as Proc-Type), and the END
+// line, each line ending in LF or CRLF. encoding/pem is not used: it skips
+// text before the BEGIN line, takes blanks inside the base64, and a header
+// block.
+func parsePEM(text []byte, label string) (*Key, error) {
+	begin, rest := cutLine(text)
+	if string(begin) != "-----BEGIN "+label+"-----" {
+		return nil, malformed("the PEM BEGIN line must be exactly \"-----BEGIN " + label + "-----\" (RFC 7468)")
+	}
+	end := "-----END " + label + "-----"
+	var body []byte
+	for {
+		if len(rest) == 0 {
+			return nil, malformed("the PEM END line \"" + end + "\" is missing (RFC 7468)")
+		}
+		var line []byte
+		line, rest = cutLine(rest)
+		if string(line) == end {
+			break
+		}
+		if bytes.HasPrefix(line, []byte("-----")) {
+			return nil, malformed("the PEM block ends with a wrong END line or holds another BEGIN line; it must end with \"" + end + "\" (RFC 7468)")
+		}
+		if bytes.IndexByte(line, ':') >= 0 {
+			return nil, malformed("PEM headers (Proc-Type, DEK-Info, ...) are not accepted in a public key (RFC 7468 section 2); remove them")
+		}
+		for _, c := range line {
+			if !isBase64Char(c) && c != '=' {
+				return nil, malformed("the PEM body is not base64 (RFC 7468 section 2); copy the whole block again")
+			}
+		}
+		body = append(body, line...)
+	}
+	der, ok := decodeB64(body)
+	if !ok {
+		return nil, malformed("the PEM body is not valid base64 (RFC 7468 section 2); copy the whole block again")
+	}
+	var k *Key
+	var err error
+	if label == pemPKCS1 {
+		k, err = parsePKCS1DER(der, FormatPKCS1)
+	} else {
+		k, err = parseSPKI(der)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := afterKey(rest, "PEM END line"); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// readUnsigned reads a DER INTEGER that must be non-negative and returns its
+// magnitude with no leading zero (empty for zero).
+func readUnsigned(s *cryptobyte.String) ([]byte, bool) {
+	var b []byte
+	if !s.ReadASN1Integer(&b) {
+		return nil, false
+	}
+	if len(b) == 1 && b[0] == 0 {
+		b = nil
+	}
+	return b, true
+}
+
+// parsePKCS1DER parses RSAPublicKey ::= SEQUENCE { modulus INTEGER,
+// publicExponent INTEGER } (RFC 8017 appendix A.1.1) in DER, and checks it as
+// an ssh-rsa blob made of the same numbers.
+func parsePKCS1DER(der []byte, f Format) (*Key, error) {
+	in := cryptobyte.String(der)
+	var seq cryptobyte.String
+	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) || !in.Empty() {
+		return nil, malformed("the RSA key is not one DER RSAPublicKey (RFC 8017 appendix A.1.1); the key is corrupt")
+	}
+	n, ok1 := readUnsigned(&seq)
+	e, ok2 := readUnsigned(&seq)
+	if !ok1 || !ok2 || !seq.Empty() {
+		return nil, malformed("the RSA key is not a DER RSAPublicKey of two non-negative integers (RFC 8017 appendix A.1.1); the key is corrupt")
+	}
+	blob := appendString(nil, []byte(TypeRSA))
+	blob = appendMPInt(blob, e)
+	blob = appendMPInt(blob, n)
+	k, err := parseBlob(blob)
+	if err != nil {
+		return nil, err
+	}
+	k.Format = f
+	return k, nil
+}
+
+var (
+	oidRSA     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
+	oidEC      = asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1}
+	oidEd25519 = asn1.ObjectIdentifier{1, 3, 101, 112}
+	oidP256    = asn1.ObjectIdentifier{1, 2, 840, 10045, 3, 1, 7}
+	oidP384    = asn1.ObjectIdentifier{1, 3, 132, 0, 34}
+	oidP521    = asn1.ObjectIdentifier{1, 3, 132, 0, 35}
+)
+
+// otherPKIX names algorithms a PKIX key may hold that SSH public keys
+// (as keyvet reads them) do not.
+var otherPKIX = map[string]string{
+	"1.2.840.10040.4.1":     "DSA (write it as an ssh-dss authorized_keys line)",
+	"1.2.840.113549.1.1.10": "RSASSA-PSS",
+	"1.2.840.113549.1.1.7":  "RSAES-OAEP",
+	"1.3.101.110":           "X25519",
+	"1.3.101.111":           "X448",
+	"1.3.101.113":           "Ed448",
+	"1.2.840.10046.2.1":     "Diffie-Hellman",
+}
+
+// parseSPKI parses SubjectPublicKeyInfo (RFC 5280 section 4.1.2.7) in DER
+// and builds the SSH blob from its numbers and points.
+func parseSPKI(der []byte) (*Key, error) {
+	bad := func(what string) error {
+		return malformed("the PKIX key is not a DER SubjectPublicKeyInfo (" + what + "); the key is corrupt")
+	}
+	in := cryptobyte.String(der)
+	var spki, algo cryptobyte.String
+	var oid asn1.ObjectIdentifier
+	if !in.ReadASN1(&spki, cbasn1.SEQUENCE) || !in.Empty() {
+		return nil, bad("RFC 5280 section 4.1")
+	}
+	if !spki.ReadASN1(&algo, cbasn1.SEQUENCE) || !algo.ReadASN1ObjectIdentifier(&oid) {
+		return nil, bad("AlgorithmIdentifier, RFC 5280 section 4.1.1.2")
+	}
+	var key []byte
+	if !spki.ReadASN1BitStringAsBytes(&key) || !spki.Empty() {
+		return nil, bad("subjectPublicKey BIT STRING")
+	}
+	var blob []byte
+	switch {
+	case oid.Equal(oidRSA):
+		// RFC 3279 section 2.3.1: the parameters SHALL be NULL.
+		var null cryptobyte.String
+		if !algo.ReadASN1(&null, cbasn1.NULL) || !null.Empty() || !algo.Empty() {
+			return nil, bad("RSA parameters must be NULL, RFC 3279 section 2.3.1")
+		}
+		k, err := parsePKCS1DER(key, FormatPKIX)
+		return k, err
+	case oid.Equal(oidEC):
+		// RFC 5480 section 2.1.1: namedCurve parameters.
+		var curve asn1.ObjectIdentifier
+		if !algo.ReadASN1ObjectIdentifier(&curve) || !algo.Empty() {
+			return nil, bad("EC parameters must be a named curve, RFC 5480 section 2.1.1")
+		}
+		var typ, id string
+		switch {
+		case curve.Equal(oidP256):
+			typ, id = TypeECDSA256, "nistp256"
+		case curve.Equal(oidP384):
+			typ, id = TypeECDSA384, "nistp384"
+		case curve.Equal(oidP521):
+			typ, id = TypeECDSA521, "nistp521"
+		default:
+			return nil, newErr(keyerrors.ErrUnsupportedKeyType, "the PKIX key is on elliptic curve "+
+				safeName([]byte(curve.String()))+"; SSH ECDSA keys use P-256, P-384 or P-521 (RFC 5656 section 10.1)")
+		}
+		blob = appendString(nil, []byte(typ))
+		blob = appendString(blob, []byte(id))
+		blob = appendString(blob, key)
+	case oid.Equal(oidEd25519):
+		// RFC 8410 section 3: the parameters MUST be absent.
+		if !algo.Empty() {
+			return nil, bad("Ed25519 parameters must be absent, RFC 8410 section 3")
+		}
+		blob = appendString(nil, []byte(TypeED25519))
+		blob = appendString(blob, key)
+	default:
+		name, ok := otherPKIX[oid.String()]
+		if !ok {
+			name = "algorithm " + safeName([]byte(oid.String()))
+		}
+		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "the PKIX key is "+name+
+			"; in PKIX PEM sshkey reads RSA, ECDSA (P-256, P-384, P-521) and Ed25519 keys")
+	}
+	k, err := parseBlob(blob)
+	if err != nil {
+		return nil, err
+	}
+	k.Format = FormatPKIX
+	return k, nil
+}

@@ -1,0 +1,70 @@
+package sshkey
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+)
+
+// Policy says which keys a caller accepts. The zero Policy accepts every key
+// Parse returns. The AWS services' policies are in package validate.
+type Policy struct {
+	// Types lists the allowed Type values (TypeRSA, ...); empty allows any.
+	Types []string
+	// MinRSABits is the smallest RSA modulus allowed, in bits; 0 is no
+	// minimum.
+	MinRSABits int
+	// MaxRSABits is the largest RSA modulus allowed, in bits; 0 is no
+	// maximum (Parse never returns more than MaxRSABits).
+	MaxRSABits int
+	// Formats lists the allowed encodings; empty allows any.
+	Formats []Format
+}
+
+// Check reports whether k satisfies p: nil, or an error that wraps the
+// sentinel of the first rule k breaks, checked in this order (the order in
+// which a service looks at a key: the encoding, then what the key is):
+//
+//   - ErrUnsupportedEncoding: k.Format is not in p.Formats;
+//   - ErrCertificate: k is an OpenSSH certificate (only a Key built by hand
+//     can be one: Parse refuses them);
+//   - ErrUnsupportedKeyType: k.Type is not in p.Types;
+//   - ErrKeyTooSmall, ErrKeyTooLarge: an RSA key outside MinRSABits and
+//     MaxRSABits.
+//
+// A nil k is ErrMalformedKey. Check(k) with
+// Policy{Types: []string{TypeRSA}, MinRSABits: 2048} refuses a 1024-bit RSA
+// key with ErrKeyTooSmall.
+func (p *Policy) Check(k *Key) error {
+	if k == nil {
+		return malformed("no key: the key is nil")
+	}
+	if len(p.Formats) > 0 && !slices.Contains(p.Formats, k.Format) {
+		names := make([]string, len(p.Formats))
+		for i, f := range p.Formats {
+			names[i] = f.String()
+		}
+		return newErr(keyerrors.ErrUnsupportedEncoding, "the "+k.Format.String()+
+			" encoding is not accepted here; give the key as "+strings.Join(names, " or "))
+	}
+	if isCertType(k.Type) || (k.PublicKey != nil && isCertType(k.PublicKey.Type())) {
+		return newErr(keyerrors.ErrCertificate, "an OpenSSH certificate is not accepted here; give the plain public key")
+	}
+	if len(p.Types) > 0 && !slices.Contains(p.Types, k.Type) {
+		return newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.Type))+
+			" key is not accepted here; use a key of type "+strings.Join(p.Types, " or "))
+	}
+	if k.Type == TypeRSA {
+		if p.MinRSABits > 0 && k.Bits < p.MinRSABits {
+			return newErr(keyerrors.ErrKeyTooSmall, "the RSA key has "+strconv.Itoa(k.Bits)+
+				" bits, fewer than the "+strconv.Itoa(p.MinRSABits)+" required; generate a larger key (ssh-keygen -t rsa -b 4096) or an Ed25519 key if allowed")
+		}
+		if p.MaxRSABits > 0 && k.Bits > p.MaxRSABits {
+			return newErr(keyerrors.ErrKeyTooLarge, "the RSA key has "+strconv.Itoa(k.Bits)+
+				" bits, more than the "+strconv.Itoa(p.MaxRSABits)+" allowed; generate a key of at most "+strconv.Itoa(p.MaxRSABits)+" bits")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+package validate
+
+import (
+	"errors"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+)
+
+// EC2InstanceConnectKeyPolicy is the key EC2 Instance Connect takes in
+// SendSSHPublicKey and SendSerialConsoleSSHPublicKey: ssh-rsa of 2048 to
+// 4096 bits, or ssh-ed25519, as an authorized_keys line or an RFC 4716 file.
+// The EC2 User Guide says "Supported types: RSA (OpenSSH and SSH2) and
+// ED25519" and "Supported lengths: 2048 and 4096"; DSA, ECDSA, security keys
+// (sk-*) and certificates are refused, as the service refuses them with
+// InvalidArgsException.
+var EC2InstanceConnectKeyPolicy = sshkey.Policy{
+	Types:      []string{sshkey.TypeRSA, sshkey.TypeED25519},
+	MinRSABits: 2048,
+	MaxRSABits: 4096,
+	Formats:    []sshkey.Format{sshkey.FormatAuthorizedKey, sshkey.FormatRFC4716},
+}
+
+// IAMKeyPolicy is the key IAM takes in UploadSSHPublicKey: "The public key
+// must be encoded in ssh-rsa format or PEM format. The minimum bit-length of
+// the public key is 2048 bits." So ssh-rsa only, of at least 2048 bits, as an
+// authorized_keys line or PEM (PKIX "PUBLIC KEY" or PKCS#1 "RSA PUBLIC
+// KEY"). An RFC 4716 file is an encoding IAM does not recognise.
+var IAMKeyPolicy = sshkey.Policy{
+	Types:      []string{sshkey.TypeRSA},
+	MinRSABits: 2048,
+	Formats:    []sshkey.Format{sshkey.FormatAuthorizedKey, sshkey.FormatPKIX, sshkey.FormatPKCS1},
+}
+
+// The constraints a key member states when its key is refused.
+const (
+	ec2KeyConstraint = "Member must be an ssh-rsa key of 2048 to 4096 bits or an ssh-ed25519 key, as an authorized_keys line or in RFC 4716 encoding"
+	iamKeyConstraint = "Member must be an ssh-rsa key of at least 2048 bits, as an authorized_keys line or in PEM encoding"
+)
+
+// ec2Key parses and vets the key of an EC2 Instance Connect request. It
+// appends the failure to errs, or returns the key. The key is only parsed
+// when the member's length and presence held: a 4 MiB value is refused by
+// length before any decoding.
+func ec2Key(errs []*keyerrors.FieldError, op, v string, ruleFailed bool) ([]*keyerrors.FieldError, *sshkey.Key) {
+	if ruleFailed {
+		return errs, nil
+	}
+	k, err := sshkey.Parse([]byte(v))
+	if err == nil {
+		err = EC2InstanceConnectKeyPolicy.Check(k)
+	}
+	if err != nil {
+		return append(errs, keyFieldError(op, SSHPublicKeyRule, ec2KeyConstraint, err, keyerrors.ErrInvalidArgs)), nil
+	}
+	return errs, k
+}
+
+// iamKey parses and vets the body of an UploadSSHPublicKey request. IAM
+// answers UnrecognizedPublicKeyEncoding for a body in no encoding it takes
+// (a private key included: no public key encoding holds it), and
+// InvalidPublicKey for a key it could read but refuses.
+func iamKey(errs []*keyerrors.FieldError, op, v string, ruleFailed bool) ([]*keyerrors.FieldError, *sshkey.Key) {
+	if ruleFailed {
+		return errs, nil
+	}
+	k, err := sshkey.Parse([]byte(v))
+	if err == nil {
+		err = IAMKeyPolicy.Check(k)
+	}
+	if err != nil {
+		api := keyerrors.ErrInvalidPublicKey
+		if errors.Is(err, keyerrors.ErrUnsupportedEncoding) || errors.Is(err, keyerrors.ErrPrivateKey) {
+			api = keyerrors.ErrUnrecognizedPublicKeyEncoding
+		}
+		return append(errs, keyFieldError(op, SSHPublicKeyBodyRule, iamKeyConstraint, err, api)), nil
+	}
+	return errs, k
+}
+
+func keyFieldError(op string, r *Rule, constraint string, err error, api *keyerrors.APIError) *keyerrors.FieldError {
+	return &keyerrors.FieldError{
+		Op:         op,
+		Field:      r.Member,
+		Sensitive:  true,
+		Constraint: constraint + " (" + err.Error() + ")",
+		Err:        err,
+		API:        api,
+	}
+}

@@ -62,9 +62,9 @@
 //
 // # Parsing and comparing
 //
-// [Parse] reads every form above except Bubble Babble and the picture,
-// which lose nothing but are not pasted in practice: "MD5:" and hex, bare
-// hex in either case (IAM's form), and the SHA forms. It is strict (no
+// [Parse] reads every form above but Bubble Babble and the picture, which
+// are made for eyes rather than for pasting: "MD5:" and hex, bare hex in
+// either case (IAM's form), and the SHA forms. It is strict (no
 // white space, no padding, no second spelling of a digest) and its errors
 // wrap keyerrors.ErrMalformedFingerprint (import keyerrors
 // "github.com/keyvet/keyvet/errors"). A [Fingerprint] holds the hash

@@ -66,9 +66,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.Is(err, keyerrors.ErrMalformedFingerprint) {
 				t.Fatalf("Parse(%q) error %v does not wrap ErrMalformedFingerprint", s, err)
 			}
-			if safe := keyerrors.SafeValue(s); safe != s && len(s) > 8 && strings.Contains(err.Error(), s) {
-				t.Fatalf("Parse(%q) error %q holds more than SafeValue", s, err)
-			}
+			checkNoEcho(t, s, err)
 			return
 		}
 		if fp.Hash != h || !bytes.Equal(fp.Sum(), d) {

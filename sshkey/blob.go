@@ -136,6 +136,8 @@ func parseBlob(b []byte) (*Key, error) {
 		nbits, err = 256, checkEd25519(typ, body, false)
 	case TypeSKED25519:
 		nbits, err = 256, checkEd25519(typ, body, true)
+	case "":
+		return nil, malformed("the key blob has an empty type name (RFC 4253 section 6.6); the key is corrupt")
 	default:
 		if k, ok := signatureAlgos[typ]; ok {
 			return nil, newErr(keyerrors.ErrUnsupportedKeyType, safeName(name)+

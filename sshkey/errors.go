@@ -20,6 +20,7 @@ const (
 	ruleCertificate               // a certificate (x/crypto parses it)
 	ruleRSAModulus                // zero or even RSA modulus
 	ruleComment                   // control character or invalid UTF-8 in the comment
+	ruleSpace                     // white space other than space, tab, CR, LF around the key, or a CR inside the line
 )
 
 // keyError is every error sshkey returns: a message for people and the key

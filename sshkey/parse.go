@@ -399,6 +399,11 @@ func parseAuthorizedKey(text []byte) (*Key, error) {
 }
 
 func parseAuthorizedLine(line []byte) (*Key, error) {
+	if bytes.IndexByte(line, '\r') >= 0 {
+		// x/crypto ends the line at the first CR and ignores the rest.
+		return nil, strictErr(keyerrors.ErrMalformedKey, ruleSpace,
+			"the line holds a carriage return (CR) that does not end it; only LF or CRLF line ends are accepted")
+	}
 	label, rest := nextField(line)
 	if !typeShaped(label) {
 		if looksLikeOptions(line) {
@@ -431,7 +436,11 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 			"this is an OpenSSH certificate; give the plain public key it certifies (the .pub file without -cert)")
 	}
 	if !bytes.Equal(name, label) {
-		return nil, newErr(keyerrors.ErrKeyTypeMismatch, "the line says the key type is "+safeName(label)+
+		r := ruleNone
+		if bytes.Equal(bytes.TrimSpace(label), name) {
+			r = ruleSpace // x/crypto trims Unicode white space, \v and \f
+		}
+		return nil, strictErr(keyerrors.ErrKeyTypeMismatch, r, "the line says the key type is "+safeName(label)+
 			" but the key is "+safeName(name)+"; fix the type at the start of the line")
 	}
 	k, err := parseBlob(blob)
@@ -545,6 +554,11 @@ func parseRFC4716(text []byte) (*Key, error) {
 					return nil, rfcErr("line " + strconv.Itoa(lineNo) + " is longer than 72 bytes (RFC 4716 section 3)")
 				}
 				logical = append(logical, line...)
+				// A tag (64), ": " and a value (1024) bound a header;
+				// stopping here also keeps long continuations linear.
+				if len(logical) > 64+2+1024 {
+					return nil, rfcErr("a header value is longer than 1024 bytes (RFC 4716 section 3.3)")
+				}
 			}
 			tag, value, err := splitHeader(logical)
 			if err != nil {

@@ -424,7 +424,7 @@ func privateKeyFiles(t *testing.T) []namedInput {
 	for _, g := range goldenPrivate {
 		b, err := os.ReadFile(filepath.Join(keysDir, "private", g.file))
 		if err != nil {
-			t.Fatalf("%v (run go test ./sshkey/ -run TestUpdateGoldens -update)", err)
+			t.Fatalf("%v (regenerate with: go test ./sshkey/ -update)", err)
 		}
 		out = append(out, namedInput{g.file, string(b)})
 	}
@@ -962,4 +962,25 @@ func bodyOf(b []byte) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestLeakCheckers checks the checkers the property tests rely on: they must
+// be able to fail.
+func TestLeakCheckers(t *testing.T) {
+	if leakedRun("ssh-rsa "+rsaB64, "sshkey: bad "+rsaB64[20:40]) == "" {
+		t.Error("leakedRun misses a 20-character piece of the input")
+	}
+	if leakedRun("ssh-rsa "+rsaB64, "sshkey: the ssh-rsa key is bad") != "" {
+		t.Error("leakedRun flags a message without key material")
+	}
+	for _, c := range []struct{ in, want string }{
+		{"ssh-foo", `"ssh-foo"`},
+		{"a\nb", `"a\nb"`},
+		{"x" + rsaB64[:30], "(value omitted)"},
+		{strings.Repeat("a-", 30), `"` + strings.Repeat("a-", 20) + `..."`},
+	} {
+		if got := safeName([]byte(c.in)); got != c.want {
+			t.Errorf("safeName(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
 }

@@ -1,0 +1,517 @@
+package oracle
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/validate"
+)
+
+var update = flag.Bool("update", false,
+	"regenerate testdata/oracle by running node internal/oracle/gen.js, and the FuzzPatternRE2 seeds from it")
+
+const (
+	goldenDir = "../../testdata/oracle"
+	modelsDir = "../../testdata/aws-models"
+
+	shapeFingerprint = "com.amazonaws.iam#publicKeyFingerprintType"
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if *update {
+		if err := regenerate(); err != nil {
+			fmt.Fprintln(os.Stderr, "oracle -update:", err)
+			os.Exit(1)
+		}
+	}
+	os.Exit(m.Run())
+}
+
+// regenerate runs the ECMA 262 oracle, then rewrites the fuzz seeds from its
+// boundary strings. Only -update needs node.
+func regenerate() error {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return fmt.Errorf("-update runs the ECMA 262 oracle internal/oracle/gen.js with node, "+
+			"and node is not on PATH (%v); install Node.js, or run the tests without -update "+
+			"to check the committed goldens", err)
+	}
+	cmd := exec.Command(node, "gen.js")
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("node gen.js: %v", err)
+	}
+	goldenCache = sync.OnceValues(readGoldens)
+	return writeFuzzSeeds()
+}
+
+// A golden is one testdata/oracle/<shape>.json, as gen.js writes it.
+type golden struct {
+	file        string
+	Generator   string  `json:"generator"`
+	Node        string  `json:"node"`
+	Model       string  `json:"model"`
+	ModelSHA256 string  `json:"modelSHA256"`
+	Provenance  string  `json:"provenance"`
+	Shape       string  `json:"shape"`
+	Pattern     *string `json:"pattern"`
+	Flags       string  `json:"flags"`
+	Length      *struct {
+		Min *int `json:"min"`
+		Max *int `json:"max"`
+	} `json:"length"`
+	Members []struct {
+		Member   string `json:"member"`
+		Required bool   `json:"required"`
+	} `json:"members"`
+	Cases []row `json:"cases"`
+}
+
+// A row is one string the oracle ran.
+type row struct {
+	S       string `json:"s"`
+	Len     int    `json:"len"`     // Unicode scalar values, [...s].length
+	Pattern *bool  `json:"pattern"` // the model's pattern in RegExp; null when the shape has none
+	Rule    bool   `json:"rule"`    // length trait AND pattern
+	Kind    string `json:"kind"`    // boundary, edge or random
+	Note    string `json:"note"`
+}
+
+func (g *golden) min() int {
+	if g.Length == nil || g.Length.Min == nil {
+		return 0
+	}
+	return *g.Length.Min
+}
+
+func (g *golden) max() int {
+	if g.Length == nil || g.Length.Max == nil {
+		return 0
+	}
+	return *g.Length.Max
+}
+
+var goldenCache = sync.OnceValues(readGoldens)
+
+func readGoldens() (map[string]*golden, error) {
+	files, err := filepath.Glob(filepath.Join(goldenDir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no goldens in %s: run go test ./internal/oracle -update", goldenDir)
+	}
+	out := make(map[string]*golden)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		g := &golden{file: filepath.Base(f)}
+		if err := json.Unmarshal(b, g); err != nil {
+			return nil, fmt.Errorf("%s: %v", f, err)
+		}
+		if prev, ok := out[g.Shape]; ok {
+			return nil, fmt.Errorf("%s and %s both hold shape %s", prev.file, g.file, g.Shape)
+		}
+		out[g.Shape] = g
+	}
+	return out, nil
+}
+
+func goldens(t testing.TB) map[string]*golden {
+	t.Helper()
+	gs, err := goldenCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gs
+}
+
+// covered maps every rule the oracle holds to its model shape. A rule of
+// validate.Rules() with a pattern or a length must be here
+// (TestOracleCoversEveryRule).
+var covered = []struct {
+	name  string
+	rule  *validate.Rule
+	shape string
+}{
+	{"InstanceIdRule", validate.InstanceIdRule, "com.amazonaws.ec2instanceconnect#InstanceId"},
+	{"InstanceOSUserRule", validate.InstanceOSUserRule, "com.amazonaws.ec2instanceconnect#InstanceOSUser"},
+	{"SSHPublicKeyRule", validate.SSHPublicKeyRule, "com.amazonaws.ec2instanceconnect#SSHPublicKey"},
+	{"AvailabilityZoneRule", validate.AvailabilityZoneRule, "com.amazonaws.ec2instanceconnect#AvailabilityZone"},
+	{"UserNameRule", validate.UserNameRule, "com.amazonaws.iam#userNameType"},
+	{"ListUserNameRule", validate.ListUserNameRule, "com.amazonaws.iam#userNameType"},
+	{"SSHPublicKeyBodyRule", validate.SSHPublicKeyBodyRule, "com.amazonaws.iam#publicKeyMaterialType"},
+	{"SSHPublicKeyIdRule", validate.SSHPublicKeyIdRule, "com.amazonaws.iam#publicKeyIdType"},
+	{"MarkerRule", validate.MarkerRule, "com.amazonaws.iam#markerType"},
+}
+
+// fingerprintRE is the model's pattern of publicKeyFingerprintType, the
+// Fingerprint of IAM's SSHPublicKey output, compiled here: it is not one of
+// validate.Rules() (an output rule), so the oracle holds RE2's reading of
+// the pattern text itself. TestFingerprintShape holds validate.FingerprintRule
+// to the same rows.
+var fingerprintRE = regexp.MustCompile(`^[:\w]+$`)
+
+// expectedErr is the sentinel Check must wrap for a row the oracle refuses,
+// in AWS's order: presence, length, pattern.
+func expectedErr(g *golden, r row, required bool) error {
+	switch {
+	case r.S == "" && required:
+		return keyerrors.ErrRequired
+	case g.min() > 0 && r.Len < g.min():
+		return keyerrors.ErrTooShort
+	case g.max() > 0 && r.Len > g.max():
+		return keyerrors.ErrTooLong
+	}
+	return keyerrors.ErrPattern
+}
+
+// mismatches collects a test's disagreements and reports the first few of
+// each kind in full, with the string quoted, and the count of the rest.
+type mismatches struct {
+	t     *testing.T
+	count map[string]int
+}
+
+func (m *mismatches) add(kind string, format string, args ...any) {
+	m.t.Helper()
+	if m.count == nil {
+		m.count = map[string]int{}
+	}
+	m.count[kind]++
+	if m.count[kind] <= 10 {
+		m.t.Errorf(kind+": "+format, args...)
+	}
+}
+
+func (m *mismatches) done() {
+	m.t.Helper()
+	for kind, n := range m.count {
+		if n > 10 {
+			m.t.Errorf("%s: %d disagreements in all (first 10 shown)", kind, n)
+		}
+	}
+}
+
+func TestRulesAgreeWithOracle(t *testing.T) {
+	gs := goldens(t)
+	for _, c := range covered {
+		t.Run(c.name, func(t *testing.T) {
+			g, ok := gs[c.shape]
+			if !ok {
+				t.Fatalf("no golden for %s", c.shape)
+			}
+			var m mismatches
+			m.t = t
+			for _, r := range g.Cases {
+				if !utf8.ValidString(r.S) {
+					t.Fatalf("golden %s holds invalid UTF-8 %q (a lone surrogate?)", g.file, r.S)
+				}
+				if n := utf8.RuneCountInString(r.S); n != r.Len {
+					m.add("length", "%q (%s): oracle counts %d scalar values, utf8.RuneCountInString %d", r.S, r.Note, r.Len, n)
+				}
+
+				// The model's pattern, with its meaning: MatchPattern.
+				want := true // no pattern: every valid string
+				if r.Pattern != nil {
+					want = *r.Pattern
+				}
+				if got := c.rule.MatchPattern(r.S); got != want {
+					m.add("MatchPattern", "%q (%s, %d chars): MatchPattern = %v, the model's pattern in ECMA 262 says %v",
+						r.S, r.Note, r.Len, got, want)
+				}
+
+				// The whole rule: Check. An empty string is an absent
+				// member, which an optional rule accepts.
+				wantOK := r.Rule
+				if r.S == "" && !c.rule.Required {
+					wantOK = true
+				}
+				err := c.rule.Check(r.S)
+				switch {
+				case wantOK && err != nil:
+					m.add("Check", "%q (%s, %d chars): Check = %v, the model accepts it", r.S, r.Note, r.Len, err)
+				case !wantOK && err == nil:
+					m.add("Check", "%q (%s, %d chars): Check = nil, the model refuses it", r.S, r.Note, r.Len)
+				case !wantOK:
+					var fe *keyerrors.FieldError
+					if !errors.As(err, &fe) {
+						m.add("Check error type", "%q: Check = %T, want *keyerrors.FieldError", r.S, err)
+					}
+					if want := expectedErr(g, r, c.rule.Required); !errors.Is(err, want) {
+						m.add("Check sentinel", "%q (%s, %d chars): Check = %v, want it to wrap %v",
+							r.S, r.Note, r.Len, err, want)
+					}
+				}
+			}
+			m.done()
+		})
+	}
+}
+
+// TestFingerprintShape holds the output shape publicKeyFingerprintType to the
+// oracle's pattern results. keyvet does not enforce the model's length 48
+// (IAM's own fingerprints have 47 characters; see AWS-FACTS.md), so only the
+// pattern is compared, and the IAM sample must pass.
+func TestFingerprintShape(t *testing.T) {
+	g, ok := goldens(t)[shapeFingerprint]
+	if !ok {
+		t.Fatalf("no golden for %s", shapeFingerprint)
+	}
+	if g.Pattern == nil || *g.Pattern != fingerprintRE.String() {
+		t.Fatalf("model pattern of %s is %v, the test compiles %s", shapeFingerprint, g.Pattern, fingerprintRE)
+	}
+	if *g.Pattern != validate.FingerprintRule.ModelPattern {
+		t.Errorf("FingerprintRule.ModelPattern = %s, the model says %s", validate.FingerprintRule.ModelPattern, *g.Pattern)
+	}
+	var m mismatches
+	m.t = t
+	for _, r := range g.Cases {
+		if r.Pattern == nil {
+			t.Fatalf("%q: golden has no pattern result", r.S)
+		}
+		if n := utf8.RuneCountInString(r.S); n != r.Len {
+			m.add("length", "%q: oracle counts %d scalar values, utf8.RuneCountInString %d", r.S, r.Len, n)
+		}
+		if got := fingerprintRE.MatchString(r.S); got != *r.Pattern {
+			m.add("regexp", "%q (%s): RE2 %s = %v, ECMA 262 says %v", r.S, r.Note, fingerprintRE, got, *r.Pattern)
+		}
+		if got := validate.FingerprintRule.MatchPattern(r.S); got != *r.Pattern {
+			m.add("FingerprintRule.MatchPattern", "%q (%s): %v, ECMA 262 says %v", r.S, r.Note, got, *r.Pattern)
+		}
+	}
+	m.done()
+	const sample = "7a:1d:ea:9e:b0:80:ac:f8:ec:d8:dc:e6:a7:2c:fc:51" // IAM API Reference, 47 chars
+	if err := validate.FingerprintRule.Check(sample); err != nil {
+		t.Errorf("FingerprintRule.Check(%q) = %v, want nil (length 48 is not enforced)", sample, err)
+	}
+}
+
+// TestInstanceOSUserLookahead shows what the rewrite of InstanceOSUser
+// drops: the RE2 Pattern without (?=.{2,32}$) matches more than the model
+// exactly on strings longer than 32 characters, the goldens hold such
+// strings, and MatchPattern (checked above) refuses them.
+func TestInstanceOSUserLookahead(t *testing.T) {
+	g := goldens(t)["com.amazonaws.ec2instanceconnect#InstanceOSUser"]
+	if g == nil {
+		t.Fatal("no golden for InstanceOSUser")
+	}
+	only := 0
+	for _, r := range g.Cases {
+		re2 := validate.InstanceOSUserRule.Pattern.MatchString(r.S)
+		if re2 == *r.Pattern {
+			continue
+		}
+		if !re2 || r.Len <= 32 {
+			t.Errorf("%q (%d chars): lookahead-free RE2 pattern = %v, ECMA 262 = %v; only strings over 32 may differ",
+				r.S, r.Len, re2, *r.Pattern)
+			continue
+		}
+		only++
+	}
+	if only < 5 {
+		t.Errorf("goldens hold %d strings that only the lookahead-free branch 2 matches, want at least 5", only)
+	}
+}
+
+// TestOracleCoversEveryRule fails when a rule with a pattern or a length has
+// no oracle, when a golden has no rule, or when a rule's transcription of the
+// model (pattern text, lengths, member, required) differs from the model.
+func TestOracleCoversEveryRule(t *testing.T) {
+	gs := goldens(t)
+	byRule := map[*validate.Rule]string{}
+	for _, c := range covered {
+		byRule[c.rule] = c.shape
+	}
+	for _, r := range validate.Rules() {
+		if r.ModelPattern == "" && r.MinLen == 0 && r.MaxLen == 0 {
+			continue // enum-only rules: nothing for a regexp oracle
+		}
+		if _, ok := byRule[r]; !ok {
+			t.Errorf("rule %s (%s) has a pattern or length but no oracle: add it to covered and, if its shape is new, to gen.js",
+				r.Member, r.ModelPattern)
+		}
+	}
+	usedShapes := map[string]bool{shapeFingerprint: true}
+	for _, c := range covered {
+		usedShapes[c.shape] = true
+		g, ok := gs[c.shape]
+		if !ok {
+			t.Errorf("%s: no golden for %s", c.name, c.shape)
+			continue
+		}
+		wantPattern := ""
+		if g.Pattern != nil {
+			wantPattern = *g.Pattern
+		}
+		if c.rule.ModelPattern != wantPattern {
+			t.Errorf("%s.ModelPattern = %q, the model's %s says %q", c.name, c.rule.ModelPattern, c.shape, wantPattern)
+		}
+		if c.rule.MinLen != g.min() || c.rule.MaxLen != g.max() {
+			t.Errorf("%s length %d..%d, the model says %d..%d", c.name, c.rule.MinLen, c.rule.MaxLen, g.min(), g.max())
+		}
+		if (c.rule.Pattern == nil) != (g.Pattern == nil) {
+			t.Errorf("%s: Pattern set = %v, model has a pattern = %v", c.name, c.rule.Pattern != nil, g.Pattern != nil)
+		}
+		found := false
+		for _, m := range g.Members {
+			if strings.HasSuffix(m.Member, "$"+c.rule.Member) && m.Required == c.rule.Required {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s (member %s, required %v): no member of the model targeting %s has that name and required trait: %+v",
+				c.name, c.rule.Member, c.rule.Required, c.shape, g.Members)
+		}
+	}
+	for shape := range gs {
+		if !usedShapes[shape] {
+			t.Errorf("golden for %s has no rule: add the rule to covered", shape)
+		}
+	}
+}
+
+// TestGoldensMatchModels fails when the goldens are stale: every constrained
+// string shape of testdata/aws-models has a golden made from the same model
+// bytes, with the same pattern and length.
+func TestGoldensMatchModels(t *testing.T) {
+	gs := goldens(t)
+	seen := map[string]bool{}
+	for _, file := range []string{"ec2-instance-connect.json", "iam-ssh-public-key.json"} {
+		b, err := os.ReadFile(filepath.Join(modelsDir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		var model struct {
+			Shapes map[string]struct {
+				Type   string                     `json:"type"`
+				Traits map[string]json.RawMessage `json:"traits"`
+			} `json:"shapes"`
+		}
+		if err := json.Unmarshal(b, &model); err != nil {
+			t.Fatal(err)
+		}
+		for id, sh := range model.Shapes {
+			p, hasP := sh.Traits["smithy.api#pattern"]
+			l, hasL := sh.Traits["smithy.api#length"]
+			if sh.Type != "string" || (!hasP && !hasL) {
+				continue
+			}
+			seen[id] = true
+			g, ok := gs[id]
+			if !ok {
+				t.Errorf("%s: shape %s has no golden: run go test ./internal/oracle -update", file, id)
+				continue
+			}
+			if g.Model != "testdata/aws-models/"+file || g.ModelSHA256 != hex.EncodeToString(sum[:]) {
+				t.Errorf("%s was made from %s (sha256 %s), the model is now sha256 %x: run -update",
+					g.file, g.Model, g.ModelSHA256, sum)
+			}
+			if g.Generator != "internal/oracle/gen.js" || g.Node == "" || g.Provenance == "" {
+				t.Errorf("%s: header lacks generator, node or provenance", g.file)
+			}
+			var pattern *string
+			if hasP {
+				if err := json.Unmarshal(p, &pattern); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if (pattern == nil) != (g.Pattern == nil) || (pattern != nil && *pattern != *g.Pattern) {
+				t.Errorf("%s: golden pattern %v, model pattern %s", g.file, g.Pattern, p)
+			}
+			if hasL {
+				var lt struct{ Min, Max *int }
+				if err := json.Unmarshal(l, &lt); err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprint(deref(lt.Min), deref(lt.Max)) != fmt.Sprint(g.min(), g.max()) {
+					t.Errorf("%s: golden length %d..%d, model %s", g.file, g.min(), g.max(), l)
+				}
+			}
+		}
+	}
+	for shape, g := range gs {
+		if !seen[shape] {
+			t.Errorf("%s holds shape %s, which the models do not constrain", g.file, shape)
+		}
+	}
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// TestGoldensExercise guards the generator: every golden holds the length
+// boundaries min-1, min, max, max+1, strings the pattern matches and refuses,
+// and strings the rule accepts and refuses, with multi-byte characters.
+func TestGoldensExercise(t *testing.T) {
+	shapes := make([]string, 0)
+	gs := goldens(t)
+	for s := range gs {
+		shapes = append(shapes, s)
+	}
+	sort.Strings(shapes)
+	for _, shape := range shapes {
+		g := gs[shape]
+		lens := map[int]bool{}
+		var match, nomatch, accept, refuse, multibyte, random int
+		for _, r := range g.Cases {
+			lens[r.Len] = true
+			if r.Pattern != nil && *r.Pattern {
+				match++
+			} else if r.Pattern != nil {
+				nomatch++
+			}
+			if r.Rule {
+				accept++
+			} else {
+				refuse++
+			}
+			if len(r.S) > r.Len {
+				multibyte++
+			}
+			if r.Kind == "random" {
+				random++
+			}
+		}
+		want := []int{0}
+		if g.min() > 0 {
+			want = append(want, g.min()-1, g.min())
+		}
+		if g.max() > 0 {
+			want = append(want, g.max(), g.max()+1)
+		}
+		for _, n := range want {
+			if !lens[n] {
+				t.Errorf("%s: no string of length %d", g.file, n)
+			}
+		}
+		if g.Pattern != nil && (match == 0 || nomatch == 0) {
+			t.Errorf("%s: %d strings match the pattern and %d do not; want both", g.file, match, nomatch)
+		}
+		if accept == 0 || refuse == 0 || multibyte == 0 || random < 100 {
+			t.Errorf("%s: %d accepted, %d refused, %d multi-byte, %d random strings", g.file, accept, refuse, multibyte, random)
+		}
+	}
+}

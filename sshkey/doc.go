@@ -1,0 +1,87 @@
+// Package sshkey parses, encodes and checks SSH public keys. It knows nothing
+// of AWS: the services' key policies are in package validate, built on
+// [Policy].
+//
+// [Parse] detects the encoding; [ParseAuthorizedKey], [ParseRFC4716],
+// [ParsePKIX] and [ParsePKCS1] each read one. All of them take exactly one
+// public key, with only white space (space, tab, CR, LF) around it; lines may
+// end in LF or CRLF.
+//
+// # What it accepts
+//
+// authorized_keys ([FormatAuthorizedKey], sshd(8) AUTHORIZED_KEYS FILE
+// FORMAT, without options):
+//
+//	line    = type 1*(SP / TAB) base64 [1*(SP / TAB) comment]
+//	type    = the key type, equal to the type inside the blob
+//	base64  = padded standard base64 (RFC 4648 section 4) of the blob
+//	comment = the rest of the line: UTF-8, no control character but tab
+//
+// RFC 4716 ([FormatRFC4716]):
+//
+//	"---- BEGIN SSH2 PUBLIC KEY ----"
+//	*(tag ":" [" " value])   ; a line ending in "\" continues on the next
+//	1*base64-line
+//	"---- END SSH2 PUBLIC KEY ----"
+//
+// with lines of at most 72 bytes ending in LF, CRLF or CR, tags of at most
+// 64 US-ASCII bytes matched without regard to case, values of at most 1024
+// bytes of UTF-8. The Comment header, with or without double quotes, is the
+// key's comment; other headers are ignored (RFC 4716 section 3.3).
+//
+// PKIX PEM ([FormatPKIX]): "-----BEGIN PUBLIC KEY-----", base64 lines,
+// "-----END PUBLIC KEY-----", holding a DER SubjectPublicKeyInfo of an RSA,
+// ECDSA (P-256, P-384, P-521) or Ed25519 key. PKCS#1 PEM ([FormatPKCS1]):
+// "-----BEGIN RSA PUBLIC KEY-----" holding a DER RSAPublicKey. No PEM headers.
+//
+// Key types: ssh-rsa, ssh-dss, ecdsa-sha2-nistp256/384/521, ssh-ed25519,
+// sk-ecdsa-sha2-nistp256@openssh.com and sk-ssh-ed25519@openssh.com (see
+// [Types]). Whatever the encoding, the key is checked as its SSH wire blob
+// (RFC 4253 section 6.6), which the [Key] keeps: [Key.Fingerprint] hashes it
+// as parsed.
+//
+// # What it refuses, and why
+//
+// Every error wraps one key sentinel of package errors (imported as
+// keyerrors); match with errors.Is, never with the text, which may change.
+// No error text holds key material; other values from the input (a type
+// label, a PEM label) appear only escaped and cut short.
+//
+//   - ErrUnsupportedEncoding: text in no encoding above, empty input, an
+//     X.509 CERTIFICATE or any other PEM type; or, from a ParseX function,
+//     a key in another encoding. Every other sentinel means the encoding
+//     was recognised.
+//   - ErrPrivateKey: a private key of any kind (OpenSSH, PEM RSA/EC/DSA,
+//     PKCS#8 plain or encrypted, SSH2 encrypted, PuTTY .ppk), found by its
+//     markers anywhere in the input. Nothing of it is repeated.
+//   - ErrCertificate: an OpenSSH certificate (*-cert-v01@openssh.com).
+//   - ErrKeyTypeMismatch: an authorized_keys type label that differs from the
+//     type inside the blob; sshd refuses such a line too.
+//   - ErrUnsupportedKeyType: a type not listed above (PKIX DSA, X25519,
+//     P-224 included).
+//   - ErrMalformedKey: authorized_keys options ("no-pty ssh-ed25519 ..."),
+//     comment lines, text around the key, bad base64, a truncated or
+//     corrupt blob, bytes after the key inside the blob, a bad comment, a
+//     broken RFC 4716 or PEM frame.
+//   - ErrMultipleKeys: a second key after the first.
+//   - ErrWeakKey: an RSA exponent below 3, even, or longer than 24 bits.
+//   - ErrKeyTooLarge: an RSA modulus over 16384 bits ([MaxRSABits]); a DSA
+//     key over 1024 bits. ErrKeyTooSmall: a DSA key under 1024 bits (SSH's
+//     DSA is FIPS 186-2's, 1024 bits exactly). RSA has no minimum here:
+//     that is [Policy]'s job.
+//
+// # Compared with x/crypto
+//
+// golang.org/x/crypto/ssh parses the same blobs (sshkey uses it for the
+// arithmetic checks and returns its [ssh.PublicKey]), but its
+// ParseAuthorizedKey reads a file: it skips comment and bad lines, takes
+// options, and on a bad line retries as if the first field were options,
+// so a type mismatch or an unknown type comes out as "illegal base64 data
+// at input byte 0". sshkey reads one key and says what is wrong. It is also
+// stricter: base64 must be canonical, mpints minimal and non-negative, an
+// RSA modulus odd, a comment clean UTF-8, and certificates are refused. The
+// fuzz test lists these rules and holds sshkey equal to x/crypto elsewhere.
+//
+// Every function and method is safe for concurrent use; the package has no
+// mutable state. A [Key] is not modified after Parse returns it.
+package sshkey

@@ -1,0 +1,98 @@
+package sshkey_test
+
+import (
+	"errors"
+	"fmt"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+)
+
+// ExampleParse_pem parses a PKIX PEM key (as ssh-keygen -e -m PKCS8 writes
+// it) and prints it as an authorized_keys line.
+func ExampleParse_pem() {
+	pem := `-----BEGIN PUBLIC KEY-----
+MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDLV5lUTt7FrADseB/CGhEZzpoo
+jjEW5y8+ePvLppmK3MmMI18ud6vxzpK3bwZLYkVSyfJYI0HmIuGhdu7yMrW6wb84
+gbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL
+0jE+u0rU1967pDJx+wIDAQAB
+-----END PUBLIC KEY-----
+`
+	k, err := sshkey.Parse([]byte(pem))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(k.Format, k.Type, k.Bits)
+	fmt.Println(k.AuthorizedKey())
+	// Output:
+	// PKIX PEM ssh-rsa 1024
+	// ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDLV5lUTt7FrADseB/CGhEZzpoojjEW5y8+ePvLppmK3MmMI18ud6vxzpK3bwZLYkVSyfJYI0HmIuGhdu7yMrW6wb84gbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL0jE+u0rU1967pDJx+w==
+}
+
+// ExamplePolicy_Check applies a policy like EC2 Instance Connect's (RSA of
+// 2048 to 4096 bits or Ed25519, in authorized_keys or RFC 4716) to a
+// 1024-bit RSA key and to an Ed25519 key.
+func ExamplePolicy_Check() {
+	p := &sshkey.Policy{
+		Types:      []string{sshkey.TypeRSA, sshkey.TypeED25519},
+		MinRSABits: 2048,
+		MaxRSABits: 4096,
+		Formats:    []sshkey.Format{sshkey.FormatAuthorizedKey, sshkey.FormatRFC4716},
+	}
+	rsa1024 := sshkey.MustParse("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDLV5lUTt7FrADseB/CGhEZzpoojjEW5y8+ePvLppmK3MmMI18ud6vxzpK3bwZLYkVSyfJYI0HmIuGhdu7yMrW6wb84gbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL0jE+u0rU1967pDJx+w== old")
+	ed := sshkey.MustParse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ new")
+
+	err := p.Check(rsa1024)
+	fmt.Println(errors.Is(err, keyerrors.ErrKeyTooSmall))
+	fmt.Println(err)
+	fmt.Println(p.Check(ed))
+	// Output:
+	// true
+	// sshkey: the RSA key has 1024 bits, fewer than the 2048 required; generate a larger key (ssh-keygen -t rsa -b 4096) or an Ed25519 key if allowed
+	// <nil>
+}
+
+// ExampleParse_privateKey shows the refusal of a private key: errors.Is
+// finds the sentinel, and the message names the kind of key without a byte
+// of it.
+func ExampleParse_privateKey() {
+	_, err := sshkey.Parse([]byte("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n"))
+	switch {
+	case errors.Is(err, keyerrors.ErrPrivateKey):
+		fmt.Println("private key:", err)
+	case errors.Is(err, keyerrors.ErrUnsupportedEncoding):
+		fmt.Println("not a key at all")
+	case err != nil:
+		fmt.Println("a bad key")
+	}
+	// Output:
+	// private key: sshkey: this is an OpenSSH private key; give the public key (the .pub file, or ssh-keygen -y -f KEYFILE), never the private key
+}
+
+// ExampleParse_encodings tells text in no known encoding from a known
+// encoding holding a bad key, as IAM does (UnrecognizedPublicKeyEncoding
+// versus InvalidPublicKey).
+func ExampleParse_encodings() {
+	for _, in := range []string{
+		"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+		"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ",
+	} {
+		_, err := sshkey.Parse([]byte(in))
+		fmt.Println(errors.Is(err, keyerrors.ErrUnsupportedEncoding), errors.Is(err, keyerrors.ErrKeyTypeMismatch))
+	}
+	// Output:
+	// true false
+	// false true
+}
+
+// ExampleKey_RFC4716 writes a key as an RFC 4716 file with its comment.
+func ExampleKey_RFC4716() {
+	k := sshkey.MustParse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host")
+	fmt.Print(string(k.RFC4716()))
+	// Output:
+	// ---- BEGIN SSH2 PUBLIC KEY ----
+	// Comment: "me@host"
+	// AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ
+	// ---- END SSH2 PUBLIC KEY ----
+}

@@ -44,9 +44,12 @@ type Rule struct {
 	// never shows it.
 	Sensitive bool
 
-	// match, when set, replaces Pattern.MatchString, for a model pattern
-	// whose meaning RE2 cannot hold in one expression.
+	// match, when set, replaces Pattern.MatchString in the reference
+	// check, for a model pattern whose meaning RE2 cannot hold in one
+	// expression.
 	match func(string) bool
+	// matcher is the hand-written fast path of the pattern (match.go).
+	matcher matcher
 }
 
 // API returns the code the rule's service answers a broken constraint with:
@@ -65,6 +68,16 @@ func serviceAPI(service string) *keyerrors.APIError {
 // model's meaning: the whole value must match, and invalid UTF-8 never does.
 // It reports true when the rule has no pattern and v is valid UTF-8.
 func (r *Rule) MatchPattern(v string) bool {
+	if r.matcher != nil {
+		ok, _ := r.matcher(v)
+		return ok
+	}
+	return r.matchPatternRE(v)
+}
+
+// matchPatternRE is MatchPattern done with the compiled Pattern: the
+// reference the hand-written matchers are held to.
+func (r *Rule) matchPatternRE(v string) bool {
 	if !utf8.ValidString(v) {
 		return false
 	}
@@ -92,8 +105,19 @@ func (r *Rule) Check(v string) error {
 	return nil
 }
 
-// appendErrors appends to errs one FieldError per constraint v breaks.
+// appendErrors appends to errs one FieldError per constraint v breaks. A
+// value the fast matcher accepts costs one pass over its bytes and no
+// allocation; any other value takes the full check, which says what broke.
 func (r *Rule) appendErrors(errs []*keyerrors.FieldError, op, v string) []*keyerrors.FieldError {
+	if v != "" && r.fastAccept(v) {
+		return errs
+	}
+	return r.appendErrorsRef(errs, op, v)
+}
+
+// appendErrorsRef is appendErrors without the fast path: the plain reading
+// of the rule, with the compiled Pattern.
+func (r *Rule) appendErrorsRef(errs []*keyerrors.FieldError, op, v string) []*keyerrors.FieldError {
 	if v == "" {
 		if r.Required {
 			errs = append(errs, r.fail(op, v, keyerrors.ErrRequired, "Member must not be null"))
@@ -119,7 +143,7 @@ func (r *Rule) appendErrors(errs []*keyerrors.FieldError, op, v string) []*keyer
 				"Member must have length less than or equal to "+strconv.Itoa(r.MaxLen)))
 		}
 	}
-	if r.ModelPattern != "" && !r.MatchPattern(v) {
+	if r.ModelPattern != "" && !r.matchPatternRE(v) {
 		errs = append(errs, r.fail(op, v, keyerrors.ErrPattern, patternConstraint(r.ModelPattern)))
 	}
 	if r.Enum != nil && !r.inEnum(v) {

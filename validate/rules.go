@@ -18,6 +18,7 @@ var (
 		MinLen: 10, MaxLen: 32,
 		ModelPattern: `^i-[a-f0-9]+$`,
 		Pattern:      regexp.MustCompile(`^i-[a-f0-9]+$`),
+		matcher:      matchInstanceId,
 	}
 
 	// InstanceOSUserRule is the InstanceOSUser member: required, length
@@ -36,6 +37,7 @@ var (
 		ModelPattern: `^(^[A-Za-z_][A-Za-z0-9\@\._-]{0,30}[A-Za-z0-9\$_-]?$)|(^(?=.{2,32}$)[0-9]{1,32}[A-Za-z\@\._-][A-Za-z0-9\@\._-]*[A-Za-z0-9\$_-]?$)$`,
 		Pattern:      regexp.MustCompile(`^(^` + osUserBranch1 + `$)|(^` + osUserBranch2 + `$)$`),
 		match:        matchOSUser,
+		matcher:      matchOSUserFast,
 	}
 
 	// SSHPublicKeyRule is the SSHPublicKey member: required, length
@@ -56,6 +58,7 @@ var (
 		MinLen: 6, MaxLen: 32,
 		ModelPattern: `^(\w+-){2,3}\d+\w+$`,
 		Pattern:      regexp.MustCompile(`^(\w+-){2,3}\d+\w+$`),
+		matcher:      matchAvailabilityZone,
 	}
 
 	// SerialPortRule is the SerialPort member of
@@ -92,6 +95,7 @@ var (
 		MinLen: 1, MaxLen: 64,
 		ModelPattern: `^[\w+=,.@-]+$`,
 		Pattern:      regexp.MustCompile(`^[\w+=,.@-]+$`),
+		matcher:      matchUserName,
 	}
 
 	// ListUserNameRule is the UserName member of ListSSHPublicKeys: as
@@ -101,6 +105,7 @@ var (
 		MinLen: 1, MaxLen: 64,
 		ModelPattern: UserNameRule.ModelPattern,
 		Pattern:      UserNameRule.Pattern,
+		matcher:      matchUserName,
 	}
 
 	// SSHPublicKeyBodyRule is the SSHPublicKeyBody member of
@@ -115,6 +120,7 @@ var (
 		ModelPattern: `^[\u0009\u000A\u000D\u0020-\u00FF]+$`,
 		Pattern:      regexp.MustCompile(`^[\x{0009}\x{000A}\x{000D}\x{0020}-\x{00FF}]+$`),
 		Sensitive:    true,
+		matcher:      matchKeyBody,
 	}
 
 	// SSHPublicKeyIdRule is the SSHPublicKeyId member of GetSSHPublicKey,
@@ -126,6 +132,7 @@ var (
 		MinLen: 20, MaxLen: 128,
 		ModelPattern: `^[\w]+$`,
 		Pattern:      regexp.MustCompile(`^[\w]+$`),
+		matcher:      matchWord,
 	}
 
 	// EncodingRule is the Encoding member of GetSSHPublicKey: required,
@@ -149,6 +156,7 @@ var (
 		MinLen: 1, MaxLen: 320,
 		ModelPattern: `^[\u0020-\u00FF]+$`,
 		Pattern:      regexp.MustCompile(`^[\x{0020}-\x{00FF}]+$`),
+		matcher:      matchMarker,
 	}
 
 	// FingerprintRule is the Fingerprint member of IAM's SSHPublicKey
@@ -161,6 +169,7 @@ var (
 		Member: "Fingerprint", Service: keyerrors.ServiceIAM, Required: true,
 		ModelPattern: `^[:\w]+$`,
 		Pattern:      regexp.MustCompile(`^[:\w]+$`),
+		matcher:      matchFingerprint,
 	}
 
 	// MaxItemsRule is the MaxItems member of ListSSHPublicKeys: optional

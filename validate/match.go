@@ -1,0 +1,188 @@
+package validate
+
+// Hand-written matchers for the model patterns. Each walks the value's bytes
+// once and reports whether the whole value matches the pattern, with the
+// model's meaning (invalid UTF-8 never matches), and the value's length in
+// Unicode scalar values when it does. They are the fast path of Rule.Check
+// and of the inputs' Validate methods; the compiled Rule.Pattern stays the
+// documented rule and the reference, and FuzzMatchers holds the two equal on
+// any string.
+
+// A matcher reports whether v matches a pattern, and v's length in Unicode
+// scalar values when it does.
+type matcher func(v string) (ok bool, runes int)
+
+// Byte classes, as bits of class[b].
+const (
+	cWord    = 1 << iota // \w: [A-Za-z0-9_]
+	cDigit               // \d: [0-9]
+	cHex                 // [a-f0-9]
+	cUserID              // [\w+=,.@-]: IAM user names
+	cOSMid               // [A-Za-z0-9@._-]: InstanceOSUser's middle
+	cOSFirst             // [A-Za-z_]: InstanceOSUser's first, branch 1
+	cOSLast              // [A-Za-z0-9$_-]: InstanceOSUser's optional last
+	cOSAfter             // [A-Za-z@._-]: InstanceOSUser's branch 2 after the digits
+)
+
+var class = func() (t [256]uint8) {
+	set := func(chars string, bits uint8) {
+		for i := 0; i < len(chars); i++ {
+			t[chars[i]] |= bits
+		}
+	}
+	const upper, lower, digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", "0123456789"
+	set(upper+lower+digits+"_", cWord|cUserID)
+	set(digits, cDigit|cHex)
+	set("abcdef", cHex)
+	set("+=,.@-", cUserID)
+	set(upper+lower+digits+"@._-", cOSMid)
+	set(upper+lower+"_", cOSFirst)
+	set(upper+lower+digits+"$_-", cOSLast)
+	set(upper+lower+"@._-", cOSAfter)
+	return t
+}()
+
+// allOf reports whether every byte of v is in class c (so v is ASCII), and
+// v is not empty.
+func allOf(v string, c uint8) bool {
+	if v == "" {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if class[v[i]]&c == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// matchInstanceId is ^i-[a-f0-9]+$.
+func matchInstanceId(v string) (bool, int) {
+	return len(v) > 2 && v[0] == 'i' && v[1] == '-' && allOf(v[2:], cHex), len(v)
+}
+
+// matchOSUserFast is InstanceOSUser's pattern, lookahead included:
+//
+//	branch 1: [A-Za-z_] [A-Za-z0-9@._-]{0,30} [A-Za-z0-9$_-]?
+//	branch 2: (?=.{2,32}$) [0-9]{1,32} [A-Za-z@._-] [A-Za-z0-9@._-]* [A-Za-z0-9$_-]?
+//
+// In both, every character after the first is in [A-Za-z0-9@._-] except
+// that the last may also be $ (the optional class adds only $ to the middle
+// class).
+func matchOSUserFast(v string) (bool, int) {
+	n := len(v)
+	if n == 0 || n > 32 { // branch 1 has at most 32 characters, branch 2's lookahead says so
+		return false, n
+	}
+	if class[v[0]]&cOSFirst != 0 {
+		// Branch 1: at most 31 characters in the middle class after
+		// the first, or 30 and a last in [A-Za-z0-9$_-].
+		if !tailOK(v[1:]) {
+			return false, n
+		}
+		if n <= 31 {
+			return true, n
+		}
+		return n == 32 && class[v[n-1]]&cOSLast != 0, n
+	}
+	// Branch 2.
+	i := 0
+	for i < n && class[v[i]]&cDigit != 0 {
+		i++
+	}
+	if i == 0 || i == n || class[v[i]]&cOSAfter == 0 {
+		return false, n
+	}
+	return tailOK(v[i+1:]), n
+}
+
+// tailOK reports whether every byte of s is in the middle class of
+// InstanceOSUser, but the last, which may also be $.
+func tailOK(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if class[s[i]]&cOSMid == 0 && !(s[i] == '$' && i == len(s)-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// matchAvailabilityZone is ^(\w+-){2,3}\d+\w+$: two or three runs of \w
+// each followed by a dash, then a digit and at least one more \w.
+func matchAvailabilityZone(v string) (bool, int) {
+	dashes, start := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '-':
+			if i == start { // an empty \w+ run
+				return false, len(v)
+			}
+			dashes++
+			start = i + 1
+		case class[c]&cWord == 0:
+			return false, len(v)
+		}
+	}
+	last := v[start:]
+	return (dashes == 2 || dashes == 3) && len(last) >= 2 && class[last[0]]&cDigit != 0, len(v)
+}
+
+// matchUserName is ^[\w+=,.@-]+$.
+func matchUserName(v string) (bool, int) { return allOf(v, cUserID), len(v) }
+
+// matchWord is ^[\w]+$ (SSHPublicKeyId).
+func matchWord(v string) (bool, int) { return allOf(v, cWord), len(v) }
+
+// matchFingerprint is ^[:\w]+$.
+func matchFingerprint(v string) (bool, int) {
+	if v == "" {
+		return false, 0
+	}
+	for i := 0; i < len(v); i++ {
+		if class[v[i]]&cWord == 0 && v[i] != ':' {
+			return false, len(v)
+		}
+	}
+	return true, len(v)
+}
+
+// latin1 matches a value whose characters are all in U+0020..U+00FF, plus
+// tab, line feed and carriage return when controls is set: IAM's
+// ^[\u0009\u000A\u000D\u0020-\u00FF]+$ and ^[\u0020-\u00FF]+$. In UTF-8,
+// U+0080..U+00FF are the two-byte sequences C2 80..C3 BF.
+func latin1(v string, controls bool) (bool, int) {
+	if v == "" {
+		return false, 0
+	}
+	n := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= 0x20 && c < 0x80:
+		case c == '\t' || c == '\n' || c == '\r':
+			if !controls {
+				return false, n
+			}
+		case (c == 0xC2 || c == 0xC3) && i+1 < len(v) && v[i+1]&0xC0 == 0x80:
+			i++
+		default:
+			return false, n
+		}
+		n++
+	}
+	return true, n
+}
+
+func matchKeyBody(v string) (bool, int) { return latin1(v, true) }
+func matchMarker(v string) (bool, int)  { return latin1(v, false) }
+
+// fastAccept reports whether a non-empty v satisfies every constraint of r:
+// the pattern (through its matcher) and the length. It may report false for
+// a valid value of a rule without a matcher; then the full check decides.
+func (r *Rule) fastAccept(v string) bool {
+	if r.matcher == nil {
+		return false
+	}
+	ok, n := r.matcher(v)
+	return ok && (r.MinLen == 0 || n >= r.MinLen) && (r.MaxLen == 0 || n <= r.MaxLen)
+}

@@ -40,20 +40,25 @@ type SendSSHPublicKeyInput struct {
 // keyerrors.ErrInvalidArgs, EC2 Instance Connect's answer; a refused key's
 // failure also wraps the key sentinel (keyerrors.ErrKeyTooSmall, ...).
 func (in *SendSSHPublicKeyInput) Validate() error {
-	_, err := in.ValidateKey()
+	_, err := in.validate(false)
 	return err
 }
 
 // ValidateKey is Validate that also returns the parsed key when all holds,
 // so a caller who needs it does not parse it twice.
 func (in *SendSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
+	return in.validate(true)
+}
+
+// validate is Validate, and ValidateKey when wantKey is set.
+func (in *SendSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	const op = OpSendSSHPublicKey
 	var buf [8]*keyerrors.FieldError
 	errs := InstanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
 	errs = InstanceOSUserRule.appendErrors(errs, op, in.InstanceOSUser)
 	n := len(errs)
 	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
-	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n)
+	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	errs = AvailabilityZoneRule.appendErrors(errs, op, in.AvailabilityZone)
 	return keyResult(op, errs, k)
 }
@@ -76,12 +81,17 @@ type SendSerialConsoleSSHPublicKeyInput struct {
 // listing every broken constraint. Each failure wraps
 // keyerrors.ErrInvalidArgs.
 func (in *SendSerialConsoleSSHPublicKeyInput) Validate() error {
-	_, err := in.ValidateKey()
+	_, err := in.validate(false)
 	return err
 }
 
 // ValidateKey is Validate that also returns the parsed key when all holds.
 func (in *SendSerialConsoleSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
+	return in.validate(true)
+}
+
+// validate is Validate, and ValidateKey when wantKey is set.
+func (in *SendSerialConsoleSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	const op = OpSendSerialConsoleSSHPublicKey
 	var buf [8]*keyerrors.FieldError
 	errs := InstanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
@@ -90,7 +100,7 @@ func (in *SendSerialConsoleSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error)
 	}
 	n := len(errs)
 	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
-	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n)
+	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }
 
@@ -112,18 +122,23 @@ type UploadSSHPublicKeyInput struct {
 // key IAM can read but refuses keyerrors.ErrInvalidPublicKey, each with the
 // key sentinel that says why.
 func (in *UploadSSHPublicKeyInput) Validate() error {
-	_, err := in.ValidateKey()
+	_, err := in.validate(false)
 	return err
 }
 
 // ValidateKey is Validate that also returns the parsed key when all holds.
 func (in *UploadSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
+	return in.validate(true)
+}
+
+// validate is Validate, and ValidateKey when wantKey is set.
+func (in *UploadSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	const op = OpUploadSSHPublicKey
 	var buf [8]*keyerrors.FieldError
 	errs := UserNameRule.appendErrors(buf[:0], op, in.UserName)
 	n := len(errs)
 	errs = SSHPublicKeyBodyRule.appendErrors(errs, op, in.SSHPublicKeyBody)
-	errs, k := iamKey(errs, op, in.SSHPublicKeyBody, len(errs) > n)
+	errs, k := iamKey(errs, op, in.SSHPublicKeyBody, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }
 

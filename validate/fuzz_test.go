@@ -1,0 +1,260 @@
+package validate_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/validate"
+)
+
+// The fuzz targets below run every operation's Validate over all its fields
+// at once and hold the result to a reference built here from the plain
+// rules: Rule.CheckRef (the regexp reading of each rule) for the fields, and
+// sshkey.Parse with the service's Policy for the key. They also check that
+// no message holds a 16-character run of the key.
+
+// outcome is one failure as the reference sees it: the member, the sentinel
+// (a rule sentinel or the key sentinel) and the code.
+type outcome struct {
+	Field string
+	Err   error
+	API   *keyerrors.APIError
+}
+
+func (o outcome) String() string { return fmt.Sprintf("%s/%v/%s", o.Field, o.Err, o.API.Code) }
+
+var keySentinels = []error{
+	keyerrors.ErrPrivateKey, keyerrors.ErrCertificate, keyerrors.ErrKeyTypeMismatch, keyerrors.ErrMultipleKeys,
+	keyerrors.ErrUnsupportedEncoding, keyerrors.ErrUnsupportedKeyType, keyerrors.ErrKeyTooSmall,
+	keyerrors.ErrKeyTooLarge, keyerrors.ErrWeakKey, keyerrors.ErrMalformedKey,
+}
+
+// sentinelOf returns the rule or key sentinel err wraps.
+func sentinelOf(err error) error {
+	for _, s := range append([]error{keyerrors.ErrRequired, keyerrors.ErrTooShort, keyerrors.ErrTooLong,
+		keyerrors.ErrPattern, keyerrors.ErrNotInEnum, keyerrors.ErrOutOfRange}, keySentinels...) {
+		if errors.Is(err, s) {
+			return s
+		}
+	}
+	return err
+}
+
+func refField(out []outcome, r *validate.Rule, v string) []outcome {
+	for _, fe := range r.CheckRef(v) {
+		out = append(out, outcome{fe.Field, fe.Err, fe.API})
+	}
+	return out
+}
+
+func refInt(out []outcome, r *validate.IntRule, v int) []outcome {
+	if err := r.Check(v); err != nil {
+		out = append(out, outcome{r.Member, keyerrors.ErrOutOfRange, r.API()})
+	}
+	return out
+}
+
+// refKey is the key check as AWS-FACTS.md states it: parse, then the policy;
+// EC2 Instance Connect answers InvalidArgsException for every bad key; IAM
+// answers UnrecognizedPublicKeyEncoding for a body in no encoding it takes
+// and InvalidPublicKey for a key it refuses.
+func refKey(out []outcome, r *validate.Rule, v string, iam bool) []outcome {
+	if v == "" || len(r.CheckRef(v)) > 0 {
+		return out // the key is only read once its length and pattern hold
+	}
+	p := validate.EC2InstanceConnectKeyPolicy
+	if iam {
+		p = validate.IAMKeyPolicy
+	}
+	k, err := sshkey.Parse([]byte(v))
+	if err == nil {
+		err = p.Check(k)
+	}
+	if err == nil {
+		return out
+	}
+	api := keyerrors.ErrInvalidArgs
+	if iam {
+		api = keyerrors.ErrInvalidPublicKey
+		if errors.Is(err, keyerrors.ErrUnsupportedEncoding) || errors.Is(err, keyerrors.ErrPrivateKey) {
+			api = keyerrors.ErrUnrecognizedPublicKeyEncoding
+		}
+	}
+	return append(out, outcome{r.Member, sentinelOf(err), api})
+}
+
+// compare checks err against the reference outcomes.
+func compare(t *testing.T, op string, err error, want []outcome, key string) {
+	t.Helper()
+	var got []outcome
+	if err != nil {
+		var re *keyerrors.RequestError
+		if !errors.As(err, &re) {
+			t.Fatalf("%s: %T %v, want a *RequestError", op, err, err)
+		}
+		if re.Op != op || len(re.Fields) == 0 {
+			t.Fatalf("%s: RequestError{Op: %q, %d fields}", op, re.Op, len(re.Fields))
+		}
+		for _, f := range re.Fields {
+			if f.Op != op {
+				t.Fatalf("%s: field %s has Op %q", op, f.Field, f.Op)
+			}
+			got = append(got, outcome{f.Field, sentinelOf(f.Err), f.API})
+		}
+		if key != "" {
+			checkNoKeyRun(t, err.Error(), key)
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("%s: Validate gives %v, the reference %v", op, got, want)
+	}
+}
+
+// checkNoKeyRun fails when msg holds a 16-character run of key that is not
+// also in the message's fixed wording (a key of "aaaa..." is not material).
+func checkNoKeyRun(t *testing.T, msg, key string) {
+	t.Helper()
+	for i := 0; i+16 <= len(key); i++ {
+		run := key[i : i+16]
+		if strings.TrimLeft(run, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") != "" {
+			continue // only base64 runs are key material
+		}
+		if strings.Contains(msg, run) && !strings.Contains(wording, run) {
+			t.Fatalf("the message holds %q of the key: %s", run, msg)
+		}
+	}
+}
+
+// wording is text keyvet's messages may hold whatever the key: the
+// constraints and sshkey's advice. A run found in it is not an echo.
+const wording = "Member must be an ssh-rsa key of 2048 to 4096 bits or an ssh-ed25519 key, as an authorized_keys line or in RFC 4716 encoding " +
+	"Member must be an ssh-rsa key of at least 2048 bits, as an authorized_keys line or in PEM encoding " +
+	"authorized_keys SSH2 PUBLIC KEY BEGIN END ssh-keygen ecdsa-sha2-nistp256 ecdsa-sha2-nistp384 ecdsa-sha2-nistp521 " +
+	"sk-ssh-ed25519@openssh.com sk-ecdsa-sha2-nistp256@openssh.com ssh-ed25519-cert-v01@openssh.com ssh-rsa-cert-v01@openssh.com"
+
+// keySeeds are the keys of testdata/keys in every file it has, and a few
+// broken lines.
+func keySeeds(f *testing.F) []string {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "keys", "*"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	seeds := []string{"", "ssh-ed25519 AAAA", modelExampleKey, "ssh-rsa " + strings.Repeat("A", 100)}
+	for _, name := range files {
+		if fi, err := os.Stat(name); err != nil || fi.IsDir() || strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".fp") {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, string(b))
+	}
+	priv, _ := filepath.Glob(filepath.Join("..", "testdata", "keys", "private", "*"))
+	for _, name := range priv {
+		if b, err := os.ReadFile(name); err == nil {
+			seeds = append(seeds, string(b))
+		}
+	}
+	return seeds
+}
+
+func FuzzSendSSHPublicKey(f *testing.F) {
+	for _, k := range keySeeds(f) {
+		f.Add("i-0123456789abcdef0", "ec2-user", k, "us-west-2a")
+	}
+	f.Add("i-XYZ", "1$", "", "us-west-2")
+	f.Add("", "", "", "")
+	f.Fuzz(func(t *testing.T, id, user, key, az string) {
+		in := &validate.SendSSHPublicKeyInput{InstanceId: id, InstanceOSUser: user, SSHPublicKey: key, AvailabilityZone: az}
+		want := refField(nil, validate.InstanceIdRule, id)
+		want = refField(want, validate.InstanceOSUserRule, user)
+		want = refField(want, validate.SSHPublicKeyRule, key)
+		want = refKey(want, validate.SSHPublicKeyRule, key, false)
+		want = refField(want, validate.AvailabilityZoneRule, az)
+		compare(t, validate.OpSendSSHPublicKey, in.Validate(), want, key)
+	})
+}
+
+func FuzzSendSerialConsoleSSHPublicKey(f *testing.F) {
+	for _, k := range keySeeds(f) {
+		f.Add("i-0123456789abcdef0", 0, k)
+	}
+	f.Add("i-0", 1, "")
+	f.Fuzz(func(t *testing.T, id string, port int, key string) {
+		in := &validate.SendSerialConsoleSSHPublicKeyInput{InstanceId: id, SerialPort: port, SSHPublicKey: key}
+		want := refField(nil, validate.InstanceIdRule, id)
+		want = refInt(want, validate.SerialPortRule, port)
+		want = refField(want, validate.SSHPublicKeyRule, key)
+		want = refKey(want, validate.SSHPublicKeyRule, key, false)
+		compare(t, validate.OpSendSerialConsoleSSHPublicKey, in.Validate(), want, key)
+	})
+}
+
+func FuzzUploadSSHPublicKey(f *testing.F) {
+	for _, k := range keySeeds(f) {
+		f.Add("alice", k)
+	}
+	f.Add("a b", "\x00")
+	f.Fuzz(func(t *testing.T, user, body string) {
+		in := &validate.UploadSSHPublicKeyInput{UserName: user, SSHPublicKeyBody: body}
+		want := refField(nil, validate.UserNameRule, user)
+		want = refField(want, validate.SSHPublicKeyBodyRule, body)
+		want = refKey(want, validate.SSHPublicKeyBodyRule, body, true)
+		compare(t, validate.OpUploadSSHPublicKey, in.Validate(), want, body)
+	})
+}
+
+func FuzzGetSSHPublicKey(f *testing.F) {
+	f.Add("alice", "APKAEIBAERJR2EXAMPLE", "SSH")
+	f.Add("", "APKA", "ssh")
+	f.Fuzz(func(t *testing.T, user, id, enc string) {
+		in := &validate.GetSSHPublicKeyInput{UserName: user, SSHPublicKeyId: id, Encoding: enc}
+		want := refField(nil, validate.UserNameRule, user)
+		want = refField(want, validate.SSHPublicKeyIdRule, id)
+		want = refField(want, validate.EncodingRule, enc)
+		compare(t, validate.OpGetSSHPublicKey, in.Validate(), want, "")
+	})
+}
+
+func FuzzUpdateSSHPublicKey(f *testing.F) {
+	f.Add("alice", "APKAEIBAERJR2EXAMPLE", "Active")
+	f.Add("a/b", "x", "Disabled")
+	f.Fuzz(func(t *testing.T, user, id, status string) {
+		in := &validate.UpdateSSHPublicKeyInput{UserName: user, SSHPublicKeyId: id, Status: status}
+		want := refField(nil, validate.UserNameRule, user)
+		want = refField(want, validate.SSHPublicKeyIdRule, id)
+		want = refField(want, validate.StatusRule, status)
+		compare(t, validate.OpUpdateSSHPublicKey, in.Validate(), want, "")
+	})
+}
+
+func FuzzDeleteSSHPublicKey(f *testing.F) {
+	f.Add("alice", "APKAEIBAERJR2EXAMPLE")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, user, id string) {
+		in := &validate.DeleteSSHPublicKeyInput{UserName: user, SSHPublicKeyId: id}
+		want := refField(nil, validate.UserNameRule, user)
+		want = refField(want, validate.SSHPublicKeyIdRule, id)
+		compare(t, validate.OpDeleteSSHPublicKey, in.Validate(), want, "")
+	})
+}
+
+func FuzzListSSHPublicKeys(f *testing.F) {
+	f.Add("alice", "marker", 100)
+	f.Add("", "", 0)
+	f.Add("a b", "\t", 1001)
+	f.Fuzz(func(t *testing.T, user, marker string, max int) {
+		in := &validate.ListSSHPublicKeysInput{UserName: user, Marker: marker, MaxItems: max}
+		want := refField(nil, validate.ListUserNameRule, user)
+		want = refField(want, validate.MarkerRule, marker)
+		want = refInt(want, validate.MaxItemsRule, max)
+		compare(t, validate.OpListSSHPublicKeys, in.Validate(), want, "")
+	})
+}

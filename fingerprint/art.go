@@ -243,7 +243,7 @@ func keyInfo(blob []byte) (label string, nbits int, err error) {
 	switch base {
 	case ssh.KeyAlgoRSA:
 		label, mpint = "RSA", 1 // e, n
-	case ssh.KeyAlgoDSA:
+	case "ssh-dss": // ssh.KeyAlgoDSA, deprecated: OpenSSH still draws DSA keys
 		label, mpint = "DSA", 0 // p, q, g, y
 	case ssh.KeyAlgoECDSA256:
 		label, nbits = "ECDSA", 256

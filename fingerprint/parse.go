@@ -35,8 +35,7 @@ func FromKey(h crypto.Hash, pub ssh.PublicKey) Fingerprint {
 // FromBlob returns the fingerprint under h of an SSH wire-format public key
 // blob, hashed as given (see [OfBlob]). It panics for an unsupported hash.
 func FromBlob(h crypto.Hash, blob []byte) Fingerprint {
-	f := Fingerprint{Hash: h, sum: sum(h, blob)}
-	return f
+	return Fingerprint{Hash: h, sum: sum(h, blob)}
 }
 
 // Parse parses a fingerprint in a form ssh-keygen or IAM prints:
@@ -270,7 +269,7 @@ func (f *Fingerprint) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// Sum returns a copy of the digest, digestSize bytes long (16 for MD5, 32
+// Sum returns a copy of the digest, f.Hash.Size() bytes long (16 for MD5, 32
 // for SHA256, ...), or nil when f is not valid.
 func (f Fingerprint) Sum() []byte {
 	n := digestSize(f.Hash)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -394,4 +395,28 @@ func TestAppendBlob(t *testing.T) {
 			t.Errorf("AppendBlob(%v) (-want +got):\n%s", h, diff)
 		}
 	}
+}
+
+// TestConcurrent runs every entry point from many goroutines at once; with
+// -race it checks that the package shares no mutable state.
+func TestConcurrent(t *testing.T) {
+	pub := loadPub(t, keyDir+"/ecdsa384.pub")
+	cert := loadPub(t, vectorDir+"/rsa_1-cert.pub")
+	want := fingerprint.SHA256(pub)
+	art := fingerprint.RandomArt(cert)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				f, err := fingerprint.Parse(want)
+				if err != nil || !f.Matches(pub) || fingerprint.SHA256(pub) != want ||
+					fingerprint.RandomArt(cert) != art || fingerprint.MD5(pub) == "" ||
+					fingerprint.Bubblebabble(cert) == "" {
+					t.Error("concurrent call disagrees")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

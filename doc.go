@@ -25,7 +25,7 @@
 // It knows nothing of AWS.
 //
 // Package [github.com/keyvet/keyvet/fingerprint] computes every fingerprint
-// ssh-keygen prints (MD5 as IAM returns it, SHA256, SHA1, SHA512,
+// ssh-keygen prints (MD5 as IAM returns it, SHA256, SHA1, SHA384, SHA512,
 // bubblebabble, the randomart box), byte for byte, and parses and compares
 // fingerprints people paste.
 //

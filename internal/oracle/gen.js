@@ -33,23 +33,24 @@ const MODEL_FILES = ['ec2-instance-connect.json', 'iam-ssh-public-key.json'];
 const RANDOM_PER_SHAPE = 300;
 const SEED = 0x6b657976; // "keyv"
 
-// The u flag. Smithy's pattern trait is "a regular expression according to
-// the ECMA 262 regular expression dialect"; it does not say which flags. We
-// compile WITHOUT the u flag, as `new RegExp(pattern)` does and as AWS's own
-// JavaScript SDK validators would, because one model pattern is not legal
+// The u flag. Smithy's pattern trait holds an ECMA 262 regular expression
+// (not implicitly anchored) and names no flags. We compile WITHOUT the u
+// flag, plain `new RegExp(pattern)`, because one model pattern is not legal
 // under u: InstanceOSUser escapes '@' (\@), an identity escape that only the
-// Annex B (non-unicode) grammar allows; with u it is a SyntaxError.
+// Annex B (non-unicode) grammar allows; with u it is a SyntaxError ("Invalid
+// escape"), so u cannot be what the model means.
 //
-// Without u, a pattern sees UTF-16 code units, so the flag could in principle
+// Without u a pattern sees UTF-16 code units, so the flag could in principle
 // change results: '.' and negated classes would see half a surrogate pair,
 // and a quantifier would count code units. It does not here, and every run
-// proves it: uFlagCheck below compiles each pattern again with u (after
-// rewriting the identity escapes u refuses, e.g. \@ -> @, which means the
-// same character) and throws if any string gets a different answer. The
-// reason it cannot differ: every class in these patterns lists code points
-// at or below U+00FF, so no surrogate half is ever inside one, and the only
-// '.' (InstanceOSUser's lookahead (?=.{2,32}$)) is followed by a branch that
-// only matches ASCII, so when the branch matches, code units = code points.
+// proves it: main() compiles each pattern again with u (after rewriting the
+// identity escapes u refuses, e.g. \@ -> @, the same character), throws if
+// any string gets a different answer, and says so in each golden's
+// uFlagCheck. Why it cannot differ: every class in these patterns lists code
+// points at or below U+00FF, so no surrogate half is ever inside one, there
+// is no negated class, and the only '.' (InstanceOSUser's lookahead
+// (?=.{2,32}$)) is followed by a branch that matches only ASCII, so when that
+// branch matches, code units and code points are the same count.
 //
 // Lengths are never taken from the pattern: they are counted here in Unicode
 // scalar values, [...s].length, as Smithy's length trait defines for strings.
@@ -437,7 +438,7 @@ function mutate(r, s, alphabet) {
   return s;
 }
 
-function cases(shapeId, trait, cfg, classes, edges, inClass) {
+function cases(shapeId, trait, cfg, edges, inClass) {
   const out = [];
   const seen = new Set();
   const add = (s, note, kind) => {
@@ -614,7 +615,7 @@ function main() {
       const inClass = pattern === undefined ? [...'AZaz09 +/=-\t', ...MULTIBYTE] : inClassOf(classes);
 
       const rows = [];
-      for (const c of cases(id, trait, cfg, classes, edges, inClass)) {
+      for (const c of cases(id, trait, cfg, edges, inClass)) {
         const s = c.s;
         if (!s.isWellFormed()) throw new Error(`${id}: generated a string with a lone surrogate: ${quote(s)}`);
         const len = cpLen(s);

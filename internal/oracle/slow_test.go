@@ -156,7 +156,9 @@ func refKeyId(rs []rune) bool { return allOf(rs, isWord) }
 func refMarker(rs []rune) bool { return allOf(rs, func(r rune) bool { return 0x20 <= r && r <= 0xFF }) }
 
 // refFingerprint is ^[:\w]+$.
-func refFingerprint(rs []rune) bool { return allOf(rs, func(r rune) bool { return isWord(r) || r == ':' }) }
+func refFingerprint(rs []rune) bool {
+	return allOf(rs, func(r rune) bool { return isWord(r) || r == ':' })
+}
 
 // refNone is a shape without a pattern (SSHPublicKey).
 func refNone([]rune) bool { return true }

@@ -6,18 +6,12 @@ import (
 	"github.com/keyvet/keyvet/validate"
 )
 
-// The From functions convert an aws-sdk-go-v2 input to keyvet's. A nil
-// pointer is an absent member (the empty string, or 0 for an integer), as
-// keyvet's structs write absence; a nil input converts to an input with every
-// member absent, which Validate refuses for its required members. Enum types
-// (iamtypes.EncodingType, iamtypes.StatusType) convert to their string.
-//
-// One difference cannot be carried: the SDK sends a present empty string or a
-// present MaxItems of 0, which keyvet's structs cannot tell from absence.
-// Check and the pre-flight middleware refuse a MaxItems of 0 themselves, as
-// IAM does; a present empty string is refused as a missing member (AWS would
-// say "Member must have length greater than or equal to 1": same code, other
-// words).
+// The From functions convert an aws-sdk-go-v2 input to keyvet's: a nil
+// pointer is an absent member (the empty string, or 0 for an integer); a nil
+// input converts to an input with every member absent, which Validate
+// refuses for its required members; an enum (iamtypes.EncodingType,
+// iamtypes.StatusType) converts to its string. The package documentation says
+// what the conversion cannot carry.
 
 // FromSendSSHPublicKeyInput converts EC2 Instance Connect's SendSSHPublicKey
 // input.

@@ -9,9 +9,10 @@ package awssdk_test
 //	ssh-keygen -q -t ed25519 -N '' -C "keyvet awssdk throwaway ed25519" -f ed
 //	ssh-keygen -e -m PKCS8 -f rsa1.pub    (rsa2048PEM)
 //	ssh-keygen -e -m RFC4716 -f ed.pub    (ed25519RFC4716)
-//	ssh-keygen -q -t ed25519 -N '' -C "" -f edpriv    (throwawayPrivateKey: the private half, so that tests can check it is refused and never echoed)
+//	ssh-keygen -q -t ed25519 -N '' -C "" -f edpriv    (throwawayPrivateKey)
 //
-// Only the public halves were kept, but for throwawayPrivateKey.
+// Only the public halves were kept, but for throwawayPrivateKey: a private key
+// kept so that the tests can check it is refused and never echoed.
 
 // rsa2048 holds six distinct RSA 2048 keys, one authorized_keys line each:
 // IAM allows five per user, so the sixth reaches LimitExceeded.

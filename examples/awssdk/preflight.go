@@ -33,7 +33,7 @@ var ErrUnknownInput = errors.New("awssdk: not an input of an operation keyvet ch
 // exists, the key quota): the service may still refuse a request Check let
 // through.
 func Check(params any) error {
-	err, ok := check(params)
+	ok, err := check(params)
 	if !ok {
 		return fmt.Errorf("%w: %T", ErrUnknownInput, params)
 	}
@@ -43,29 +43,29 @@ func Check(params any) error {
 	return nil
 }
 
-// check validates params and reports whether it knows its type.
-func check(params any) (err error, known bool) {
+// check reports whether it knows the type of params, and validates it.
+func check(params any) (known bool, err error) {
 	switch in := params.(type) {
 	case *ec2instanceconnect.SendSSHPublicKeyInput:
-		return FromSendSSHPublicKeyInput(in).Validate(), true
+		return true, FromSendSSHPublicKeyInput(in).Validate()
 	case *ec2instanceconnect.SendSerialConsoleSSHPublicKeyInput:
-		return FromSendSerialConsoleSSHPublicKeyInput(in).Validate(), true
+		return true, FromSendSerialConsoleSSHPublicKeyInput(in).Validate()
 	case *iam.UploadSSHPublicKeyInput:
-		return FromUploadSSHPublicKeyInput(in).Validate(), true
+		return true, FromUploadSSHPublicKeyInput(in).Validate()
 	case *iam.GetSSHPublicKeyInput:
-		return FromGetSSHPublicKeyInput(in).Validate(), true
+		return true, FromGetSSHPublicKeyInput(in).Validate()
 	case *iam.UpdateSSHPublicKeyInput:
-		return FromUpdateSSHPublicKeyInput(in).Validate(), true
+		return true, FromUpdateSSHPublicKeyInput(in).Validate()
 	case *iam.DeleteSSHPublicKeyInput:
-		return FromDeleteSSHPublicKeyInput(in).Validate(), true
+		return true, FromDeleteSSHPublicKeyInput(in).Validate()
 	case *iam.ListSSHPublicKeysInput:
 		err := FromListSSHPublicKeysInput(in).Validate()
 		if in != nil && in.MaxItems != nil && *in.MaxItems == 0 {
 			err = withField(err, validate.OpListSSHPublicKeys, maxItemsZero())
 		}
-		return err, true
+		return true, err
 	}
-	return nil, false
+	return false, nil
 }
 
 // maxItemsZero is the failure of a present MaxItems of 0, which keyvet's
@@ -136,7 +136,7 @@ type preflight struct{}
 func (preflight) ID() string { return PreflightID }
 
 func (preflight) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-	if err, _ := check(in.Parameters); err != nil {
+	if _, err := check(in.Parameters); err != nil {
 		return middleware.InitializeOutput{}, middleware.Metadata{}, AsSmithy(err)
 	}
 	return next.HandleInitialize(ctx, in)

@@ -137,6 +137,16 @@ func OfBlob(h crypto.Hash, blob []byte) string {
 // result: 47 bytes for MD5, 32 for SHA1, 50 for SHA256, 71 for SHA384, 93
 // for SHA512. It panics for an unsupported hash, as OfBlob does.
 func AppendBlob(dst []byte, h crypto.Hash, blob []byte) []byte {
+	// MD5 and SHA-256, the fingerprints IAM and ssh-keygen show, skip
+	// sum's copy into a buffer of the largest digest.
+	switch h {
+	case crypto.MD5:
+		d := md5.Sum(blob)
+		return appendText(dst, h, d[:])
+	case crypto.SHA256:
+		d := sha256.Sum256(blob)
+		return appendText(dst, h, d[:])
+	}
 	d := sum(h, blob)
 	return appendText(dst, h, d[:digestSize(h)])
 }

@@ -14,14 +14,14 @@ import (
 // Key type names as they appear on the wire (RFC 4253 section 6.6, RFC 5656
 // section 3.1, RFC 8709, OpenSSH PROTOCOL.u2f). They are x/crypto's names.
 const (
-	TypeRSA        = ssh.KeyAlgoRSA         // "ssh-rsa"
-	TypeDSA        = ssh.InsecureKeyAlgoDSA // "ssh-dss"
-	TypeECDSA256   = ssh.KeyAlgoECDSA256    // "ecdsa-sha2-nistp256"
-	TypeECDSA384   = ssh.KeyAlgoECDSA384    // "ecdsa-sha2-nistp384"
-	TypeECDSA521   = ssh.KeyAlgoECDSA521    // "ecdsa-sha2-nistp521"
-	TypeED25519    = ssh.KeyAlgoED25519     // "ssh-ed25519"
-	TypeSKECDSA256 = ssh.KeyAlgoSKECDSA256  // "sk-ecdsa-sha2-nistp256@openssh.com"
-	TypeSKED25519  = ssh.KeyAlgoSKED25519   // "sk-ssh-ed25519@openssh.com"
+	TypeRSA        = ssh.KeyAlgoRSA        // "ssh-rsa"
+	TypeDSA        = "ssh-dss"             // ssh.InsecureKeyAlgoDSA, deprecated by x/crypto; DSA keys still exist
+	TypeECDSA256   = ssh.KeyAlgoECDSA256   // "ecdsa-sha2-nistp256"
+	TypeECDSA384   = ssh.KeyAlgoECDSA384   // "ecdsa-sha2-nistp384"
+	TypeECDSA521   = ssh.KeyAlgoECDSA521   // "ecdsa-sha2-nistp521"
+	TypeED25519    = ssh.KeyAlgoED25519    // "ssh-ed25519"
+	TypeSKECDSA256 = ssh.KeyAlgoSKECDSA256 // "sk-ecdsa-sha2-nistp256@openssh.com"
+	TypeSKED25519  = ssh.KeyAlgoSKED25519  // "sk-ssh-ed25519@openssh.com"
 )
 
 // MaxRSABits is the largest RSA modulus sshkey accepts: x/crypto v0.55's
@@ -202,6 +202,12 @@ func checkRSA(body []byte) (int, error) {
 	if len(rest) != 0 {
 		return 0, blobProblem(TypeRSA, "trailing")
 	}
+	return checkRSANumbers(e, n)
+}
+
+// checkRSANumbers applies checkRSA's bounds to the magnitudes (no leading
+// zero byte) of the exponent e and the modulus n, wherever they were read.
+func checkRSANumbers(e, n []byte) (int, error) {
 	nbits := bitLen(n)
 	if nbits > MaxRSABits {
 		return 0, newErr(keyerrors.ErrKeyTooLarge, "the RSA modulus has "+strconv.Itoa(nbits)+" bits, more than the "+

@@ -82,6 +82,18 @@
 // RSA modulus odd, a comment clean UTF-8, and certificates are refused. The
 // fuzz test lists these rules and holds sshkey equal to x/crypto elsewhere.
 //
+// # The fast path
+//
+// [Policy.CheckText] answers what Parse followed by [Policy.Check] answers,
+// with the same error, without making a [Key]: it decodes the base64 into a
+// buffer on the stack, reads the wire format and the DER where they lie,
+// takes an RSA key's size from its modulus's length (no big.Int) and builds
+// no [ssh.PublicKey]. For a valid key it does not allocate, and a request
+// validator pays less for it than for x/crypto's parse alone (BENCHMARKS.md
+// in the repository). Parse remains the reference: CheckText hands every text
+// it would refuse to Parse for the error, and the differential fuzz target
+// FuzzInspect holds the two to the same answers.
+//
 // Every function and method is safe for concurrent use; the package has no
 // mutable state. A [Key] is not modified after Parse returns it.
 package sshkey

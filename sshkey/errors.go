@@ -95,11 +95,36 @@ var privateMarkers = []struct {
 // refusePrivate returns ErrPrivateKey when data holds a private key marker.
 // The message names the kind of key, never a byte of it.
 func refusePrivate(data []byte) error {
-	for _, m := range privateMarkers {
-		if bytes.Contains(data, []byte(m.marker)) {
-			return newErr(keyerrors.ErrPrivateKey, "this is "+m.kind+
-				"; give the public key (the .pub file, or ssh-keygen -y -f KEYFILE), never the private key")
-		}
+	if i := privateMarker(data); i >= 0 {
+		return newErr(keyerrors.ErrPrivateKey, "this is "+privateMarkers[i].kind+
+			"; give the public key (the .pub file, or ssh-keygen -y -f KEYFILE), never the private key")
 	}
 	return nil
+}
+
+// privateMarker returns the index in privateMarkers of the first marker data
+// holds, or -1.
+func privateMarker(data []byte) int {
+	for i, m := range privateMarkers {
+		if bytes.Contains(data, []byte(m.marker)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// markerCores are substrings of which every private key marker holds one
+// (TestMarkerCores checks it): data that holds none of them holds no marker,
+// which three searches tell instead of one per marker.
+var markerCores = [...]string{"PRIVATE KEY", "PuTTY-User-Key-File-", "b3BlbnNzaC1rZXktdjE"}
+
+// mayHoldPrivate reports whether data holds a private key marker, looking
+// first for the markers' cores.
+func mayHoldPrivate(data []byte) bool {
+	for _, c := range markerCores {
+		if bytes.Contains(data, []byte(c)) {
+			return privateMarker(data) >= 0
+		}
+	}
+	return false
 }

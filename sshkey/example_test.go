@@ -53,6 +53,25 @@ func ExamplePolicy_Check() {
 	// <nil>
 }
 
+// ExamplePolicy_CheckText vets keys without making them, as a request
+// validator does: the answer, sentinel and text are those of Parse followed
+// by Check.
+func ExamplePolicy_CheckText() {
+	p := &sshkey.Policy{Types: []string{sshkey.TypeED25519}}
+	for _, in := range []string{
+		"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host",
+		"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDLV5lUTt7FrADseB/CGhEZzpoojjEW5y8+ePvLppmK3MmMI18ud6vxzpK3bwZLYkVSyfJYI0HmIuGhdu7yMrW6wb84gbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL0jE+u0rU1967pDJx+w== old",
+		"ssh-ed25519 AAAA",
+	} {
+		err := p.CheckText([]byte(in))
+		fmt.Println(err == nil, errors.Is(err, keyerrors.ErrUnsupportedKeyType), errors.Is(err, keyerrors.ErrMalformedKey))
+	}
+	// Output:
+	// true false false
+	// false true false
+	// false false true
+}
+
 // ExampleParse_privateKey shows the refusal of a private key: errors.Is
 // finds the sentinel, and the message names the kind of key without a byte
 // of it.

@@ -169,19 +169,18 @@ func looksLikeAuthorizedKey(line []byte) bool {
 }
 
 func typeShaped(f []byte) bool {
-	s := string(f)
-	if isKnownType(s) || isCertType(s) {
+	if isKnownType(string(f)) || bytes.HasSuffix(f, []byte("-cert-v01@openssh.com")) || bytes.HasSuffix(f, []byte("-cert-v00@openssh.com")) {
 		return true
 	}
 	if !plausibleName(f) {
 		return false
 	}
 	for _, p := range []string{"ssh-", "ecdsa-", "sk-", "x509v3-", "rsa-sha2-", "pgp-", "spki-"} {
-		if strings.HasPrefix(s, p) {
+		if bytes.HasPrefix(f, []byte(p)) {
 			return true
 		}
 	}
-	return strings.Contains(s, "@")
+	return bytes.IndexByte(f, '@') >= 0
 }
 
 // plausibleName reports whether b can be an SSH algorithm name (RFC 4251
@@ -250,7 +249,7 @@ func looksLikeOptions(line []byte) bool {
 		name = name[:i]
 	}
 	for _, o := range optionNames {
-		if strings.EqualFold(string(name), o) {
+		if bytes.EqualFold(name, []byte(o)) {
 			return true
 		}
 	}
@@ -421,6 +420,12 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 	}
 	blob, ok := decodeB64(b64)
 	if !ok {
+		if typeShaped(b64) {
+			// "@ ssh-rsa AAAA...": the first field is options (any
+			// text to x/crypto's retry) and the second the type.
+			return nil, strictErr(keyerrors.ErrMalformedKey, ruleOptions,
+				"authorized_keys options before the key type are not accepted; remove the options before the key type")
+		}
 		r := ruleNone
 		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
 			r = ruleBase64 // x/crypto's decoder takes it (CR/LF inside, or padding bits)
@@ -463,10 +468,15 @@ func checkComment(c []byte) error {
 	if !utf8.Valid(c) {
 		return strictErr(keyerrors.ErrMalformedKey, ruleComment, "the key comment is not valid UTF-8; fix or remove the comment")
 	}
-	for _, r := range string(c) {
+	for i := 0; i < len(c); {
+		r, n := rune(c[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(c[i:])
+		}
 		if r != '\t' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)) {
 			return strictErr(keyerrors.ErrMalformedKey, ruleComment, "the key comment holds a control character; fix or remove the comment")
 		}
+		i += n
 	}
 	return nil
 }

@@ -41,28 +41,34 @@ func (p *Policy) Check(k *Key) error {
 	if k == nil {
 		return malformed("no key: the key is nil")
 	}
-	if len(p.Formats) > 0 && !slices.Contains(p.Formats, k.Format) {
+	return p.check(k.Format, k.Type, k.Bits, k.PublicKey != nil && isCertType(k.PublicKey.Type()))
+}
+
+// check is Check on what it looks at: the encoding, the type and the size of
+// a key, and whether x/crypto's key is a certificate.
+func (p *Policy) check(f Format, typ string, bits int, cert bool) error {
+	if len(p.Formats) > 0 && !slices.Contains(p.Formats, f) {
 		names := make([]string, len(p.Formats))
 		for i, f := range p.Formats {
 			names[i] = f.String()
 		}
-		return newErr(keyerrors.ErrUnsupportedEncoding, "the "+k.Format.String()+
+		return newErr(keyerrors.ErrUnsupportedEncoding, "the "+f.String()+
 			" encoding is not accepted here; give the key as "+strings.Join(names, " or "))
 	}
-	if isCertType(k.Type) || (k.PublicKey != nil && isCertType(k.PublicKey.Type())) {
+	if cert || isCertType(typ) {
 		return newErr(keyerrors.ErrCertificate, "an OpenSSH certificate is not accepted here; give the plain public key")
 	}
-	if len(p.Types) > 0 && !slices.Contains(p.Types, k.Type) {
-		return newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.Type))+
+	if len(p.Types) > 0 && !slices.Contains(p.Types, typ) {
+		return newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(typ))+
 			" key is not accepted here; use a key of type "+strings.Join(p.Types, " or "))
 	}
-	if k.Type == TypeRSA {
-		if p.MinRSABits > 0 && k.Bits < p.MinRSABits {
-			return newErr(keyerrors.ErrKeyTooSmall, "the RSA key has "+strconv.Itoa(k.Bits)+
+	if typ == TypeRSA {
+		if p.MinRSABits > 0 && bits < p.MinRSABits {
+			return newErr(keyerrors.ErrKeyTooSmall, "the RSA key has "+strconv.Itoa(bits)+
 				" bits, fewer than the "+strconv.Itoa(p.MinRSABits)+" required; generate a larger key (ssh-keygen -t rsa -b 4096) or an Ed25519 key if allowed")
 		}
-		if p.MaxRSABits > 0 && k.Bits > p.MaxRSABits {
-			return newErr(keyerrors.ErrKeyTooLarge, "the RSA key has "+strconv.Itoa(k.Bits)+
+		if p.MaxRSABits > 0 && bits > p.MaxRSABits {
+			return newErr(keyerrors.ErrKeyTooLarge, "the RSA key has "+strconv.Itoa(bits)+
 				" bits, more than the "+strconv.Itoa(p.MaxRSABits)+" allowed; generate a key of at most "+strconv.Itoa(p.MaxRSABits)+" bits")
 		}
 	}

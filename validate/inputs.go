@@ -38,14 +38,17 @@ type SendSSHPublicKeyInput struct {
 // EC2InstanceConnectKeyPolicy, and returns nil or a *keyerrors.RequestError
 // listing every broken constraint, in member order. Each failure wraps
 // keyerrors.ErrInvalidArgs, EC2 Instance Connect's answer; a refused key's
-// failure also wraps the key sentinel (keyerrors.ErrKeyTooSmall, ...).
+// failure also wraps the key sentinel (keyerrors.ErrKeyTooSmall, ...). The
+// key is vetted with sshkey's Policy.CheckText, which makes no Key: a valid
+// input costs no allocation.
 func (in *SendSSHPublicKeyInput) Validate() error {
 	_, err := in.validate(false)
 	return err
 }
 
 // ValidateKey is Validate that also returns the parsed key when all holds,
-// so a caller who needs it does not parse it twice.
+// so a caller who needs it does not parse it twice. It parses the key with
+// sshkey.Parse, and gives the same answer as Validate.
 func (in *SendSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
 	return in.validate(true)
 }
@@ -57,7 +60,7 @@ func (in *SendSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	errs := InstanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
 	errs = InstanceOSUserRule.appendErrors(errs, op, in.InstanceOSUser)
 	n := len(errs)
-	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
+	errs = appendKeyMemberErrors(errs, SSHPublicKeyRule, op, in.SSHPublicKey)
 	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	errs = AvailabilityZoneRule.appendErrors(errs, op, in.AvailabilityZone)
 	return keyResult(op, errs, k)
@@ -79,7 +82,8 @@ type SendSerialConsoleSSHPublicKeyInput struct {
 // Validate checks every field, and the key against
 // EC2InstanceConnectKeyPolicy, and returns nil or a *keyerrors.RequestError
 // listing every broken constraint. Each failure wraps
-// keyerrors.ErrInvalidArgs.
+// keyerrors.ErrInvalidArgs. Like SendSSHPublicKeyInput.Validate, it makes
+// no Key.
 func (in *SendSerialConsoleSSHPublicKeyInput) Validate() error {
 	_, err := in.validate(false)
 	return err
@@ -99,7 +103,7 @@ func (in *SendSerialConsoleSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Ke
 		errs = append(errs, fe)
 	}
 	n := len(errs)
-	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
+	errs = appendKeyMemberErrors(errs, SSHPublicKeyRule, op, in.SSHPublicKey)
 	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }
@@ -120,7 +124,8 @@ type UploadSSHPublicKeyInput struct {
 // A broken length or pattern wraps keyerrors.ErrValidation; a body in no
 // encoding IAM takes wraps keyerrors.ErrUnrecognizedPublicKeyEncoding, and a
 // key IAM can read but refuses keyerrors.ErrInvalidPublicKey, each with the
-// key sentinel that says why.
+// key sentinel that says why. Like SendSSHPublicKeyInput.Validate, it
+// makes no Key.
 func (in *UploadSSHPublicKeyInput) Validate() error {
 	_, err := in.validate(false)
 	return err
@@ -137,7 +142,7 @@ func (in *UploadSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	var buf [8]*keyerrors.FieldError
 	errs := UserNameRule.appendErrors(buf[:0], op, in.UserName)
 	n := len(errs)
-	errs = SSHPublicKeyBodyRule.appendErrors(errs, op, in.SSHPublicKeyBody)
+	errs = appendKeyMemberErrors(errs, SSHPublicKeyBodyRule, op, in.SSHPublicKeyBody)
 	errs, k := iamKey(errs, op, in.SSHPublicKeyBody, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }

@@ -112,3 +112,61 @@ func keyFieldError(op string, r *Rule, constraint string, err error, api *keyerr
 func bytesOf(s string) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
+
+// keyBodyPattern is SSHPublicKeyBodyRule's model pattern, which every
+// value keyMemberFast accepts matches.
+const keyBodyPattern = `^[\u0009\u000A\u000D\u0020-\u00FF]+$`
+
+// appendKeyMemberErrors is r.appendErrors for a key member (SSHPublicKeyRule
+// or SSHPublicKeyBodyRule) with a faster pass for the usual key: one that
+// keyMemberFast accepts satisfies r, and any other value gets r's full
+// check. A key is long (up to 16 KiB), so counting its runes and matching
+// its pattern byte by byte would cost as much as parsing it.
+func appendKeyMemberErrors(errs []*keyerrors.FieldError, r *Rule, op, v string) []*keyerrors.FieldError {
+	if keyMemberFast(r, v) {
+		return errs
+	}
+	return r.appendErrors(errs, op, v)
+}
+
+// keyMemberFast reports whether v surely satisfies r, which has no enum and
+// no pattern or keyBodyPattern: v is made of US-ASCII characters from U+0020
+// to U+007F, tab, LF and CR (which keyBodyPattern allows), so it is valid
+// UTF-8 and its length in Unicode scalar values is its length in bytes,
+// within r's bounds. It reads v eight bytes at a time (SWAR: a byte with its
+// high bit set, or below 0x20, shows in one mask).
+func keyMemberFast(r *Rule, v string) bool {
+	if r.Enum != nil || r.ModelPattern != "" && r.ModelPattern != keyBodyPattern ||
+		len(v) == 0 || len(v) < r.MinLen || r.MaxLen > 0 && len(v) > r.MaxLen {
+		return false
+	}
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(v); i += 8 {
+		w := uint64(v[i]) | uint64(v[i+1])<<8 | uint64(v[i+2])<<16 | uint64(v[i+3])<<24 |
+			uint64(v[i+4])<<32 | uint64(v[i+5])<<40 | uint64(v[i+6])<<48 | uint64(v[i+7])<<56
+		if w&highs != 0 {
+			return false
+		}
+		// (w - 0x20 in each byte) sets a byte's high bit when the byte is
+		// below 0x20 (no byte is 0x80 or more here, so none borrows).
+		if (w-0x20*ones)&highs != 0 && !controlsOK(v[i:i+8]) {
+			return false
+		}
+	}
+	return controlsOK(v[i:])
+}
+
+// controlsOK reports whether every byte of s is from 0x20 to 0x7f, tab, LF
+// or CR.
+func controlsOK(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,246 @@
+package sshkey
+
+import (
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/keyvet/keyvet/internal/fuzzseed"
+)
+
+var writeSeeds = flag.Bool("seeds", false, "rewrite testdata/fuzz/FuzzInspect/seed-* from ../testdata/keys and ../testdata/vectors")
+
+// inspectPolicies are the policies the differential tests apply: none, the
+// two AWS services' (as validate defines them) and a few that make each
+// rule of Check bite.
+var inspectPolicies = []*Policy{
+	{},
+	{Types: []string{TypeRSA, TypeED25519}, MinRSABits: 2048, MaxRSABits: 4096, Formats: []Format{FormatAuthorizedKey, FormatRFC4716}},
+	{Types: []string{TypeRSA}, MinRSABits: 2048, Formats: []Format{FormatAuthorizedKey, FormatPKIX, FormatPKCS1}},
+	{Types: []string{TypeECDSA256, TypeDSA, TypeSKED25519}},
+	{Formats: []Format{FormatPKIX}},
+	{MinRSABits: 1025, MaxRSABits: 1025},
+}
+
+// checkInspect is the differential check of the fast path against the
+// reference on one input: inspect accepts exactly what Parse accepts, with
+// the same type, bits and format; for every policy, CheckText returns what
+// Parse and Check return (the same sentinel and the same text); an accepted
+// key is one x/crypto or crypto/x509 reads, with the same type and size.
+func checkInspect(t *testing.T, data []byte) {
+	t.Helper()
+	ki, ok := inspect(data)
+	k, err := Parse(data)
+	if ok != (err == nil) {
+		t.Fatalf("inspect says %v, Parse says %v", ok, err)
+	}
+	if ok && (ki.typ != k.Type || ki.bits != k.Bits || ki.format != k.Format) {
+		t.Fatalf("inspect reads %s %d %v, Parse %s %d %v", ki.typ, ki.bits, ki.format, k.Type, k.Bits, k.Format)
+	}
+	for _, p := range inspectPolicies {
+		got := p.CheckText(data)
+		want := err
+		if want == nil {
+			want = p.Check(k)
+		}
+		if (got == nil) != (want == nil) {
+			t.Fatalf("policy %+v: CheckText = %v, Parse and Check = %v", p, got, want)
+		}
+		if got == nil {
+			continue
+		}
+		if got.Error() != want.Error() {
+			t.Fatalf("policy %+v: CheckText says %q, Parse and Check %q", p, got, want)
+		}
+		for _, s := range keySentinels {
+			if errors.Is(got, s) != errors.Is(want, s) {
+				t.Fatalf("policy %+v: CheckText = %v, Parse and Check = %v: not the same sentinel", p, got, want)
+			}
+		}
+	}
+	if ok {
+		checkOutsideRef(t, data, ki)
+	}
+}
+
+// checkOutsideRef checks a key inspect accepts against the parsers outside
+// keyvet: x/crypto for the SSH encodings, encoding/pem and crypto/x509 for
+// PEM.
+func checkOutsideRef(t *testing.T, data []byte, ki keyInfo) {
+	t.Helper()
+	var pub any
+	switch ki.format {
+	case FormatAuthorizedKey:
+		ref, _, _, _, err := ssh.ParseAuthorizedKey(data)
+		if err != nil {
+			t.Fatalf("inspect accepts a line x/crypto refuses: %v", err)
+		}
+		if ref.Type() != ki.typ {
+			t.Fatalf("x/crypto reads a %s key, inspect %s", ref.Type(), ki.typ)
+		}
+		pub = ref
+	case FormatPKIX, FormatPKCS1:
+		// encoding/pem wants the BEGIN line at the start of a line;
+		// sshkey takes white space around the key (as FuzzParse's
+		// checkX509 does, the text is trimmed first).
+		b, _ := pem.Decode(trimSpace(data))
+		if b == nil {
+			t.Fatal("inspect accepts PEM that encoding/pem refuses")
+		}
+		var err error
+		if ki.format == FormatPKCS1 {
+			pub, err = x509.ParsePKCS1PublicKey(b.Bytes)
+		} else {
+			pub, err = x509.ParsePKIXPublicKey(b.Bytes)
+		}
+		if err != nil {
+			t.Fatalf("inspect accepts PEM that crypto/x509 refuses: %v", err)
+		}
+	default:
+		return
+	}
+	if ck, ok := pub.(ssh.CryptoPublicKey); ok {
+		pub = ck.CryptoPublicKey()
+	}
+	if rk, ok := pub.(*rsa.PublicKey); ok && rk.N.BitLen() != ki.bits {
+		t.Fatalf("the modulus has %d bits, inspect says %d", rk.N.BitLen(), ki.bits)
+	}
+}
+
+// inspectInputs returns the inputs the differential tests and FuzzInspect
+// start from, by name: every parseRows row; every key file of
+// ../testdata/keys (public keys in every export, and the private keys); the
+// openssh-portable vectors and their exports; python-sshpubkeys' valid and
+// invalid keys and authorized_keys files; and variants of the ssh-keygen
+// keys that take each branch of the frames (CRLF, lone CR, blank lines,
+// continued headers, text after the key, a second key, a truncated body).
+func inspectInputs(t *testing.T) map[string][]byte {
+	t.Helper()
+	in := map[string][]byte{}
+	for _, r := range parseRows() {
+		in["row-"+r.name] = []byte(r.in)
+	}
+	files, _ := filepath.Glob(filepath.Join(keysDir, "*.*"))
+	priv, _ := filepath.Glob(filepath.Join(keysDir, "private", "*"))
+	vec, _ := filepath.Glob("../testdata/vectors/openssh/*.pub")
+	exp, _ := filepath.Glob("../testdata/vectors/openssh/exported/*.txt")
+	if len(files) == 0 || len(priv) == 0 || len(vec) == 0 || len(exp) == 0 {
+		t.Fatal("no key files")
+	}
+	for _, list := range [][]string{files, priv, vec, exp} {
+		for _, f := range list {
+			if strings.HasSuffix(f, ".fp") || strings.HasSuffix(f, ".md") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := filepath.Rel("..", f)
+			in["file-"+rel] = b
+		}
+	}
+	v := loadVectors(t)
+	for _, k := range v.Valid {
+		in["sshpubkeys-valid-"+k.Name] = []byte(k.Key)
+	}
+	for _, k := range v.Invalid {
+		in["sshpubkeys-invalid-"+k.Name] = []byte(k.Key)
+	}
+	for _, f := range v.AuthorizedKeys {
+		in["sshpubkeys-file-"+f.Name] = []byte(f.File)
+	}
+	for _, f := range v.InvalidAuthorizedKeys {
+		in["sshpubkeys-badfile-"+f.Name] = []byte(f.File)
+	}
+	for _, stem := range []string{"ed25519", "rsa2048"} {
+		for _, ext := range []string{"pub", "rfc4716", "pkcs8", "pem"} {
+			b, err := os.ReadFile(filepath.Join(keysDir, stem+"."+ext))
+			if err != nil {
+				continue
+			}
+			s := string(b)
+			name := "variant-" + stem + "-" + ext
+			in[name+"-crlf"] = []byte(strings.ReplaceAll(s, "\n", "\r\n"))
+			in[name+"-cr"] = []byte(strings.ReplaceAll(s, "\n", "\r"))
+			in[name+"-blank-lines"] = []byte(strings.Replace(s, "\n", "\n\n", 2))
+			in[name+"-after"] = []byte(s + "x")
+			in[name+"-twice"] = []byte(s + s)
+			in[name+"-cut"] = []byte(s[:len(s)*2/3])
+			in[name+"-lf-in-body"] = []byte(strings.Replace(s, "AAAA", "AA\nAA", 1))
+			in[name+"-continued"] = []byte(strings.Replace(s, "Comment: ", "X-Tag:\\\n Comment\\\n: ", 1))
+		}
+	}
+	return in
+}
+
+// TestInspect runs the differential check over inspectInputs, and makes
+// sure the inputs take both answers.
+func TestInspect(t *testing.T) {
+	accepted := 0
+	for name, data := range inspectInputs(t) {
+		t.Run(name, func(t *testing.T) { checkInspect(t, data) })
+		if _, ok := inspect(data); ok {
+			accepted++
+		}
+	}
+	if accepted < 50 {
+		t.Errorf("only %d of the inputs are keys", accepted)
+	}
+}
+
+// TestMarkerCores: every private key marker holds a core, so mayHoldPrivate
+// finds every marker refusePrivate finds.
+func TestMarkerCores(t *testing.T) {
+	for _, m := range privateMarkers {
+		found := false
+		for _, c := range markerCores {
+			found = found || strings.Contains(m.marker, c)
+		}
+		if !found {
+			t.Errorf("marker %q holds no core", m.marker)
+		}
+	}
+}
+
+// TestSeedCorpus holds the seed corpus of FuzzInspect,
+// testdata/fuzz/FuzzInspect, to the key files and vectors of ../testdata; with
+// -seeds it rewrites the seed-* files:
+//
+//	go test ./sshkey -run TestSeedCorpus -seeds
+//
+// Seeds made by the fuzzer (findings) are named otherwise and kept.
+func TestSeedCorpus(t *testing.T) {
+	dir := filepath.Join("testdata", "fuzz", "FuzzInspect")
+	stale, err := fuzzseed.Sync(dir, inspectInputs(t), *writeSeeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stale) > 0 {
+		t.Errorf("%d seeds of %s are missing or out of date (%q, ...); rewrite them with go test ./sshkey -run TestSeedCorpus -seeds", len(stale), dir, stale[0])
+	}
+}
+
+// FuzzInspect is the differential target of the fast path: on any input,
+// inspect and CheckText agree with Parse and Check (checkInspect). The seed
+// corpus, testdata/fuzz/FuzzInspect, holds the key files and vectors of
+// ../testdata (TestSeedCorpus) and every finding.
+//
+//	go test ./sshkey -run '^$' -fuzz FuzzInspect -fuzztime 10m
+func FuzzInspect(f *testing.F) {
+	f.Add([]byte(ed25519Line))
+	f.Add([]byte(rsaPKIX))
+	f.Add([]byte(rsaPKCS1))
+	f.Add([]byte(ed25519RFC))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkInspect(t, data)
+	})
+}

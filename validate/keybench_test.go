@@ -1,0 +1,221 @@
+package validate_test
+
+import (
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/pem"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/keyvet/keyvet/validate"
+)
+
+// The benchmarks of the key paths run keyvet and the reference it is held
+// to side by side, in one benchmark function, so that one run gives the
+// ratios BENCHMARKS.md reports:
+//
+//	go test ./validate -run '^$' -bench 'SendSSHPublicKey|UploadSSHPublicKey|Hostile' -count 10
+//
+// The reference of a request with an authorized_keys line is x/crypto's
+// ssh.ParseAuthorizedKey of the same line: the parse alone, without any
+// field check, that a service would otherwise do. x/crypto does not read
+// RFC 4716, so an RFC 4716 key is compared with the parse of its
+// authorized_keys line. The reference of a PKIX body is pem.Decode and
+// x509.ParsePKIXPublicKey.
+
+// keyCase is one named key of the benchmark tables.
+type keyCase struct {
+	name string
+	key  string                // the request's key member
+	ref  func(testing.TB) bool // the reference: reports whether it accepts
+}
+
+// parseLine is the bare-parse reference: ssh.ParseAuthorizedKey of line.
+func parseLine(line string) func(testing.TB) bool {
+	b := []byte(line)
+	return func(testing.TB) bool {
+		_, _, _, _, err := ssh.ParseAuthorizedKey(b)
+		return err == nil
+	}
+}
+
+// parsePKIX is the PEM reference: pem.Decode and x509.ParsePKIXPublicKey.
+func parsePKIX(body string) func(testing.TB) bool {
+	b := []byte(body)
+	return func(testing.TB) bool {
+		p, _ := pem.Decode(b)
+		if p == nil {
+			return false
+		}
+		_, err := x509.ParsePKIXPublicKey(p.Bytes)
+		return err == nil
+	}
+}
+
+// parsePKCS1 is the PKCS#1 PEM reference.
+func parsePKCS1(body string) func(testing.TB) bool {
+	b := []byte(body)
+	return func(testing.TB) bool {
+		p, _ := pem.Decode(b)
+		if p == nil {
+			return false
+		}
+		_, err := x509.ParsePKCS1PublicKey(p.Bytes)
+		return err == nil
+	}
+}
+
+func sendCases(t testing.TB) []keyCase {
+	return []keyCase{
+		{"Ed25519", readKey(t, "ed25519.pub"), parseLine(readKey(t, "ed25519.pub"))},
+		{"RSA-2048", readKey(t, "rsa2048.pub"), parseLine(readKey(t, "rsa2048.pub"))},
+		{"RSA-4096", readKey(t, "rsa4096.pub"), parseLine(readKey(t, "rsa4096.pub"))},
+		{"RFC4716-Ed25519", readKey(t, "ed25519.rfc4716"), parseLine(readKey(t, "ed25519.pub"))},
+		{"RFC4716-RSA-2048", readKey(t, "rsa2048.rfc4716"), parseLine(readKey(t, "rsa2048.pub"))},
+	}
+}
+
+func uploadCases(t testing.TB) []keyCase {
+	return []keyCase{
+		{"RSA-2048", readKey(t, "rsa2048.pub"), parseLine(readKey(t, "rsa2048.pub"))},
+		{"RSA-4096", readKey(t, "rsa4096.pub"), parseLine(readKey(t, "rsa4096.pub"))},
+		{"PKIX-RSA-2048", readKey(t, "rsa2048.pkcs8"), parsePKIX(readKey(t, "rsa2048.pkcs8"))},
+		{"PKIX-RSA-4096", readKey(t, "rsa4096.pkcs8"), parsePKIX(readKey(t, "rsa4096.pkcs8"))},
+		{"PKCS1-RSA-2048", readKey(t, "rsa2048.pem"), parsePKCS1(readKey(t, "rsa2048.pem"))},
+	}
+}
+
+func sendInput(key string) *validate.SendSSHPublicKeyInput {
+	return &validate.SendSSHPublicKeyInput{InstanceId: "i-0123456789abcdef0", InstanceOSUser: "ec2-user",
+		SSHPublicKey: key, AvailabilityZone: "us-west-2a"}
+}
+
+func uploadInput(key string) *validate.UploadSSHPublicKeyInput {
+	return &validate.UploadSSHPublicKeyInput{UserName: "alice@example.com", SSHPublicKeyBody: key}
+}
+
+// benchKeyCase runs keyvet's Validate and the reference of one key.
+func benchKeyCase(b *testing.B, c keyCase, validateFn func() error) {
+	if err := validateFn(); err != nil || !c.ref(b) {
+		b.Fatalf("%s: the benchmark key must be valid: %v", c.name, err)
+	}
+	b.Run(c.name+"/keyvet", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkErr = validateFn()
+		}
+	})
+	b.Run(c.name+"/reference", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkBool = c.ref(b)
+		}
+	})
+}
+
+// BenchmarkSendSSHPublicKey: SendSSHPublicKeyInput.Validate (four fields,
+// the key parsed and held to EC2InstanceConnectKeyPolicy) against the bare
+// parse of the same key.
+func BenchmarkSendSSHPublicKey(b *testing.B) {
+	for _, c := range sendCases(b) {
+		in := sendInput(c.key)
+		benchKeyCase(b, c, in.Validate)
+	}
+}
+
+// BenchmarkUploadSSHPublicKey: UploadSSHPublicKeyInput.Validate against the
+// bare parse (a line) or pem.Decode and crypto/x509 (PEM).
+func BenchmarkUploadSSHPublicKey(b *testing.B) {
+	for _, c := range uploadCases(b) {
+		in := uploadInput(c.key)
+		benchKeyCase(b, c, in.Validate)
+	}
+}
+
+// hostileBodies returns bodies of n bytes that IAM's body rule lets through
+// to the key parser and that are no key: printable junk in lines, one line
+// of base64, an ssh-rsa line whose blob is n*3/4 bytes long, and a PKIX PEM
+// block of 64-character base64 lines.
+func hostileBodies(n int) map[string]string {
+	r := rand.New(rand.NewPCG(1, uint64(n)))
+	junk := make([]byte, n)
+	for i := range junk {
+		junk[i] = byte(' ' + r.IntN(95))
+		if i%70 == 69 {
+			junk[i] = '\n'
+		}
+	}
+	raw := make([]byte, n)
+	for i := range raw {
+		raw[i] = byte(r.Uint32())
+	}
+	b64 := base64.StdEncoding.EncodeToString(raw)[:n]
+	var p strings.Builder
+	p.WriteString("-----BEGIN PUBLIC KEY-----\n")
+	body := base64.StdEncoding.EncodeToString(raw)
+	for p.Len() < n-len("-----END PUBLIC KEY-----\n")-65 {
+		p.WriteString(body[:64])
+		p.WriteByte('\n')
+		body = body[64:]
+	}
+	p.WriteString("-----END PUBLIC KEY-----\n")
+	line := "ssh-rsa " + b64[:(n-8)/4*4]
+	return map[string]string{"junk": string(junk), "base64": b64, "ssh-rsa": line, "PEM": p.String()}
+}
+
+// BenchmarkHostile: UploadSSHPublicKeyInput.Validate refuses each hostile
+// body in time linear in its size (SetBytes: a flat MB/s is a straight
+// line), at 1, 2, 4, 8 and 16 KiB, IAM's largest body.
+func BenchmarkHostile(b *testing.B) {
+	for _, kind := range []string{"junk", "base64", "ssh-rsa", "PEM"} {
+		for _, kib := range []int{1, 2, 4, 8, 16} {
+			body := hostileBodies(kib * 1024)[kind]
+			in := uploadInput(body)
+			if in.Validate() == nil {
+				b.Fatalf("%s %d KiB: accepted", kind, kib)
+			}
+			b.Run(kind+"/"+strconv.Itoa(kib)+"KiB", func(b *testing.B) {
+				b.SetBytes(int64(len(body)))
+				b.ReportAllocs()
+				for b.Loop() {
+					sinkErr = in.Validate()
+				}
+			})
+		}
+	}
+}
+
+// TestKeyValidateAllocs pins the allocations of Validate on a valid key:
+// none, for every key of the benchmark tables.
+func TestKeyValidateAllocs(t *testing.T) {
+	for _, c := range sendCases(t) {
+		in := sendInput(c.key)
+		if n := testing.AllocsPerRun(100, func() { sinkErr = in.Validate() }); n != 0 {
+			t.Errorf("SendSSHPublicKey %s: %v allocations, want 0", c.name, n)
+		}
+	}
+	for _, c := range uploadCases(t) {
+		in := uploadInput(c.key)
+		if n := testing.AllocsPerRun(100, func() { sinkErr = in.Validate() }); n != 0 {
+			t.Errorf("UploadSSHPublicKey %s: %v allocations, want 0", c.name, n)
+		}
+	}
+}
+
+// TestHostileRefused: every hostile body is refused, at every size.
+func TestHostileRefused(t *testing.T) {
+	for _, kib := range []int{1, 2, 4, 8, 16} {
+		for kind, body := range hostileBodies(kib * 1024) {
+			if len(body) > 16384 {
+				t.Fatalf("%s %d KiB: %d bytes", kind, kib, len(body))
+			}
+			if uploadInput(body).Validate() == nil {
+				t.Errorf("%s %d KiB: accepted", kind, kib)
+			}
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package validate_test
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/fuzzseed"
+	"github.com/keyvet/keyvet/validate"
+)
+
+var writeSeeds = flag.Bool("seeds", false, "rewrite testdata/fuzz/FuzzKeyPaths/seed-* from ../testdata/keys and ../testdata/vectors")
+
+// Validate vets a key with sshkey's fast path (Policy.CheckText), and
+// ValidateKey with Parse and Check, the reference. checkKeyPaths holds the
+// two equal on one key, in the three inputs that carry a key (and holds the
+// key members' fast length pass, keyMemberFast, to the rules): both accept,
+// or both fail with the same fields, sentinels, codes and text; and both
+// agree with refKey, the reference the other fuzz targets use.
+func checkKeyPaths(t *testing.T, key string) {
+	t.Helper()
+	for _, r := range []*validate.Rule{validate.SSHPublicKeyRule, validate.SSHPublicKeyBodyRule} {
+		if validate.KeyMemberFast(r, key) && len(r.CheckRef(key)) > 0 {
+			t.Fatalf("%s: the fast pass accepts a value the rule refuses: %v", r.Member, r.CheckRef(key)[0])
+		}
+	}
+	send := &validate.SendSSHPublicKeyInput{InstanceId: "i-0123456789abcdef0", InstanceOSUser: "ec2-user", SSHPublicKey: key}
+	serial := &validate.SendSerialConsoleSSHPublicKeyInput{InstanceId: "i-0123456789abcdef0", SSHPublicKey: key}
+	upload := &validate.UploadSSHPublicKeyInput{UserName: "alice", SSHPublicKeyBody: key}
+	for _, c := range []struct {
+		op        string
+		fast, ref func() error
+		want      []outcome
+	}{
+		{validate.OpSendSSHPublicKey, send.Validate, func() error { _, err := send.ValidateKey(); return err },
+			refKey(refField(nil, validate.SSHPublicKeyRule, key), validate.SSHPublicKeyRule, key, false)},
+		{validate.OpSendSerialConsoleSSHPublicKey, serial.Validate, func() error { _, err := serial.ValidateKey(); return err },
+			refKey(refField(nil, validate.SSHPublicKeyRule, key), validate.SSHPublicKeyRule, key, false)},
+		{validate.OpUploadSSHPublicKey, upload.Validate, func() error { _, err := upload.ValidateKey(); return err },
+			refKey(refField(nil, validate.SSHPublicKeyBodyRule, key), validate.SSHPublicKeyBodyRule, key, true)},
+	} {
+		fast, ref := c.fast(), c.ref()
+		if (fast == nil) != (ref == nil) {
+			t.Fatalf("%s: Validate = %v, ValidateKey = %v", c.op, fast, ref)
+		}
+		compare(t, c.op, fast, c.want, key)
+		if fast == nil {
+			continue
+		}
+		if fast.Error() != ref.Error() {
+			t.Fatalf("%s: Validate says %q, ValidateKey %q", c.op, fast, ref)
+		}
+		var fr, rr *keyerrors.RequestError
+		if !errors.As(fast, &fr) || !errors.As(ref, &rr) || len(fr.Fields) != len(rr.Fields) {
+			t.Fatalf("%s: Validate = %v, ValidateKey = %v", c.op, fast, ref)
+		}
+		for i, f := range fr.Fields {
+			r := rr.Fields[i]
+			if f.Field != r.Field || f.API != r.API || sentinelOf(f.Err) != sentinelOf(r.Err) || f.Sensitive != r.Sensitive {
+				t.Fatalf("%s: Validate's failure %s/%v/%s, ValidateKey's %s/%v/%s",
+					c.op, f.Field, sentinelOf(f.Err), f.API.Code, r.Field, sentinelOf(r.Err), r.API.Code)
+			}
+		}
+	}
+}
+
+// keyPathInputs returns the keys the differential tests start from, by
+// name: every file of ../testdata/keys (public keys in every export, and
+// private keys), the openssh-portable vectors and exports, python-sshpubkeys'
+// keys and files, and for the ssh-keygen keys variants that break them in
+// each way a service meets (CRLF, text after, two keys, cut short).
+func keyPathInputs(t *testing.T) map[string]string {
+	t.Helper()
+	in := map[string]string{"model-example": modelExampleKey}
+	var files []string
+	for _, g := range []string{"../testdata/keys/*.*", "../testdata/keys/private/*",
+		"../testdata/vectors/openssh/*.pub", "../testdata/vectors/openssh/exported/*.txt"} {
+		m, _ := filepath.Glob(g)
+		if len(m) == 0 {
+			t.Fatalf("no files %s", g)
+		}
+		files = append(files, m...)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".fp") || strings.HasSuffix(f, ".md") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel("..", f)
+		s := string(b)
+		in["file-"+rel] = s
+		if strings.Contains(f, "/keys/") && !strings.Contains(f, "/private/") {
+			in["crlf-"+rel] = strings.ReplaceAll(s, "\n", "\r\n")
+			in["after-"+rel] = s + "x"
+			in["twice-"+rel] = s + s
+			in["cut-"+rel] = s[:len(s)*2/3]
+		}
+	}
+	b, err := os.ReadFile("../testdata/vectors/sshpubkeys/vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Valid, Invalid []struct{ Name, Key string }
+	}
+	if err := json.Unmarshal(b, &v); err != nil || len(v.Valid) == 0 {
+		t.Fatal("no sshpubkeys vectors", err)
+	}
+	for _, k := range v.Valid {
+		in["sshpubkeys-valid-"+k.Name] = k.Key
+	}
+	for _, k := range v.Invalid {
+		in["sshpubkeys-invalid-"+k.Name] = k.Key
+	}
+	return in
+}
+
+// TestKeyPaths runs checkKeyPaths over keyPathInputs.
+func TestKeyPaths(t *testing.T) {
+	for name, key := range keyPathInputs(t) {
+		t.Run(name, func(t *testing.T) { checkKeyPaths(t, key) })
+	}
+}
+
+// TestSeedCorpus holds the seed corpus of FuzzKeyPaths,
+// testdata/fuzz/FuzzKeyPaths, to the key files and vectors of ../testdata; with
+// -seeds it rewrites the seed-* files:
+//
+//	go test ./validate -run TestSeedCorpus -seeds
+//
+// Seeds made by the fuzzer (findings) are named otherwise and kept.
+func TestSeedCorpus(t *testing.T) {
+	dir := filepath.Join("testdata", "fuzz", "FuzzKeyPaths")
+	stale, err := fuzzseed.Sync(dir, keyPathInputs(t), *writeSeeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stale) > 0 {
+		t.Errorf("%d seeds of %s are missing or out of date (%q, ...); rewrite them with go test ./validate -run TestSeedCorpus -seeds", len(stale), dir, stale[0])
+	}
+}
+
+// FuzzKeyPaths is the differential target of the key paths: on any key,
+// Validate (sshkey's fast path) and ValidateKey (Parse and Check) of the
+// three inputs that carry a key give the same answer (checkKeyPaths). The
+// seed corpus, testdata/fuzz/FuzzKeyPaths, holds the files and vectors of
+// ../testdata (TestSeedCorpus) and every finding.
+//
+//	go test ./validate -run '^$' -fuzz FuzzKeyPaths -fuzztime 10m
+func FuzzKeyPaths(f *testing.F) {
+	f.Add(modelExampleKey)
+	f.Fuzz(func(t *testing.T, key string) {
+		checkKeyPaths(t, key)
+	})
+}

@@ -61,7 +61,7 @@ func (in *SendSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	errs = InstanceOSUserRule.appendErrors(errs, op, in.InstanceOSUser)
 	n := len(errs)
 	errs = appendKeyMemberErrors(errs, SSHPublicKeyRule, op, in.SSHPublicKey)
-	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
+	errs, k := ec2KeyMember.check(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	errs = AvailabilityZoneRule.appendErrors(errs, op, in.AvailabilityZone)
 	return keyResult(op, errs, k)
 }
@@ -104,7 +104,7 @@ func (in *SendSerialConsoleSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Ke
 	}
 	n := len(errs)
 	errs = appendKeyMemberErrors(errs, SSHPublicKeyRule, op, in.SSHPublicKey)
-	errs, k := ec2Key(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
+	errs, k := ec2KeyMember.check(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }
 
@@ -143,7 +143,7 @@ func (in *UploadSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	errs := UserNameRule.appendErrors(buf[:0], op, in.UserName)
 	n := len(errs)
 	errs = appendKeyMemberErrors(errs, SSHPublicKeyBodyRule, op, in.SSHPublicKeyBody)
-	errs, k := iamKey(errs, op, in.SSHPublicKeyBody, len(errs) > n, wantKey)
+	errs, k := iamKeyMember.check(errs, op, in.SSHPublicKeyBody, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }
 

@@ -39,39 +39,39 @@ const (
 	iamKeyConstraint = "Member must be an ssh-rsa key of at least 2048 bits, as an authorized_keys line or in PEM encoding"
 )
 
-// ec2Key parses and vets the key of an EC2 Instance Connect request. It
-// appends the failure to errs, or returns the key when wantKey is set. The
-// key is only parsed when the member's length and presence held: a 4 MiB
-// value is refused by length before any decoding. Without wantKey the key
-// is vetted by sshkey's fast path, Policy.CheckText, which gives the same
-// answer as Parse and Check (sshkey's FuzzInspect, and FuzzKeyPaths here)
-// without making a Key.
-func ec2Key(errs []*keyerrors.FieldError, op, v string, ruleFailed, wantKey bool) ([]*keyerrors.FieldError, *sshkey.Key) {
-	if ruleFailed {
-		return errs, nil
-	}
-	var k *sshkey.Key
-	var err error
-	if wantKey {
-		k, err = sshkey.Parse([]byte(v))
-		if err == nil {
-			err = EC2InstanceConnectKeyPolicy.Check(k)
-		}
-	} else {
-		err = EC2InstanceConnectKeyPolicy.CheckText(bytesOf(v))
-	}
-	if err != nil {
-		return append(errs, keyFieldError(op, SSHPublicKeyRule, ec2KeyConstraint, err, keyerrors.ErrInvalidArgs)), nil
-	}
-	return errs, k
+// A keyMember is how one service vets the key member of its requests.
+type keyMember struct {
+	rule       *Rule
+	policy     *sshkey.Policy
+	constraint string
+	// api is the code the service answers a refused key with.
+	api func(err error) *keyerrors.APIError
 }
 
-// iamKey parses and vets the body of an UploadSSHPublicKey request. IAM
-// answers UnrecognizedPublicKeyEncoding for a body in no encoding it takes
-// (a private key included: no public key encoding holds it), and
-// InvalidPublicKey for a key it could read but refuses. wantKey is as in
-// ec2Key.
-func iamKey(errs []*keyerrors.FieldError, op, v string, ruleFailed, wantKey bool) ([]*keyerrors.FieldError, *sshkey.Key) {
+var (
+	// EC2 Instance Connect answers InvalidArgsException for every bad key.
+	ec2KeyMember = keyMember{SSHPublicKeyRule, &EC2InstanceConnectKeyPolicy, ec2KeyConstraint,
+		func(error) *keyerrors.APIError { return keyerrors.ErrInvalidArgs }}
+	// IAM answers UnrecognizedPublicKeyEncoding for a body in no encoding
+	// it takes (a private key included: no public key encoding holds it),
+	// and InvalidPublicKey for a key it could read but refuses.
+	iamKeyMember = keyMember{SSHPublicKeyBodyRule, &IAMKeyPolicy, iamKeyConstraint,
+		func(err error) *keyerrors.APIError {
+			if errors.Is(err, keyerrors.ErrUnsupportedEncoding) || errors.Is(err, keyerrors.ErrPrivateKey) {
+				return keyerrors.ErrUnrecognizedPublicKeyEncoding
+			}
+			return keyerrors.ErrInvalidPublicKey
+		}}
+)
+
+// check vets the key v of a request. It appends the failure to errs, or
+// returns the key when wantKey is set. The key is only read when the
+// member's length and presence held (ruleFailed is false): a 4 MiB value is
+// refused by length before any decoding. Without wantKey the key is vetted
+// by sshkey's fast path, Policy.CheckText, which gives the same answer as
+// Parse and Check (sshkey's FuzzInspect, and FuzzKeyPaths here) without
+// making a Key.
+func (m keyMember) check(errs []*keyerrors.FieldError, op, v string, ruleFailed, wantKey bool) ([]*keyerrors.FieldError, *sshkey.Key) {
 	if ruleFailed {
 		return errs, nil
 	}
@@ -80,17 +80,13 @@ func iamKey(errs []*keyerrors.FieldError, op, v string, ruleFailed, wantKey bool
 	if wantKey {
 		k, err = sshkey.Parse([]byte(v))
 		if err == nil {
-			err = IAMKeyPolicy.Check(k)
+			err = m.policy.Check(k)
 		}
 	} else {
-		err = IAMKeyPolicy.CheckText(bytesOf(v))
+		err = m.policy.CheckText(bytesOf(v))
 	}
 	if err != nil {
-		api := keyerrors.ErrInvalidPublicKey
-		if errors.Is(err, keyerrors.ErrUnsupportedEncoding) || errors.Is(err, keyerrors.ErrPrivateKey) {
-			api = keyerrors.ErrUnrecognizedPublicKeyEncoding
-		}
-		return append(errs, keyFieldError(op, SSHPublicKeyBodyRule, iamKeyConstraint, err, api)), nil
+		return append(errs, keyFieldError(op, m.rule, m.constraint, err, m.api(err))), nil
 	}
 	return errs, k
 }

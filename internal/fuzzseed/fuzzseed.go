@@ -11,7 +11,22 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"testing"
 )
+
+// Hold is Sync for a test: it fails t when the corpus in dir is missing a
+// seed of inputs or holds a stale one, and says how to rewrite it (go test
+// with -seeds, whose value the caller passes as write).
+func Hold[T string | []byte](t testing.TB, dir string, inputs map[string]T, write bool) {
+	t.Helper()
+	stale, err := Sync(dir, inputs, write)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stale) > 0 {
+		t.Errorf("%d seeds of %s are missing or out of date (%q, ...); rewrite them with go test -run TestSeedCorpus -seeds", len(stale), dir, stale[0])
+	}
+}
 
 // Sync holds dir, a fuzz target's corpus directory (testdata/fuzz/FuzzX),
 // to inputs: one file per input, named seed-<name>-<8 hex digits of its

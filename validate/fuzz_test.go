@@ -135,9 +135,11 @@ func checkNoKeyRun(t *testing.T, msg, key string, others ...string) {
 	}
 }
 
+// containsAny reports whether run stands in one of values as a message
+// shows it (escaped by SafeValue: "\x00" and zeros make a run of zeros).
 func containsAny(values []string, run string) bool {
 	for _, v := range values {
-		if strings.Contains(v, run) {
+		if strings.Contains(keyerrors.SafeValue(v), run) {
 			return true
 		}
 	}

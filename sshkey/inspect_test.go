@@ -128,25 +128,8 @@ func inspectInputs(t *testing.T) map[string][]byte {
 	for _, r := range parseRows() {
 		in["row-"+r.name] = []byte(r.in)
 	}
-	files, _ := filepath.Glob(filepath.Join(keysDir, "*.*"))
-	priv, _ := filepath.Glob(filepath.Join(keysDir, "private", "*"))
-	vec, _ := filepath.Glob("../testdata/vectors/openssh/*.pub")
-	exp, _ := filepath.Glob("../testdata/vectors/openssh/exported/*.txt")
-	if len(files) == 0 || len(priv) == 0 || len(vec) == 0 || len(exp) == 0 {
-		t.Fatal("no key files")
-	}
-	for _, list := range [][]string{files, priv, vec, exp} {
-		for _, f := range list {
-			if strings.HasSuffix(f, ".fp") || strings.HasSuffix(f, ".md") {
-				continue
-			}
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rel, _ := filepath.Rel("..", f)
-			in["file-"+rel] = b
-		}
+	for name, b := range fuzzseed.Files(t, fuzzseed.KeyFiles...) {
+		in[name] = b
 	}
 	v := loadVectors(t)
 	for _, k := range v.Valid {

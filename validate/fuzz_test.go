@@ -3,12 +3,11 @@ package validate_test
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/fuzzseed"
 	"github.com/keyvet/keyvet/sshkey"
 	"github.com/keyvet/keyvet/validate"
 )
@@ -153,29 +152,12 @@ const wording = "Member must be an ssh-rsa key of 2048 to 4096 bits or an ssh-ed
 	"authorized_keys SSH2 PUBLIC KEY BEGIN END ssh-keygen ecdsa-sha2-nistp256 ecdsa-sha2-nistp384 ecdsa-sha2-nistp521 " +
 	"sk-ssh-ed25519@openssh.com sk-ecdsa-sha2-nistp256@openssh.com ssh-ed25519-cert-v01@openssh.com ssh-rsa-cert-v01@openssh.com"
 
-// keySeeds are the keys of testdata/keys in every file it has, and a few
+// keySeeds are the key files of ../testdata (fuzzseed.KeyFiles) and a few
 // broken lines.
 func keySeeds(f *testing.F) []string {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "keys", "*"))
-	if err != nil {
-		f.Fatal(err)
-	}
 	seeds := []string{"", "ssh-ed25519 AAAA", modelExampleKey, "ssh-rsa " + strings.Repeat("A", 100)}
-	for _, name := range files {
-		if fi, err := os.Stat(name); err != nil || fi.IsDir() || strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".fp") {
-			continue
-		}
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+	for _, b := range fuzzseed.Files(f, fuzzseed.KeyFiles...) {
 		seeds = append(seeds, string(b))
-	}
-	priv, _ := filepath.Glob(filepath.Join("..", "testdata", "keys", "private", "*"))
-	for _, name := range priv {
-		if b, err := os.ReadFile(name); err == nil {
-			seeds = append(seeds, string(b))
-		}
 	}
 	return seeds
 }

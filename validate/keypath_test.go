@@ -77,27 +77,11 @@ func checkKeyPaths(t *testing.T, key string) {
 func keyPathInputs(t *testing.T) map[string]string {
 	t.Helper()
 	in := map[string]string{"model-example": modelExampleKey}
-	var files []string
-	for _, g := range []string{"../testdata/keys/*.*", "../testdata/keys/private/*",
-		"../testdata/vectors/openssh/*.pub", "../testdata/vectors/openssh/exported/*.txt"} {
-		m, _ := filepath.Glob(g)
-		if len(m) == 0 {
-			t.Fatalf("no files %s", g)
-		}
-		files = append(files, m...)
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, ".fp") || strings.HasSuffix(f, ".md") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel("..", f)
+	for name, b := range fuzzseed.Files(t, fuzzseed.KeyFiles...) {
+		rel := strings.TrimPrefix(name, "file-")
 		s := string(b)
-		in["file-"+rel] = s
-		if strings.Contains(f, "/keys/") && !strings.Contains(f, "/private/") {
+		in[name] = s
+		if strings.Contains(rel, "/keys/") && !strings.Contains(rel, "/private/") {
 			in["crlf-"+rel] = strings.ReplaceAll(s, "\n", "\r\n")
 			in["after-"+rel] = s + "x"
 			in["twice-"+rel] = s + s

@@ -60,7 +60,7 @@ func (in *SendSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	errs := InstanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
 	errs = InstanceOSUserRule.appendErrors(errs, op, in.InstanceOSUser)
 	n := len(errs)
-	errs = appendKeyMemberErrors(errs, SSHPublicKeyRule, op, in.SSHPublicKey)
+	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
 	errs, k := ec2KeyMember.check(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	errs = AvailabilityZoneRule.appendErrors(errs, op, in.AvailabilityZone)
 	return keyResult(op, errs, k)
@@ -103,7 +103,7 @@ func (in *SendSerialConsoleSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Ke
 		errs = append(errs, fe)
 	}
 	n := len(errs)
-	errs = appendKeyMemberErrors(errs, SSHPublicKeyRule, op, in.SSHPublicKey)
+	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
 	errs, k := ec2KeyMember.check(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }
@@ -142,7 +142,7 @@ func (in *UploadSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
 	var buf [8]*keyerrors.FieldError
 	errs := UserNameRule.appendErrors(buf[:0], op, in.UserName)
 	n := len(errs)
-	errs = appendKeyMemberErrors(errs, SSHPublicKeyBodyRule, op, in.SSHPublicKeyBody)
+	errs = SSHPublicKeyBodyRule.appendErrors(errs, op, in.SSHPublicKeyBody)
 	errs, k := iamKeyMember.check(errs, op, in.SSHPublicKeyBody, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }

@@ -19,13 +19,13 @@ var writeSeeds = flag.Bool("seeds", false, "rewrite testdata/fuzz/FuzzKeyPaths/s
 // Validate vets a key with sshkey's fast path (Policy.CheckText), and
 // ValidateKey with Parse and Check, the reference. checkKeyPaths holds the
 // two equal on one key, in the three inputs that carry a key (and holds the
-// key members' fast length pass, keyMemberFast, to the rules): both accept,
+// key members' fast pass, CheckFast, to the rules): both accept,
 // or both fail with the same fields, sentinels, codes and text; and both
 // agree with refKey, the reference the other fuzz targets use.
 func checkKeyPaths(t *testing.T, key string) {
 	t.Helper()
 	for _, r := range []*validate.Rule{validate.SSHPublicKeyRule, validate.SSHPublicKeyBodyRule} {
-		if validate.KeyMemberFast(r, key) && len(r.CheckRef(key)) > 0 {
+		if r.CheckFast(key) && len(r.CheckRef(key)) > 0 {
 			t.Fatalf("%s: the fast pass accepts a value the rule refuses: %v", r.Member, r.CheckRef(key)[0])
 		}
 	}

@@ -1,5 +1,7 @@
 package validate
 
+import "unicode/utf8"
+
 // Hand-written matchers for the model patterns. Each walks the value's bytes
 // once and reports whether the whole value matches the pattern, with the
 // model's meaning (invalid UTF-8 never matches), and the value's length in
@@ -173,8 +175,64 @@ func latin1(v string, controls bool) (bool, int) {
 	return true, n
 }
 
-func matchKeyBody(v string) (bool, int) { return latin1(v, true) }
-func matchMarker(v string) (bool, int)  { return latin1(v, false) }
+// matchKeyBody is SSHPublicKeyBody's pattern. A key is long (up to 16 KiB)
+// and almost always plain US-ASCII text, which asciiText reads eight bytes
+// at a time; anything else takes latin1.
+func matchKeyBody(v string) (bool, int) {
+	if asciiText(v) {
+		return true, len(v)
+	}
+	return latin1(v, true)
+}
+
+// matchText is the "pattern" of SSHPublicKey, which has none: any valid
+// UTF-8, counted in Unicode scalar values.
+func matchText(v string) (bool, int) {
+	if asciiText(v) {
+		return true, len(v)
+	}
+	return utf8.ValidString(v), utf8.RuneCountInString(v)
+}
+
+// asciiText reports whether v is not empty and every byte of it is from
+// 0x20 to 0x7f, tab, LF or CR: the text of an ordinary key, which is valid
+// UTF-8 of len(v) scalar values, all in SSHPublicKeyBody's class. It reads v
+// eight bytes at a time (SWAR: a byte with its high bit set, or below 0x20,
+// shows in one mask).
+func asciiText(v string) bool {
+	if v == "" {
+		return false
+	}
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(v); i += 8 {
+		w := uint64(v[i]) | uint64(v[i+1])<<8 | uint64(v[i+2])<<16 | uint64(v[i+3])<<24 |
+			uint64(v[i+4])<<32 | uint64(v[i+5])<<40 | uint64(v[i+6])<<48 | uint64(v[i+7])<<56
+		if w&highs != 0 {
+			return false
+		}
+		// (w - 0x20 in each byte) sets a byte's high bit when the byte is
+		// below 0x20 (no byte is 0x80 or more here, so none borrows).
+		if (w-0x20*ones)&highs != 0 && !asciiTextBytes(v[i:i+8]) {
+			return false
+		}
+	}
+	return asciiTextBytes(v[i:])
+}
+
+// asciiTextBytes is asciiText one byte at a time, for what the words leave.
+func asciiTextBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+func matchMarker(v string) (bool, int) { return latin1(v, false) }
 
 // fastAccept reports whether a non-empty v satisfies every constraint of r:
 // the pattern (through its matcher) and the length. It may report false for

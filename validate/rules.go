@@ -48,6 +48,7 @@ var (
 		Member: "SSHPublicKey", Service: keyerrors.ServiceEC2InstanceConnect, Required: true,
 		MinLen: 80, MaxLen: 4096,
 		Sensitive: true,
+		matcher:   matchText,
 	}
 
 	// AvailabilityZoneRule is the AvailabilityZone member of

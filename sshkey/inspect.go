@@ -106,12 +106,11 @@ func knownType(name []byte) string {
 
 // inspectAuthorizedKey reads text (trimmed) as one authorized_keys line
 // "type base64 [comment]". A line Parse accepts is alone in the text and
-// holds no CR, so the text holds no CR or LF; then the base64 decoder, which
-// skips only those, checks the alphabet.
+// holds no CR, so the text holds no CR or LF. None is looked for: the type
+// must be a Type constant, the blanks are spaces and tabs, and checkComment
+// refuses control characters, so a CR or LF could only hide in the base64,
+// where the decoder skips it; then the decoded blob is short (see below).
 func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
-	if bytes.IndexByte(text, '\n') >= 0 || bytes.IndexByte(text, '\r') >= 0 {
-		return keyInfo{}, false
-	}
 	i := 0
 	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
 		i++
@@ -127,7 +126,13 @@ func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
 	}
 	var buf [stackBlob]byte
 	blob, ok := decodeTo(buf[:], b64)
-	if !ok {
+	// The decoder takes whole quanta of four characters, each three bytes
+	// less its padding, of which the text has two at most. A text of n
+	// bytes (n a multiple of 4) that holds k CRs or LFs holds n-k
+	// characters, a multiple of 4 too: k is 0 or at least 4, and then the
+	// blob is at least three bytes shorter than 3n/4, where the padding
+	// makes it at most two shorter.
+	if !ok || len(b64)%4 != 0 || len(blob)+2 < len(b64)/4*3 {
 		return keyInfo{}, false
 	}
 	typ, bits, ok := inspectBlob(blob)

@@ -1,6 +1,7 @@
 package sshkey
 
 import (
+	"bytes"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
@@ -37,6 +38,7 @@ var inspectPolicies = []*Policy{
 // key is one x/crypto or crypto/x509 reads, with the same type and size.
 func checkInspect(t *testing.T, data []byte) {
 	t.Helper()
+	checkHoldsCore(t, data)
 	ki, ok := inspect(data)
 	k, err := Parse(data)
 	if ok != (err == nil) {
@@ -159,6 +161,7 @@ func inspectInputs(t *testing.T) map[string][]byte {
 			in[name+"-twice"] = []byte(s + s)
 			in[name+"-cut"] = []byte(s[:len(s)*2/3])
 			in[name+"-lf-in-body"] = []byte(strings.Replace(s, "AAAA", "AA\nAA", 1))
+			in[name+"-4-line-ends-in-body"] = []byte(strings.Replace(s, "AAAA", "AA\n\nAA\r\n", 1))
 			in[name+"-continued"] = []byte(strings.Replace(s, "Comment: ", "X-Tag:\\\n Comment\\\n: ", 1))
 		}
 	}
@@ -191,6 +194,45 @@ func TestMarkerCores(t *testing.T) {
 		if !found {
 			t.Errorf("marker %q holds no core", m.marker)
 		}
+	}
+	shortest := len(markerCores[0])
+	for _, c := range markerCores {
+		shortest = min(shortest, len(c))
+		if len(c) >= 32 {
+			t.Errorf("core %q is too long for coreAt's offsets", c)
+		}
+	}
+	if coreStride != shortest {
+		t.Errorf("coreStride = %d, the shortest core is %d bytes", coreStride, shortest)
+	}
+	// Each core at every position of texts of every length up to three
+	// strides, amid base64 and amid bytes of the cores.
+	for _, c := range markerCores {
+		for _, fill := range []string{"AAAAB3NzaC1yc2E", "PRIVATE KEb3BlbnNz"} {
+			for n := len(c); n <= len(c)+3*coreStride; n++ {
+				for at := 0; at+len(c) <= n; at++ {
+					b := []byte(strings.Repeat(fill, n/len(fill)+1)[:n])
+					copy(b[at:], c)
+					if !holdsCore(b) {
+						t.Fatalf("holdsCore misses %q at %d of %q", c, at, b)
+					}
+					checkHoldsCore(t, b[:n-1])
+				}
+			}
+		}
+	}
+}
+
+// checkHoldsCore holds holdsCore to its reference, bytes.Contains of each
+// core.
+func checkHoldsCore(t *testing.T, data []byte) {
+	t.Helper()
+	want := false
+	for _, c := range markerCores {
+		want = want || bytes.Contains(data, []byte(c))
+	}
+	if got := holdsCore(data); got != want {
+		t.Fatalf("holdsCore(%q) = %v, bytes.Contains finds a core: %v", data, got, want)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/asn1"
 	"encoding/base64"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -465,6 +466,46 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 // character other than tab. sshd does not care, but such a comment breaks log
 // lines and RFC 4716 headers (which are UTF-8, RFC 4716 section 3.3).
 func checkComment(c []byte) error {
+	if !printable(c) {
+		return checkCommentRunes(c)
+	}
+	return nil
+}
+
+// printable reports whether every byte of b is printable US-ASCII (0x20 to
+// 0x7e) or a tab, reading b eight bytes at a time: in a word of such bytes,
+// no byte has its high bit set, none is below 0x20 (subtracting 0x20 from
+// each byte sets no high bit), and none is 0x7f (adding 1 to each sets
+// none). A word that fails one test is read again byte by byte (a byte
+// below 0x20 may be a tab; a borrow may set a high bit that is no byte's).
+func printable(b []byte) bool {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if (w|(w-0x20*ones)|(w+ones))&highs != 0 && !printableBytes(b[i:i+8]) {
+			return false
+		}
+	}
+	return printableBytes(b[i:])
+}
+
+// printableBytes is printable one byte at a time.
+func printableBytes(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// checkCommentRunes is checkComment for a comment that is not all printable
+// US-ASCII and tabs.
+func checkCommentRunes(c []byte) error {
 	if !utf8.Valid(c) {
 		return strictErr(keyerrors.ErrMalformedKey, ruleComment, "the key comment is not valid UTF-8; fix or remove the comment")
 	}

@@ -47,9 +47,26 @@ func canonical(s string) string {
 	return strings.ToLower(strings.TrimPrefix(s, "MD5:"))
 }
 
+// slowOfBlob is OfBlob written with hash.Hash and the standard library's
+// encoders.
+func slowOfBlob(h crypto.Hash, blob []byte) string {
+	w := h.New()
+	w.Write(blob)
+	d := w.Sum(nil)
+	if h == crypto.MD5 {
+		var parts []string
+		for _, b := range d {
+			parts = append(parts, hex.EncodeToString([]byte{b}))
+		}
+		return strings.Join(parts, ":")
+	}
+	return strings.ReplaceAll(h.String(), "-", "") + ":" + base64.RawStdEncoding.EncodeToString(d)
+}
+
 // FuzzParse checks that Parse never panics, agrees with the slow parser,
 // refuses only with ErrMalformedFingerprint and a message within
-// SafeValue, and that what it accepts round-trips through String. The
+// SafeValue, and that what it accepts round-trips through String. It also
+// holds OfBlob of the input, under every hash, to slowOfBlob. The
 // seeds in testdata/fuzz/FuzzParse are the golden fingerprints (written by
 // TestGolden -update) and what fuzzing found; the Parse table adds more.
 func FuzzParse(f *testing.F) {
@@ -57,6 +74,11 @@ func FuzzParse(f *testing.F) {
 		f.Add(tt.in)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		for _, h := range []crypto.Hash{crypto.MD5, crypto.SHA1, crypto.SHA256, crypto.SHA384, crypto.SHA512} {
+			if got, want := fingerprint.OfBlob(h, []byte(s)), slowOfBlob(h, []byte(s)); got != want {
+				t.Fatalf("OfBlob(%v, %q) = %q, want %q", h, s, got, want)
+			}
+		}
 		fp, err := fingerprint.Parse(s)
 		h, d, ok := slowParse(s)
 		if (err == nil) != ok {

@@ -20,9 +20,18 @@ import (
 // alphabet first: the decoder itself skips CR and LF.
 var strictB64 = base64.StdEncoding.Strict()
 
-func isBase64Char(c byte) bool {
-	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/'
-}
+// isBase64Char reports whether c is in the standard base64 alphabet (RFC
+// 4648 section 4: A-Z, a-z, 0-9, + and /). It looks c up in a table: a
+// chain of range tests branches on every byte, which on random text (the
+// base64 of a key, or hostile input) the processor cannot predict.
+func isBase64Char(c byte) bool { return base64Chars[c] }
+
+var base64Chars = func() (t [256]bool) {
+	for _, c := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") {
+		t[c] = true
+	}
+	return t
+}()
 
 // decodeB64 decodes padded standard base64 made only of alphabet bytes and
 // trailing '='.

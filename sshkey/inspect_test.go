@@ -39,6 +39,9 @@ var inspectPolicies = []*Policy{
 func checkInspect(t *testing.T, data []byte) {
 	t.Helper()
 	checkHoldsCore(t, data)
+	if fast, slow := checkComment(data), checkCommentRunes(data); (fast == nil) != (slow == nil) {
+		t.Fatalf("checkComment = %v, checkCommentRunes = %v", fast, slow)
+	}
 	ki, ok := inspect(data)
 	k, err := Parse(data)
 	if ok != (err == nil) {
@@ -219,6 +222,31 @@ func TestMarkerCores(t *testing.T) {
 					checkHoldsCore(t, b[:n-1])
 				}
 			}
+		}
+	}
+}
+
+// TestCheckComment holds checkComment's word-at-a-time pass to
+// checkCommentRunes: every byte value at every position of comments of 1 to
+// 19 bytes (a word, a word and a tail, two words and a tail), and a few
+// multi-byte texts.
+func TestCheckComment(t *testing.T) {
+	base := []byte("keyvet throwaway ed2")
+	for n := 1; n <= len(base)-1; n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := bytes.Clone(base[:n])
+				b[at] = byte(c)
+				fast, slow := checkComment(b), checkCommentRunes(b)
+				if (fast == nil) != (slow == nil) {
+					t.Fatalf("%q: checkComment = %v, checkCommentRunes = %v", b, fast, slow)
+				}
+			}
+		}
+	}
+	for _, c := range []string{"José\tmachine", "\u2028 in a comment", "a\u0085b", "\xff\xfe", "tab\there"} {
+		if fast, slow := checkComment([]byte(c)), checkCommentRunes([]byte(c)); (fast == nil) != (slow == nil) {
+			t.Errorf("%q: checkComment = %v, checkCommentRunes = %v", c, fast, slow)
 		}
 	}
 }

@@ -436,11 +436,17 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 			return nil, strictErr(keyerrors.ErrMalformedKey, ruleOptions,
 				"authorized_keys options before the key type are not accepted; remove the options before the key type")
 		}
-		r := ruleNone
 		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
-			r = ruleBase64 // x/crypto's decoder takes it (CR/LF inside, or padding bits)
+			// x/crypto's decoder takes it (CR/LF inside, or padding bits).
+			return nil, strictErr(keyerrors.ErrMalformedKey, ruleBase64, "the key is not valid base64 (RFC 4648 section 4); copy the whole key again")
 		}
-		return nil, strictErr(keyerrors.ErrMalformedKey, r, "the key is not valid base64 (RFC 4648 section 4); copy the whole key again")
+		if t := bytes.TrimSpace(b64); len(t) < len(b64) && len(t) > 0 {
+			// "ssh-rsa AAAA...\v": x/crypto trims Unicode white space
+			// off the line.
+			return nil, strictErr(keyerrors.ErrMalformedKey, ruleSpace,
+				"white space other than space and tab (a vertical tab, form feed or Unicode space) stands next to the base64 key; remove it")
+		}
+		return nil, malformed("the key is not valid base64 (RFC 4648 section 4); copy the whole key again")
 	}
 	name, _, ok := readString(blob)
 	if !ok {

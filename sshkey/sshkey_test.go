@@ -128,6 +128,8 @@ func parseRows() []parseRow {
 		{name: "signature-algo", reason: "rsa-sha2-256 is no key type", in: "rsa-sha2-256 " + b64(wire([]byte("rsa-sha2-256"), []byte{1, 0, 1}, rsaN)), err: keyerrors.ErrUnsupportedKeyType},
 		{name: "certificate", reason: "OpenSSH certificates are refused", in: "ssh-ed25519-cert-v01@openssh.com " + ed25519CertB64, err: keyerrors.ErrCertificate},
 		{name: "certificate-plain-label", reason: "a certificate blob under a plain label is still a certificate", in: "ssh-ed25519 " + ed25519CertB64, err: keyerrors.ErrCertificate},
+		{name: "vertical-tab-after-key", reason: "only space, tab, CR and LF surround a key (x/crypto trims \\v)", in: "ssh-ed25519 " + ed25519B64 + "\v", err: keyerrors.ErrMalformedKey},
+		{name: "nbsp-before-key", reason: "a Unicode space is no blank (x/crypto trims U+00A0 after the type)", in: "ssh-ed25519 \u00a0" + ed25519B64, err: keyerrors.ErrMalformedKey},
 		{name: "bad-base64", reason: "a character outside the alphabet", in: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIw!", err: keyerrors.ErrMalformedKey},
 		{name: "base64-padding-bits", reason: "non-zero padding bits: one blob, one text", in: "ssh-rsa " + rsaB64[:len(rsaB64)-3] + "x==", err: keyerrors.ErrMalformedKey},
 		{name: "no-base64", reason: "a type label alone", in: "ssh-ed25519", err: keyerrors.ErrMalformedKey},

@@ -430,9 +430,10 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 	}
 	blob, ok := decodeB64(b64)
 	if !ok {
-		if typeShaped(b64) {
+		if typeShaped(b64) || looksLikeOptions(line) {
 			// "@ ssh-rsa AAAA...": the first field is options (any
-			// text to x/crypto's retry) and the second the type.
+			// text to x/crypto's retry) and the second the type; or
+			// '@" " ssh-rsa AAAA...', options with a quoted blank.
 			return nil, strictErr(keyerrors.ErrMalformedKey, ruleOptions,
 				"authorized_keys options before the key type are not accepted; remove the options before the key type")
 		}

@@ -121,6 +121,7 @@ func parseRows() []parseRow {
 		{name: "options-command", reason: "options are not accepted", in: `command="ls" ` + ed25519Line, err: keyerrors.ErrMalformedKey},
 		{name: "options-no-pty", reason: "a bare option", in: "no-pty " + ed25519Line, err: keyerrors.ErrMalformedKey},
 		{name: "options-restrict", reason: "restrict alone looks like a type label", in: "restrict,pty " + ed25519Line, err: keyerrors.ErrMalformedKey},
+		{name: "options-quoted-blank-at", reason: "options whose first word holds @ (so it looks like a type name) and a quoted blank", in: `@" " ` + ed25519Line, err: keyerrors.ErrMalformedKey},
 		{name: "options-unknown", reason: "an option sshd does not know, then a type", in: `foo="x y" ` + ed25519Line, err: keyerrors.ErrMalformedKey},
 		{name: "mismatch", reason: "the label says rsa, the blob ed25519", in: "ssh-rsa " + ed25519B64, err: keyerrors.ErrKeyTypeMismatch},
 		{name: "mismatch-unknown-label", reason: "an unknown label over a known blob", in: "ssh-foo " + ed25519B64, err: keyerrors.ErrKeyTypeMismatch},

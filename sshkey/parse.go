@@ -407,6 +407,8 @@ func parseAuthorizedKey(text []byte) (*Key, error) {
 	return k, nil
 }
 
+const msgNotBase64 = "the key is not valid base64 (RFC 4648 section 4); copy the whole key again"
+
 func parseAuthorizedLine(line []byte) (*Key, error) {
 	if bytes.IndexByte(line, '\r') >= 0 {
 		// x/crypto ends the line at the first CR and ignores the rest.
@@ -439,7 +441,7 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 		}
 		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
 			// x/crypto's decoder takes it (CR/LF inside, or padding bits).
-			return nil, strictErr(keyerrors.ErrMalformedKey, ruleBase64, "the key is not valid base64 (RFC 4648 section 4); copy the whole key again")
+			return nil, strictErr(keyerrors.ErrMalformedKey, ruleBase64, msgNotBase64)
 		}
 		if t := bytes.TrimSpace(b64); len(t) < len(b64) && len(t) > 0 {
 			// "ssh-rsa AAAA...\v": x/crypto trims Unicode white space
@@ -447,7 +449,7 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 			return nil, strictErr(keyerrors.ErrMalformedKey, ruleSpace,
 				"white space other than space and tab (a vertical tab, form feed or Unicode space) stands next to the base64 key; remove it")
 		}
-		return nil, malformed("the key is not valid base64 (RFC 4648 section 4); copy the whole key again")
+		return nil, malformed(msgNotBase64)
 	}
 	name, _, ok := readString(blob)
 	if !ok {

@@ -3,15 +3,14 @@ package fingerprint
 import (
 	"crypto"
 	"crypto/sha1"
-	"encoding/binary"
 	"fmt"
-	"math/bits"
 	"strconv"
 	"strings"
 
 	"golang.org/x/crypto/ssh"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/wire"
 )
 
 // Bubblebabble returns the SHA-1 digest of pub in Antti Huima's Bubble
@@ -227,14 +226,13 @@ func appendBorder(b, text []byte) []byte {
 // certificate (whose size is its certified key's). It reads only the fields
 // it needs and checks nothing else.
 func keyInfo(blob []byte) (label string, nbits int, err error) {
-	r := wireReader{b: blob}
-	typ, ok := r.string()
+	typ, rest, ok := wire.String(blob)
 	if !ok {
 		return "", 0, fmt.Errorf("fingerprint: key blob too short for its type name: %w", keyerrors.ErrMalformedKey)
 	}
 	base, isCert := strings.CutSuffix(string(typ), certSuffix)
 	if isCert {
-		if _, ok := r.string(); !ok { // nonce
+		if _, rest, ok = wire.String(rest); !ok { // nonce
 			return "", 0, fmt.Errorf("fingerprint: certificate blob too short for its nonce: %w", keyerrors.ErrMalformedKey)
 		}
 	}
@@ -271,11 +269,11 @@ func keyInfo(blob []byte) (label string, nbits int, err error) {
 	if mpint >= 0 {
 		var n []byte
 		for range mpint + 1 {
-			if n, ok = r.string(); !ok {
+			if n, rest, ok = wire.String(rest); !ok {
 				return "", 0, fmt.Errorf("fingerprint: %s key blob too short: %w", label, keyerrors.ErrMalformedKey)
 			}
 		}
-		nbits = bitLen(n)
+		nbits = wire.BitLen(n)
 	}
 	if isCert {
 		label += "-CERT"
@@ -288,32 +286,4 @@ const certSuffix = "-cert-v01@openssh.com"
 func unknownType(typ []byte) error {
 	return fmt.Errorf("fingerprint: key type '%s' unknown to OpenSSH 9.2: %w",
 		keyerrors.SafeValue(string(typ)), keyerrors.ErrUnsupportedKeyType)
-}
-
-// bitLen returns the number of significant bits of an unsigned big-endian
-// integer, as OpenSSL's BN_num_bits.
-func bitLen(n []byte) int {
-	for len(n) > 0 && n[0] == 0 {
-		n = n[1:]
-	}
-	if len(n) == 0 {
-		return 0
-	}
-	return (len(n)-1)*8 + bits.Len8(n[0])
-}
-
-// wireReader reads the strings of an SSH wire blob (RFC 4251 section 5).
-type wireReader struct{ b []byte }
-
-func (r *wireReader) string() ([]byte, bool) {
-	if len(r.b) < 4 {
-		return nil, false
-	}
-	n := binary.BigEndian.Uint32(r.b)
-	if uint64(n) > uint64(len(r.b)-4) {
-		return nil, false
-	}
-	s := r.b[4 : 4+n]
-	r.b = r.b[4+n:]
-	return s, true
 }

@@ -216,13 +216,6 @@ type sshpubkeysVector struct {
 	SHA256 string `json:"sha256"`
 }
 
-// sshpubkeysRefusedByXCrypto lists the python-sshpubkeys vectors that
-// x/crypto v0.55.0 does not parse; the blob functions still check them.
-var sshpubkeysRefusedByXCrypto = map[string]string{
-	"dsa_2048": "x/crypto takes only 1024-bit DSA keys (FIPS 186-2, as OpenSSH)",
-	"dsa_3072": "x/crypto takes only 1024-bit DSA keys (FIPS 186-2, as OpenSSH)",
-}
-
 // TestSSHPubKeysVectors checks python-sshpubkeys' valid keys: the
 // authorized_keys lines against their MD5 and SHA256, the RFC 4716 files
 // against the line of the same key.
@@ -283,16 +276,9 @@ func TestSSHPubKeysVectors(t *testing.T) {
 			if header := strings.SplitN(art, "\n", 2)[0]; !strings.Contains(header, fmt.Sprintf(" %d]", e.Bits)) {
 				t.Errorf("RandomArtBlob header %s, want %d bits", header, e.Bits)
 			}
-			pub, err := ssh.ParsePublicKey(blob)
-			reason, refused := sshpubkeysRefusedByXCrypto[e.Name]
-			switch {
-			case err == nil && refused:
-				t.Fatalf("x/crypto parses it now; remove it from sshpubkeysRefusedByXCrypto (%s)", reason)
-			case err != nil && !refused:
+			pub, err := parsePub(blob)
+			if err != nil {
 				t.Fatalf("x/crypto: %v", err)
-			case err != nil:
-				t.Logf("checked through the blob functions only: %s (%v)", reason, err)
-				return
 			}
 			if got := fingerprint.MD5(pub); "MD5:"+got != want.MD5 {
 				t.Errorf("MD5(pub) = %s, want %s", got, want.MD5)

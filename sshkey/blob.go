@@ -1,21 +1,25 @@
 package sshkey
 
 import (
-	"encoding/binary"
-	"math/bits"
+	"bytes"
+	"crypto/ecdh"
+	"crypto/elliptic"
+	"errors"
+	"math/big"
 	"strconv"
 	"strings"
 
 	"golang.org/x/crypto/ssh"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/wire"
 )
 
 // Key type names as they appear on the wire (RFC 4253 section 6.6, RFC 5656
 // section 3.1, RFC 8709, OpenSSH PROTOCOL.u2f). They are x/crypto's names.
 const (
 	TypeRSA        = ssh.KeyAlgoRSA        // "ssh-rsa"
-	TypeDSA        = "ssh-dss"             // ssh.InsecureKeyAlgoDSA, deprecated by x/crypto; DSA keys still exist
+	TypeDSA        = "ssh-dss"             // read by sshkey itself: x/crypto v0.59 no longer parses DSA
 	TypeECDSA256   = ssh.KeyAlgoECDSA256   // "ecdsa-sha2-nistp256"
 	TypeECDSA384   = ssh.KeyAlgoECDSA384   // "ecdsa-sha2-nistp384"
 	TypeECDSA521   = ssh.KeyAlgoECDSA521   // "ecdsa-sha2-nistp521"
@@ -24,23 +28,88 @@ const (
 	TypeSKED25519  = ssh.KeyAlgoSKED25519  // "sk-ssh-ed25519@openssh.com"
 )
 
-// MaxRSABits is the largest RSA modulus sshkey accepts: x/crypto v0.55's
-// bound (ssh-keygen caps -b at 16384), which limits the CPU an
-// attacker-supplied key can cost.
+// MaxRSABits is the largest RSA modulus sshkey accepts: x/crypto's bound
+// (ssh-keygen caps -b at 16384), which limits the CPU an attacker-supplied
+// key can cost.
 const MaxRSABits = 16384
+
+// MinRSABits is the smallest RSA modulus sshkey accepts: OpenSSH's
+// SSH_RSA_MINIMUM_MODULUS_SIZE, below which ssh-keygen and sshd refuse to
+// read a key at all (sshkey_check_rsa_length).
+const MinRSABits = 1024
+
+// algorithm is the family of a key type: it picks the wire check.
+type algorithm int
+
+const (
+	algRSA algorithm = iota + 1
+	algDSA
+	algECDSA
+	algEd25519
+)
+
+// keyType is one row of the table of key types, the one place sshkey
+// knows them: Types, the per-format rules, the wire checks and the PKIX
+// encoder are all read off it.
+type keyType struct {
+	name  string
+	alg   algorithm
+	curve *ecCurve // ECDSA: the curve
+	sk    bool     // a FIDO security key: an application string follows the key (PROTOCOL.u2f)
+	pkix  bool     // a PKIX SubjectPublicKeyInfo can hold it (RFC 3279, RFC 5480, RFC 8410)
+	pkcs1 bool     // a PKCS#1 RSAPublicKey can hold it (RFC 8017)
+}
+
+// keyTypes is in the order Types returns.
+var keyTypes = [...]keyType{
+	{name: TypeRSA, alg: algRSA, pkix: true, pkcs1: true},
+	{name: TypeDSA, alg: algDSA, pkix: true},
+	{name: TypeECDSA256, alg: algECDSA, curve: &p256, pkix: true},
+	{name: TypeECDSA384, alg: algECDSA, curve: &p384, pkix: true},
+	{name: TypeECDSA521, alg: algECDSA, curve: &p521, pkix: true},
+	{name: TypeED25519, alg: algEd25519, pkix: true},
+	{name: TypeSKECDSA256, alg: algECDSA, curve: &p256, sk: true},
+	{name: TypeSKED25519, alg: algEd25519, sk: true},
+}
+
+// lookupType returns the row of the key type named name, or nil.
+func lookupType(name []byte) *keyType {
+	for i := range keyTypes {
+		if string(name) == keyTypes[i].name {
+			return &keyTypes[i]
+		}
+	}
+	return nil
+}
 
 // Types returns the key types Parse accepts, in a fixed order. The slice is
 // new on every call.
 func Types() []string {
-	return []string{TypeRSA, TypeDSA, TypeECDSA256, TypeECDSA384, TypeECDSA521, TypeED25519, TypeSKECDSA256, TypeSKED25519}
+	names := make([]string, len(keyTypes))
+	for i := range keyTypes {
+		names[i] = keyTypes[i].name
+	}
+	return names
 }
 
-func isKnownType(name string) bool {
-	switch name {
-	case TypeRSA, TypeDSA, TypeECDSA256, TypeECDSA384, TypeECDSA521, TypeED25519, TypeSKECDSA256, TypeSKED25519:
-		return true
+// Formats returns the encodings that can hold a key of type typ, in the
+// order of the Format constants: all four for ssh-rsa; authorized_keys,
+// RFC 4716 and PKIX for ssh-dss, ECDSA and Ed25519; authorized_keys and
+// RFC 4716 for the sk-* types, whose application string PKIX cannot carry;
+// none for an unknown type.
+func Formats(typ string) []Format {
+	t := lookupType([]byte(typ))
+	if t == nil {
+		return nil
 	}
-	return false
+	f := []Format{FormatAuthorizedKey, FormatRFC4716}
+	if t.pkix {
+		f = append(f, FormatPKIX)
+	}
+	if t.pkcs1 {
+		f = append(f, FormatPKCS1)
+	}
+	return f
 }
 
 // isCertType reports whether name is an OpenSSH certificate type
@@ -49,166 +118,135 @@ func isCertType(name string) bool {
 	return strings.HasSuffix(name, "-cert-v01@openssh.com") || strings.HasSuffix(name, "-cert-v00@openssh.com")
 }
 
-// signatureAlgos maps signature algorithm names that people write where a key
-// type belongs to the key type (RFC 8332 section 3).
-var signatureAlgos = map[string]string{
-	ssh.KeyAlgoRSASHA256: TypeRSA,
-	ssh.KeyAlgoRSASHA512: TypeRSA,
+// otherTypes names key types sshkey does not read, to say what they are in
+// the refusal: signature algorithms people write where a key type belongs
+// (RFC 8332 section 3), and the ML-DSA types of x/crypto v0.59
+// (draft-sfluhrer-ssh-mldsa), which no AWS service takes.
+var otherTypes = map[string]string{
+	ssh.KeyAlgoRSASHA256: " is a signature algorithm, not a key type (RFC 8332 section 3); the key type is " + TypeRSA,
+	ssh.KeyAlgoRSASHA512: " is a signature algorithm, not a key type (RFC 8332 section 3); the key type is " + TypeRSA,
+	"ssh-mldsa-44":       " is an ML-DSA (FIPS 204) key, which sshkey does not read yet and no AWS service takes; use an Ed25519 or RSA key",
+	"ssh-mldsa-65":       " is an ML-DSA (FIPS 204) key, which sshkey does not read yet and no AWS service takes; use an Ed25519 or RSA key",
+	"ssh-mldsa-87":       " is an ML-DSA (FIPS 204) key, which sshkey does not read yet and no AWS service takes; use an Ed25519 or RSA key",
 }
 
-// readString reads an SSH string (RFC 4251 section 5: uint32 length, then
-// that many bytes).
-func readString(b []byte) (s, rest []byte, ok bool) {
-	if len(b) < 4 {
-		return nil, nil, false
+// unknownType is the error for a blob or line whose type name sshkey does
+// not read.
+func unknownType(name []byte) error {
+	if why, ok := otherTypes[string(name)]; ok {
+		return newErr(keyerrors.ErrUnsupportedKeyType, safeName(name)+why)
 	}
-	n := binary.BigEndian.Uint32(b)
-	if uint64(n) > uint64(len(b)-4) {
-		return nil, nil, false
-	}
-	return b[4 : 4+n], b[4+n:], true
-}
-
-// readMPInt reads an SSH mpint (RFC 4251 section 5) that must be
-// non-negative and minimally encoded: no leading zero byte unless the next
-// byte has its high bit set. It returns the magnitude without a leading zero.
-// Minimal encoding is keyvet's rule: OpenSSH tolerates leading zeros, but then
-// one key has many blobs, and so many fingerprints (IAM's duplicate check
-// compares fingerprints).
-func readMPInt(b []byte) (mag, rest []byte, problem string) {
-	s, rest, ok := readString(b)
-	if !ok {
-		return nil, nil, "truncated"
-	}
-	if len(s) > 0 && s[0]&0x80 != 0 {
-		return nil, nil, "negative"
-	}
-	if len(s) > 0 && s[0] == 0 {
-		if len(s) == 1 || s[1]&0x80 == 0 {
-			return nil, nil, "noncanonical"
-		}
-		s = s[1:]
-	}
-	return s, rest, ""
-}
-
-// bitLen returns the bit length of the big-endian magnitude m (no leading
-// zero byte). It is BN_num_bits, what ssh-keygen -l prints for RSA.
-func bitLen(m []byte) int {
-	if len(m) == 0 {
-		return 0
-	}
-	return (len(m)-1)*8 + bits.Len8(m[0])
+	return newErr(keyerrors.ErrUnsupportedKeyType, "key type "+safeName(name)+
+		" is not supported; use one of "+strings.Join(Types(), ", "))
 }
 
 // parseBlob parses an SSH wire-format public key (RFC 4253 section 6.6) and
 // returns the Key with blob set to b (not copied). Every encoding ends here,
-// so the key checks are the same whatever the input encoding was. The fields
-// are walked here, without big.Int, to give each fault its own sentinel;
-// x/crypto then builds the ssh.PublicKey and does the arithmetic checks (a
-// point on its curve, DSA group bounds).
+// so the key checks are the same whatever the input encoding was.
 func parseBlob(b []byte) (*Key, error) {
-	name, body, ok := readString(b)
-	if !ok {
-		return nil, malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
-	}
-	typ := string(name)
-	if isCertType(typ) {
-		return nil, strictErr(keyerrors.ErrCertificate, ruleCertificate,
-			"this is an OpenSSH certificate ("+safeName(name)+"); give the plain public key it certifies (the .pub file without -cert)")
-	}
-	var nbits int
-	var err error
-	switch typ {
-	case TypeRSA:
-		nbits, err = checkRSA(body)
-	case TypeDSA:
-		nbits, err = checkDSA(body)
-	case TypeECDSA256:
-		nbits, err = 256, checkECDSA(typ, body, "nistp256", 32, false)
-	case TypeECDSA384:
-		nbits, err = 384, checkECDSA(typ, body, "nistp384", 48, false)
-	case TypeECDSA521:
-		nbits, err = 521, checkECDSA(typ, body, "nistp521", 66, false)
-	case TypeSKECDSA256:
-		nbits, err = 256, checkECDSA(typ, body, "nistp256", 32, true)
-	case TypeED25519:
-		nbits, err = 256, checkEd25519(typ, body, false)
-	case TypeSKED25519:
-		nbits, err = 256, checkEd25519(typ, body, true)
-	case "":
-		return nil, malformed("the key blob has an empty type name (RFC 4253 section 6.6); the key is corrupt")
-	default:
-		if k, ok := signatureAlgos[typ]; ok {
-			return nil, newErr(keyerrors.ErrUnsupportedKeyType, safeName(name)+
-				" is a signature algorithm, not a key type (RFC 8332 section 3); the key type is "+k)
-		}
-		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "key type "+safeName(name)+
-			" is not supported; use one of "+strings.Join(Types(), ", "))
-	}
+	t, nbits, err := checkBlob(b)
 	if err != nil {
 		return nil, err
 	}
-	pub, perr := ssh.ParsePublicKey(b)
-	if perr != nil || pub.Type() != typ {
-		// x/crypto's text is not shown: it can quote values from the blob.
-		return nil, malformed("the " + typ + " key is invalid (" + invalidWhat(typ) + "); copy the whole key again or generate a new one")
+	var pub ssh.PublicKey
+	if t.alg == algDSA {
+		pub = &dsaPublicKey{blob: b}
+	} else {
+		var perr error
+		pub, perr = ssh.ParsePublicKey(b)
+		if perr != nil || pub.Type() != t.name {
+			// x/crypto's text is not shown: it can quote values from the
+			// blob. checkBlob has made every check x/crypto makes, so
+			// this is not reached (FuzzParse would find it).
+			return nil, malformed("the " + t.name + " key is invalid; copy the whole key again or generate a new one")
+		}
 	}
-	return &Key{PublicKey: pub, Type: typ, Bits: nbits, blob: b}, nil
+	return &Key{PublicKey: pub, Type: t.name, Bits: nbits, blob: b}, nil
 }
 
-func invalidWhat(typ string) string {
-	switch typ {
-	case TypeDSA:
-		return "its DSA parameters break FIPS 186-2"
-	case TypeRSA:
-		return "x/crypto refuses its numbers"
+// checkBlob checks the wire blob b in full, with no allocation: its type,
+// each field, and the bounds and arithmetic checks OpenSSH's
+// sshkey_from_blob applies (plus keyvet's: minimal mpints, an odd RSA
+// modulus, no trailing bytes). It returns the type's row and the size
+// ssh-keygen -l shows.
+func checkBlob(b []byte) (*keyType, int, error) {
+	name, body, ok := wire.String(b)
+	if !ok {
+		return nil, 0, malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
 	}
-	return "its point is not on the curve"
+	t := lookupType(name)
+	if t == nil {
+		switch {
+		case isCertType(string(name)):
+			return nil, 0, strictErr(keyerrors.ErrCertificate, ruleCertificate,
+				"this is an OpenSSH certificate ("+safeName(name)+"); give the plain public key it certifies (the .pub file without -cert)")
+		case len(name) == 0:
+			return nil, 0, malformed("the key blob has an empty type name (RFC 4253 section 6.6); the key is corrupt")
+		}
+		return nil, 0, unknownType(name)
+	}
+	var nbits int
+	var err error
+	switch t.alg {
+	case algRSA:
+		nbits, err = checkRSA(body)
+	case algDSA:
+		nbits, err = checkDSA(body)
+	case algECDSA:
+		nbits, err = t.curve.bits, checkECDSA(t, body)
+	case algEd25519:
+		nbits, err = 256, checkEd25519(t, body)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return t, nbits, nil
 }
 
-func blobProblem(typ, problem string) error {
-	switch problem {
-	case "truncated":
-		return malformed("the " + typ + " key blob is truncated or corrupt (RFC 4253 section 6.6); copy the whole key again")
-	case "negative":
+func blobProblem(typ string, p wire.MPIntProblem) error {
+	switch p {
+	case wire.MPIntNegative:
 		return strictErr(keyerrors.ErrMalformedKey, ruleCanonicalBlob,
 			"the "+typ+" key holds a negative number (RFC 4251 section 5 mpint); the key is corrupt")
-	case "noncanonical":
+	case wire.MPIntNonCanonical:
 		return strictErr(keyerrors.ErrMalformedKey, ruleCanonicalBlob,
 			"the "+typ+" key holds a number with a superfluous leading zero byte (RFC 4251 section 5 mpint); re-encode it with ssh-keygen")
-	case "trailing":
-		return malformed("the " + typ + " key blob has bytes after the key (RFC 4253 section 6.6); the key is corrupt")
 	}
-	return malformed("the " + typ + " key blob is corrupt")
+	return truncatedBlob(typ)
+}
+
+func truncatedBlob(typ string) error {
+	return malformed("the " + typ + " key blob is truncated or corrupt (RFC 4253 section 6.6); copy the whole key again")
+}
+
+func trailingBlob(typ string) error {
+	return malformed("the " + typ + " key blob has bytes after the key (RFC 4253 section 6.6); the key is corrupt")
 }
 
 // checkRSA walks "mpint e, mpint n" (RFC 4253 section 6.6) and applies
-// x/crypto's bounds, each with its own sentinel: a modulus of more than
-// MaxRSABits bits is ErrKeyTooLarge; an exponent that is even, below 3 or
-// longer than 24 bits is ErrWeakKey. It returns the modulus length in bits.
-//
-// The bit count comes from the modulus bytes, not from a big.Int: this is the
-// function a faster parser replaces.
+// checkRSANumbers. It returns the modulus length in bits.
 func checkRSA(body []byte) (int, error) {
-	e, rest, p := readMPInt(body)
-	if p != "" {
+	e, rest, p := wire.MPInt(body)
+	if p != wire.MPIntOK {
 		return 0, blobProblem(TypeRSA, p)
 	}
-	n, rest, p := readMPInt(rest)
-	if p != "" {
+	n, rest, p := wire.MPInt(rest)
+	if p != wire.MPIntOK {
 		return 0, blobProblem(TypeRSA, p)
 	}
 	if len(rest) != 0 {
-		return 0, blobProblem(TypeRSA, "trailing")
+		return 0, trailingBlob(TypeRSA)
 	}
 	return checkRSANumbers(e, n)
 }
 
-// checkRSANumbers applies checkRSA's bounds to the magnitudes (no leading
-// zero byte) of the exponent e and the modulus n, wherever they were read.
+// checkRSANumbers applies the RSA bounds to the magnitudes (no leading zero
+// byte) of the exponent e and the modulus n, wherever they were read, each
+// with its own sentinel: a modulus of more than MaxRSABits bits is
+// ErrKeyTooLarge, of fewer than MinRSABits ErrKeyTooSmall; an exponent that
+// is even, below 3 or longer than 24 bits is ErrWeakKey.
 func checkRSANumbers(e, n []byte) (int, error) {
-	nbits := bitLen(n)
+	nbits := wire.BitLen(n)
 	if nbits > MaxRSABits {
 		return 0, newErr(keyerrors.ErrKeyTooLarge, "the RSA modulus has "+strconv.Itoa(nbits)+" bits, more than the "+
 			strconv.Itoa(MaxRSABits)+" that OpenSSH and x/crypto accept; use a key of at most 16384 bits (4096 is plenty)")
@@ -219,10 +257,14 @@ func checkRSANumbers(e, n []byte) (int, error) {
 		return 0, strictErr(keyerrors.ErrMalformedKey, ruleRSAModulus,
 			"the RSA modulus is zero or even, so it is not an RSA modulus; generate a new key")
 	}
+	if nbits < MinRSABits {
+		return 0, strictErr(keyerrors.ErrKeyTooSmall, ruleRSAModulus, "the RSA modulus has "+strconv.Itoa(nbits)+
+			" bits, fewer than the 1024 below which OpenSSH refuses to read an RSA key; generate a new key of 3072 bits")
+	}
 	// Exponent bounds: x/crypto's parseRSA. A 24-bit bound keeps
 	// verification cheap; e < 3 and even e are no RSA exponent (e = 1
 	// makes encryption the identity).
-	ebits := bitLen(e)
+	ebits := wire.BitLen(e)
 	if ebits > 24 {
 		return 0, newErr(keyerrors.ErrWeakKey, "the RSA public exponent has "+strconv.Itoa(ebits)+
 			" bits, more than the 24 that x/crypto accepts; generate a new key (ssh-keygen uses 65537)")
@@ -239,23 +281,25 @@ func checkRSANumbers(e, n []byte) (int, error) {
 }
 
 // checkDSA walks "mpint p, q, g, y" (RFC 4253 section 6.6). SSH's DSA is
-// FIPS 186-2's, with a 1024-bit p and a 160-bit q; x/crypto refuses every
-// other size. keyvet says which way the size is off: a longer p is
-// ErrKeyTooLarge, a shorter one ErrKeyTooSmall. A bad q is ErrMalformedKey.
+// FIPS 186-2's, with a 1024-bit p and a 160-bit q: the only size ssh-keygen
+// makes (ssh-dss.c refuses -b other than 1024) and the only one x/crypto
+// read while it read DSA. keyvet says which way the size is off: a longer p
+// is ErrKeyTooLarge, a shorter one ErrKeyTooSmall. A q of another size, and
+// a generator or public value outside 1 < v < p, are ErrMalformedKey.
 func checkDSA(body []byte) (int, error) {
 	var m [4][]byte
 	rest := body
 	for i := range m {
-		var p string
-		m[i], rest, p = readMPInt(rest)
-		if p != "" {
+		var p wire.MPIntProblem
+		m[i], rest, p = wire.MPInt(rest)
+		if p != wire.MPIntOK {
 			return 0, blobProblem(TypeDSA, p)
 		}
 	}
 	if len(rest) != 0 {
-		return 0, blobProblem(TypeDSA, "trailing")
+		return 0, trailingBlob(TypeDSA)
 	}
-	pbits := bitLen(m[0])
+	pbits := wire.BitLen(m[0])
 	switch {
 	case pbits > 1024:
 		return 0, newErr(keyerrors.ErrKeyTooLarge, "the DSA key has "+strconv.Itoa(pbits)+
@@ -264,77 +308,163 @@ func checkDSA(body []byte) (int, error) {
 		return 0, newErr(keyerrors.ErrKeyTooSmall, "the DSA key has "+strconv.Itoa(pbits)+
 			" bits; SSH's ssh-dss is FIPS 186-2 DSA, 1024 bits exactly (RFC 4253 section 6.6); use an Ed25519 or RSA key")
 	}
-	if bitLen(m[1]) != 160 {
+	if wire.BitLen(m[1]) != 160 {
 		return 0, malformed("the DSA sub-prime q is not 160 bits (FIPS 186-2); the key is corrupt")
 	}
+	for _, v := range m[2:] {
+		if !aboveOne(v) || cmpMag(v, m[0]) >= 0 {
+			return 0, malformed("the DSA generator or public value is not between 1 and p (FIPS 186-2 section 4); the key is corrupt")
+		}
+	}
 	return pbits, nil
+}
+
+// aboveOne reports whether the magnitude m (no leading zero byte) is
+// greater than 1.
+func aboveOne(m []byte) bool { return len(m) > 1 || len(m) == 1 && m[0] > 1 }
+
+// cmpMag compares two magnitudes without leading zero bytes.
+func cmpMag(a, b []byte) int {
+	if len(a) != len(b) {
+		if len(a) < len(b) {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare(a, b)
+}
+
+// ecCurve is an ECDSA curve of SSH (RFC 5656 section 10.1).
+type ecCurve struct {
+	id        string // the curve name in the blob: "nistp256"
+	bits      int    // the size ssh-keygen -l shows
+	size      int    // bytes of one coordinate
+	ecdh      ecdh.Curve
+	ec        elliptic.Curve
+	derOID    []byte // the DER contents of its OID (RFC 5480 section 2.1.1.1)
+	orderLess []byte // the group order n minus 1, size bytes, big-endian
+}
+
+var (
+	p256 = newCurve("nistp256", 256, 32, ecdh.P256(), elliptic.P256(), derOIDP256)
+	p384 = newCurve("nistp384", 384, 48, ecdh.P384(), elliptic.P384(), derOIDP384)
+	p521 = newCurve("nistp521", 521, 66, ecdh.P521(), elliptic.P521(), derOIDP521)
+)
+
+func newCurve(id string, bits, size int, c ecdh.Curve, ec elliptic.Curve, oid []byte) ecCurve {
+	n := new(big.Int).Sub(ec.Params().N, big.NewInt(1))
+	return ecCurve{id: id, bits: bits, size: size, ecdh: c, ec: ec, derOID: oid, orderLess: n.FillBytes(make([]byte, size))}
 }
 
 // checkECDSA walks "string curve, string Q" (RFC 5656 section 3.1), and for
 // sk-ecdsa "string application" after them (PROTOCOL.u2f). Q must be an
 // uncompressed point (SEC 1 section 2.3.3, 0x04 || X || Y), the only form
-// RFC 5656 section 3.1 and x/crypto use.
-func checkECDSA(typ string, body []byte, curve string, size int, sk bool) error {
-	c, rest, ok := readString(body)
+// RFC 5656 section 3.1 and OpenSSH use, and pass validatePoint.
+func checkECDSA(t *keyType, body []byte) error {
+	c, rest, ok := wire.String(body)
 	if !ok {
-		return blobProblem(typ, "truncated")
+		return truncatedBlob(t.name)
 	}
-	if string(c) != curve {
-		return malformed("the curve inside the key (" + safeName(c) + ") does not match its type " + typ + " (RFC 5656 section 3.1); the key is corrupt")
+	if string(c) != t.curve.id {
+		return malformed("the curve inside the key (" + safeName(c) + ") does not match its type " + t.name + " (RFC 5656 section 3.1); the key is corrupt")
 	}
-	q, rest, ok := readString(rest)
+	q, rest, ok := wire.String(rest)
 	if !ok {
-		return blobProblem(typ, "truncated")
+		return truncatedBlob(t.name)
 	}
-	if len(q) != 1+2*size || q[0] != 4 {
-		return malformed("the " + typ + " public point is not an uncompressed point of " + curve + " (RFC 5656 section 3.1); the key is corrupt")
+	if len(q) != 1+2*t.curve.size || q[0] != 4 {
+		return malformed("the " + t.name + " public point is not an uncompressed point of " + t.curve.id + " (RFC 5656 section 3.1); the key is corrupt")
 	}
-	if sk {
-		if _, rest, ok = readString(rest); !ok {
-			return blobProblem(typ, "truncated")
-		}
+	if err := t.curve.validatePoint(t.name, q); err != nil {
+		return err
 	}
-	if len(rest) != 0 {
-		return blobProblem(typ, "trailing")
+	return checkApplication(t, rest)
+}
+
+// validatePoint applies OpenSSH's sshkey_ec_validate_public to the
+// uncompressed point q: on the curve (which also rules out the point at
+// infinity and coordinates of p or more), each coordinate longer than half
+// the order's bits, and each below n-1. The curves are of prime order, so
+// nQ is the point at infinity for every point on them.
+func (c *ecCurve) validatePoint(typ string, q []byte) error {
+	// A copy goes to crypto/ecdh, so that q, which may lie in a caller's
+	// stack buffer, does not escape through the interface call.
+	if _, err := c.ecdh.NewPublicKey(bytes.Clone(q)); err != nil {
+		return malformed("the " + typ + " public point is not on the curve " + c.id + " (SEC 1 section 3.2.2); the key is corrupt")
+	}
+	x, y := q[1:1+c.size], q[1+c.size:]
+	half := c.ec.Params().N.BitLen() / 2
+	if wire.BitLen(x) <= half || wire.BitLen(y) <= half ||
+		bytes.Compare(x, c.orderLess) >= 0 || bytes.Compare(y, c.orderLess) >= 0 {
+		return malformed("the " + typ + " public point fails OpenSSH's public point check (sshkey_ec_validate_public): a coordinate is too small or not below the group order; the key is corrupt")
 	}
 	return nil
+}
+
+// decompress returns the uncompressed form of the compressed point q
+// (SEC 1 section 2.3.4: 0x02 or 0x03 by the parity of y, then x), which
+// RFC 5480 section 2.2 lets a PKIX key hold and `openssl ec -conv_form
+// compressed` writes.
+func (c *ecCurve) decompress(typ string, q []byte) ([]byte, error) {
+	x, y := elliptic.UnmarshalCompressed(c.ec, q)
+	if x == nil {
+		return nil, malformed("the " + typ + " compressed point is not a point of the curve " + c.id + " (SEC 1 section 2.3.4); the key is corrupt")
+	}
+	out := make([]byte, 1+2*c.size)
+	out[0] = 4
+	x.FillBytes(out[1 : 1+c.size])
+	y.FillBytes(out[1+c.size:])
+	return out, nil
 }
 
 // checkEd25519 walks "string key" (RFC 8709 section 4), and for sk-ed25519
 // "string application" after it (PROTOCOL.u2f). An Ed25519 public key is 32
 // bytes, always.
-func checkEd25519(typ string, body []byte, sk bool) error {
-	k, rest, ok := readString(body)
+func checkEd25519(t *keyType, body []byte) error {
+	k, rest, ok := wire.String(body)
 	if !ok {
-		return blobProblem(typ, "truncated")
+		return truncatedBlob(t.name)
 	}
 	if len(k) != 32 {
-		return malformed("the " + typ + " key is " + strconv.Itoa(len(k)) + " bytes; an Ed25519 public key is 32 bytes (RFC 8032 section 5.1.5); the key is corrupt")
+		return malformed("the " + t.name + " key is " + strconv.Itoa(len(k)) + " bytes; an Ed25519 public key is 32 bytes (RFC 8032 section 5.1.5); the key is corrupt")
 	}
-	if sk {
-		if _, rest, ok = readString(rest); !ok {
-			return blobProblem(typ, "truncated")
+	return checkApplication(t, rest)
+}
+
+// checkApplication reads what follows the key proper: for a security key
+// its application string (PROTOCOL.u2f), which OpenSSH reads as a C string,
+// so that a NUL in it is refused (sshbuf_get_cstring; keyvet refuses a NUL
+// at its end as well, which would give one application two blobs); then
+// nothing.
+func checkApplication(t *keyType, rest []byte) error {
+	if t.sk {
+		app, r, ok := wire.String(rest)
+		if !ok {
+			return truncatedBlob(t.name)
 		}
+		if bytes.IndexByte(app, 0) >= 0 {
+			return malformed("the " + t.name + " application string holds a NUL byte, which OpenSSH refuses (PROTOCOL.u2f); the key is corrupt")
+		}
+		rest = r
 	}
 	if len(rest) != 0 {
-		return blobProblem(typ, "trailing")
+		return trailingBlob(t.name)
 	}
 	return nil
 }
 
-// appendString appends an SSH string.
-func appendString(dst, s []byte) []byte {
-	dst = binary.BigEndian.AppendUint32(dst, uint32(len(s)))
-	return append(dst, s...)
-}
+// dsaPublicKey is an ssh-dss key as sshkey reads it, since x/crypto no
+// longer does: the blob, checked by checkDSA. It implements ssh.PublicKey
+// for Type and Marshal; Verify always fails, since DSA signatures are
+// deprecated (OpenSSH 7.0 disabled them, 10.0 removed them).
+type dsaPublicKey struct{ blob []byte }
 
-// appendMPInt appends the non-negative big-endian magnitude m (no leading
-// zeros) as a minimal SSH mpint.
-func appendMPInt(dst, m []byte) []byte {
-	if len(m) > 0 && m[0]&0x80 != 0 {
-		dst = binary.BigEndian.AppendUint32(dst, uint32(len(m)+1))
-		dst = append(dst, 0)
-		return append(dst, m...)
-	}
-	return appendString(dst, m)
-}
+func (k *dsaPublicKey) Type() string    { return TypeDSA }
+func (k *dsaPublicKey) Marshal() []byte { return bytes.Clone(k.blob) }
+
+// errDSAVerify is what Verify of a DSA key returns.
+var errDSAVerify = errors.New("sshkey: ssh-dss signatures are not verified: DSA is deprecated (OpenSSH 7.0)")
+
+func (k *dsaPublicKey) Verify([]byte, *ssh.Signature) error { return errDSAVerify }
+
+var _ ssh.PublicKey = (*dsaPublicKey)(nil)

@@ -31,14 +31,17 @@
 //
 // PKIX PEM ([FormatPKIX]): "-----BEGIN PUBLIC KEY-----", base64 lines,
 // "-----END PUBLIC KEY-----", holding a DER SubjectPublicKeyInfo of an RSA,
-// ECDSA (P-256, P-384, P-521) or Ed25519 key. PKCS#1 PEM ([FormatPKCS1]):
+// DSA, ECDSA (P-256, P-384, P-521; an uncompressed or compressed point, RFC
+// 5480 section 2.2) or Ed25519 key. PKCS#1 PEM ([FormatPKCS1]):
 // "-----BEGIN RSA PUBLIC KEY-----" holding a DER RSAPublicKey. No PEM headers.
 //
 // Key types: ssh-rsa, ssh-dss, ecdsa-sha2-nistp256/384/521, ssh-ed25519,
 // sk-ecdsa-sha2-nistp256@openssh.com and sk-ssh-ed25519@openssh.com (see
 // [Types]). Whatever the encoding, the key is checked as its SSH wire blob
 // (RFC 4253 section 6.6), which the [Key] keeps: [Key.Fingerprint] hashes it
-// as parsed.
+// as parsed. sshkey reads ssh-dss itself (x/crypto v0.59 no longer does):
+// a DSA key parses, shows its size and fingerprints, and every AWS policy
+// refuses it; its [ssh.PublicKey] verifies no signature.
 //
 // # What it refuses, and why
 //
@@ -57,29 +60,33 @@
 //   - ErrCertificate: an OpenSSH certificate (*-cert-v01@openssh.com).
 //   - ErrKeyTypeMismatch: an authorized_keys type label that differs from the
 //     type inside the blob; sshd refuses such a line too.
-//   - ErrUnsupportedKeyType: a type not listed above (PKIX DSA, X25519,
-//     P-224 included).
+//   - ErrUnsupportedKeyType: a type not listed above (ssh-mldsa-44/65/87,
+//     X25519, P-224 included), named in the message where sshkey knows it.
 //   - ErrMalformedKey: authorized_keys options ("no-pty ssh-ed25519 ..."),
 //     comment lines, text around the key, bad base64, a truncated or
-//     corrupt blob, bytes after the key inside the blob, a bad comment, a
-//     broken RFC 4716 or PEM frame.
+//     corrupt blob, bytes after the key inside the blob, an ECDSA point that
+//     fails OpenSSH's public point check (sshkey_ec_validate_public), a NUL
+//     in a security key's application, a bad comment, a broken RFC 4716 or
+//     PEM frame.
 //   - ErrMultipleKeys: a second key after the first.
 //   - ErrWeakKey: an RSA exponent below 3, even, or longer than 24 bits.
 //   - ErrKeyTooLarge: an RSA modulus over 16384 bits ([MaxRSABits]); a DSA
-//     key over 1024 bits. ErrKeyTooSmall: a DSA key under 1024 bits (SSH's
-//     DSA is FIPS 186-2's, 1024 bits exactly). RSA has no minimum here:
-//     that is [Policy]'s job.
+//     key over 1024 bits. ErrKeyTooSmall: an RSA modulus under 1024 bits
+//     ([MinRSABits], below which OpenSSH refuses to read a key), a DSA key
+//     under 1024 bits (SSH's DSA is FIPS 186-2's, 1024 bits exactly).
+//     Any other minimum is [Policy]'s job.
 //
 // # Compared with x/crypto
 //
-// golang.org/x/crypto/ssh parses the same blobs (sshkey uses it for the
-// arithmetic checks and returns its [ssh.PublicKey]), but its
+// golang.org/x/crypto/ssh parses the same blobs but DSA (sshkey checks every
+// blob itself, then returns x/crypto's [ssh.PublicKey] of it), but its
 // ParseAuthorizedKey reads a file: it skips comment and bad lines, takes
 // options, and on a bad line retries as if the first field were options,
 // so a type mismatch or an unknown type comes out as "illegal base64 data
 // at input byte 0". sshkey reads one key and says what is wrong. It is also
 // stricter: base64 must be canonical, mpints minimal and non-negative, an
-// RSA modulus odd, a comment clean UTF-8, and certificates are refused. The
+// RSA modulus odd and of 1024 bits or more, an ECDSA point
+// OpenSSH's check passes, a comment clean UTF-8, and certificates are refused. The
 // fuzz test lists these rules and holds sshkey equal to x/crypto elsewhere.
 //
 // # The fast path

@@ -44,9 +44,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(rsaPKIX))
 	f.Add([]byte(rsaPKCS1))
 	f.Add([]byte(ed25519RFC))
-	for _, r := range parseRows() {
-		f.Add([]byte(r.in))
-	}
+	addInputs(f) // the parseRows, and every key file and vector
 	f.Fuzz(func(t *testing.T, data []byte) {
 		k, err := Parse(data)
 		if err != nil {
@@ -78,6 +76,11 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		ref, comment, options, _, rerr := ssh.ParseAuthorizedKey(data)
+		if err == nil && k.Type == TypeDSA {
+			// x/crypto v0.59 reads no ssh-dss line; checkInvariants has
+			// held the blob to refDSA.
+			return
+		}
 		if err == nil {
 			if k.Format != FormatAuthorizedKey {
 				// A one-line RFC 4716 file (lone CRs end its lines) is

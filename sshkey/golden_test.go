@@ -147,6 +147,12 @@ func updateGoldens(t fataler, tmp string) {
 			}
 			writeFile(t, dst, out)
 		}
+		if g.t == "ecdsa" {
+			// A compressed point (RFC 5480 section 2.2), as openssl
+			// writes it.
+			run(t, "openssl", "ec", "-pubin", "-in", filepath.Join(keysDir, g.stem+".pkcs8"), "-pubout",
+				"-conv_form", "compressed", "-out", filepath.Join(keysDir, g.stem+".compressed.pem"))
+		}
 	}
 
 	gen := func(file string, args ...string) {

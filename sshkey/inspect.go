@@ -2,8 +2,6 @@ package sshkey
 
 import (
 	"bytes"
-
-	"golang.org/x/crypto/ssh"
 )
 
 // This file is the fast path of Parse followed by Policy.Check: inspect
@@ -81,29 +79,6 @@ func inspect(data []byte) (keyInfo, bool) {
 	return inspectAuthorizedKey(text)
 }
 
-// knownType returns the Type constant equal to name, or "".
-func knownType(name []byte) string {
-	switch string(name) {
-	case TypeRSA:
-		return TypeRSA
-	case TypeED25519:
-		return TypeED25519
-	case TypeECDSA256:
-		return TypeECDSA256
-	case TypeECDSA384:
-		return TypeECDSA384
-	case TypeECDSA521:
-		return TypeECDSA521
-	case TypeDSA:
-		return TypeDSA
-	case TypeSKECDSA256:
-		return TypeSKECDSA256
-	case TypeSKED25519:
-		return TypeSKED25519
-	}
-	return ""
-}
-
 // inspectAuthorizedKey reads text (trimmed) as one authorized_keys line
 // "type base64 [comment]". A line Parse accepts is alone in the text and
 // holds no CR, so the text holds no CR or LF. None is looked for: the type
@@ -115,8 +90,8 @@ func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
 	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
 		i++
 	}
-	label := knownType(text[:i])
-	if label == "" {
+	t := lookupType(text[:i])
+	if t == nil {
 		return keyInfo{}, false
 	}
 	rest := trimBlank(text[i:])
@@ -136,7 +111,7 @@ func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
 		return keyInfo{}, false
 	}
 	typ, bits, ok := inspectBlob(blob)
-	if !ok || typ != label || checkComment(comment) != nil {
+	if !ok || typ != t.name || checkComment(comment) != nil {
 		return keyInfo{}, false
 	}
 	return keyInfo{typ, bits, FormatAuthorizedKey}, true
@@ -174,45 +149,14 @@ func decodeTo(buf, s []byte) ([]byte, bool) {
 }
 
 // inspectBlob reports whether parseBlob accepts the wire blob b, and returns
-// its type and bits. RSA and Ed25519 keys are checked here in full, with
-// the bounds parseBlob applies (x/crypto's checks of them add nothing:
-// FuzzInspect); for the other types x/crypto checks a copy of the blob, so
-// that b stays on its caller's stack.
+// its type and bits: checkBlob, which makes every check parseBlob makes
+// before it builds the ssh.PublicKey.
 func inspectBlob(b []byte) (string, int, bool) {
-	name, body, ok := readString(b)
-	if !ok {
-		return "", 0, false
-	}
-	typ := knownType(name)
-	var bits int
-	var err error
-	switch typ {
-	case TypeRSA:
-		bits, err = checkRSA(body)
-		return typ, bits, err == nil
-	case TypeED25519:
-		return typ, 256, checkEd25519(typ, body, false) == nil
-	case TypeSKED25519:
-		return typ, 256, checkEd25519(typ, body, true) == nil
-	case TypeDSA:
-		bits, err = checkDSA(body)
-	case TypeECDSA256, TypeSKECDSA256:
-		bits, err = 256, checkECDSA(typ, body, "nistp256", 32, typ == TypeSKECDSA256)
-	case TypeECDSA384:
-		bits, err = 384, checkECDSA(typ, body, "nistp384", 48, false)
-	case TypeECDSA521:
-		bits, err = 521, checkECDSA(typ, body, "nistp521", 66, false)
-	default:
-		return "", 0, false
-	}
+	t, bits, err := checkBlob(b)
 	if err != nil {
 		return "", 0, false
 	}
-	pub, perr := ssh.ParsePublicKey(bytes.Clone(b))
-	if perr != nil || pub.Type() != typ {
-		return "", 0, false
-	}
-	return typ, bits, true
+	return t.name, bits, true
 }
 
 // inspectPEM reads the lines after a PEM BEGIN line (rest) as parsePEM does:
@@ -254,6 +198,7 @@ var (
 	derOIDRSA     = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01} // 1.2.840.113549.1.1.1
 	derOIDEC      = []byte{0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01}             // 1.2.840.10045.2.1
 	derOIDEd25519 = []byte{0x2b, 0x65, 0x70}                                     // 1.3.101.112
+	derOIDDSA     = []byte{0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01}             // 1.2.840.10040.4.1
 	derOIDP256    = []byte{0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07}       // 1.2.840.10045.3.1.7
 	derOIDP384    = []byte{0x2b, 0x81, 0x04, 0x00, 0x22}                         // 1.3.132.0.34
 	derOIDP521    = []byte{0x2b, 0x81, 0x04, 0x00, 0x23}                         // 1.3.132.0.35
@@ -366,33 +311,15 @@ func inspectSPKI(der []byte) (keyInfo, bool) {
 			return keyInfo{}, false
 		}
 		return keyInfo{TypeED25519, 256, FormatPKIX}, true
-	case bytes.Equal(oid, derOIDEC):
-		curve, algo, ok := derRead(algo, derOID)
-		if !ok || len(algo) != 0 {
-			return keyInfo{}, false
-		}
-		var typ, id string
-		switch {
-		case bytes.Equal(curve, derOIDP256):
-			typ, id = TypeECDSA256, "nistp256"
-		case bytes.Equal(curve, derOIDP384):
-			typ, id = TypeECDSA384, "nistp384"
-		case bytes.Equal(curve, derOIDP521):
-			typ, id = TypeECDSA521, "nistp521"
-		default:
-			return keyInfo{}, false
-		}
-		if len(key) > 1+2*66 {
-			return keyInfo{}, false // no point of these curves is this long
-		}
-		var buf [4 + len(TypeECDSA521) + 4 + len("nistp521") + 4 + 1 + 2*66]byte
-		blob := appendString(buf[:0], []byte(typ))
-		blob = appendString(blob, []byte(id))
-		blob = appendString(blob, key)
-		_, bits, ok := inspectBlob(blob)
-		return keyInfo{typ, bits, FormatPKIX}, ok
 	}
-	return keyInfo{}, false
+	// The other types (ECDSA, with its point check and compressed points,
+	// and DSA) are rare enough here to be read by parseSPKI itself, on a
+	// copy, so that der may stay in its caller's stack buffer.
+	k, err := parseSPKI(bytes.Clone(der))
+	if err != nil {
+		return keyInfo{}, false
+	}
+	return keyInfo{k.Type, k.Bits, FormatPKIX}, true
 }
 
 // nextLine splits b at its first LF, CRLF or lone CR (RFC 4716 section

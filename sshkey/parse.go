@@ -13,6 +13,7 @@ import (
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/wire"
 )
 
 // strictB64 is standard base64 with padding (RFC 4648 section 4) that also
@@ -179,7 +180,7 @@ func looksLikeAuthorizedKey(line []byte) bool {
 }
 
 func typeShaped(f []byte) bool {
-	if isKnownType(string(f)) || bytes.HasSuffix(f, []byte("-cert-v01@openssh.com")) || bytes.HasSuffix(f, []byte("-cert-v00@openssh.com")) {
+	if lookupType(f) != nil || bytes.HasSuffix(f, []byte("-cert-v01@openssh.com")) || bytes.HasSuffix(f, []byte("-cert-v00@openssh.com")) {
 		return true
 	}
 	if !plausibleName(f) {
@@ -451,7 +452,7 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 		}
 		return nil, malformed(msgNotBase64)
 	}
-	name, _, ok := readString(blob)
+	name, _, ok := wire.String(blob)
 	if !ok {
 		return nil, malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
 	}
@@ -820,9 +821,9 @@ func parsePKCS1DER(der []byte, f Format) (*Key, error) {
 	if !ok1 || !ok2 || !seq.Empty() {
 		return nil, malformed("the RSA key is not a DER RSAPublicKey of two non-negative integers (RFC 8017 appendix A.1.1); the key is corrupt")
 	}
-	blob := appendString(nil, []byte(TypeRSA))
-	blob = appendMPInt(blob, e)
-	blob = appendMPInt(blob, n)
+	blob := wire.AppendString(nil, []byte(TypeRSA))
+	blob = wire.AppendMPInt(blob, e)
+	blob = wire.AppendMPInt(blob, n)
 	k, err := parseBlob(blob)
 	if err != nil {
 		return nil, err
@@ -835,6 +836,7 @@ var (
 	oidRSA     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
 	oidEC      = asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1}
 	oidEd25519 = asn1.ObjectIdentifier{1, 3, 101, 112}
+	oidDSA     = asn1.ObjectIdentifier{1, 2, 840, 10040, 4, 1}
 	oidP256    = asn1.ObjectIdentifier{1, 2, 840, 10045, 3, 1, 7}
 	oidP384    = asn1.ObjectIdentifier{1, 3, 132, 0, 34}
 	oidP521    = asn1.ObjectIdentifier{1, 3, 132, 0, 35}
@@ -843,7 +845,6 @@ var (
 // otherPKIX names algorithms a PKIX key may hold that SSH public keys
 // (as keyvet reads them) do not.
 var otherPKIX = map[string]string{
-	"1.2.840.10040.4.1":     "DSA (write it as an ssh-dss authorized_keys line)",
 	"1.2.840.113549.1.1.10": "RSASSA-PSS",
 	"1.2.840.113549.1.1.7":  "RSAES-OAEP",
 	"1.3.101.110":           "X25519",
@@ -887,35 +888,62 @@ func parseSPKI(der []byte) (*Key, error) {
 		if !algo.ReadASN1ObjectIdentifier(&curve) || !algo.Empty() {
 			return nil, bad("EC parameters must be a named curve, RFC 5480 section 2.1.1")
 		}
-		var typ, id string
+		var t *keyType
 		switch {
 		case curve.Equal(oidP256):
-			typ, id = TypeECDSA256, "nistp256"
+			t = &keyTypes[2]
 		case curve.Equal(oidP384):
-			typ, id = TypeECDSA384, "nistp384"
+			t = &keyTypes[3]
 		case curve.Equal(oidP521):
-			typ, id = TypeECDSA521, "nistp521"
+			t = &keyTypes[4]
 		default:
 			return nil, newErr(keyerrors.ErrUnsupportedKeyType, "the PKIX key is on elliptic curve "+
 				safeName([]byte(curve.String()))+"; SSH ECDSA keys use P-256, P-384 or P-521 (RFC 5656 section 10.1)")
 		}
-		blob = appendString(nil, []byte(typ))
-		blob = appendString(blob, []byte(id))
-		blob = appendString(blob, key)
+		// RFC 5480 section 2.2: the point is uncompressed or compressed
+		// (SEC 1 section 2.3.3); SSH holds it uncompressed.
+		if len(key) == 1+t.curve.size && (key[0] == 2 || key[0] == 3) {
+			var err error
+			if key, err = t.curve.decompress(t.name, key); err != nil {
+				return nil, err
+			}
+		}
+		blob = wire.AppendString(nil, []byte(t.name))
+		blob = wire.AppendString(blob, []byte(t.curve.id))
+		blob = wire.AppendString(blob, key)
 	case oid.Equal(oidEd25519):
 		// RFC 8410 section 3: the parameters MUST be absent.
 		if !algo.Empty() {
 			return nil, bad("Ed25519 parameters must be absent, RFC 8410 section 3")
 		}
-		blob = appendString(nil, []byte(TypeED25519))
-		blob = appendString(blob, key)
+		blob = wire.AppendString(nil, []byte(TypeED25519))
+		blob = wire.AppendString(blob, key)
+	case oid.Equal(oidDSA):
+		// RFC 3279 section 2.3.2: Dss-Parms ::= SEQUENCE { p, q, g }
+		// INTEGER; the key is DSAPublicKey ::= INTEGER (y).
+		var parms cryptobyte.String
+		if !algo.ReadASN1(&parms, cbasn1.SEQUENCE) || !algo.Empty() {
+			return nil, bad("DSA parameters must be Dss-Parms, RFC 3279 section 2.3.2")
+		}
+		p, ok1 := readUnsigned(&parms)
+		q, ok2 := readUnsigned(&parms)
+		g, ok3 := readUnsigned(&parms)
+		ys := cryptobyte.String(key)
+		y, ok4 := readUnsigned(&ys)
+		if !ok1 || !ok2 || !ok3 || !parms.Empty() || !ok4 || !ys.Empty() {
+			return nil, bad("DSA numbers must be non-negative INTEGERs, RFC 3279 section 2.3.2")
+		}
+		blob = wire.AppendString(nil, []byte(TypeDSA))
+		for _, m := range [][]byte{p, q, g, y} {
+			blob = wire.AppendMPInt(blob, m)
+		}
 	default:
 		name, ok := otherPKIX[oid.String()]
 		if !ok {
 			name = "algorithm " + safeName([]byte(oid.String()))
 		}
 		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "the PKIX key is "+name+
-			"; in PKIX PEM sshkey reads RSA, ECDSA (P-256, P-384, P-521) and Ed25519 keys")
+			"; in PKIX PEM sshkey reads RSA, DSA, ECDSA (P-256, P-384, P-521) and Ed25519 keys")
 	}
 	k, err := parseBlob(blob)
 	if err != nil {

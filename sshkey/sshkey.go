@@ -2,8 +2,6 @@ package sshkey
 
 import (
 	"crypto"
-	"crypto/rsa"
-	"crypto/x509"
 	"encoding/base64"
 	"encoding/pem"
 	"slices"
@@ -227,53 +225,31 @@ func appendFolded(out []byte, h string) []byte {
 	return append(out, '\n')
 }
 
-// cryptoKey returns the standard library key for PEM encoders.
-func (k *Key) cryptoKey() (crypto.PublicKey, bool) {
-	ck, ok := k.PublicKey.(ssh.CryptoPublicKey)
-	if !ok {
-		return nil, false
-	}
-	return ck.CryptoPublicKey(), true
-}
-
 // PEM returns the key as a PKIX PEM block ("-----BEGIN PUBLIC KEY-----",
 // RFC 7468 section 13), the form IAM's GetSSHPublicKey returns with
-// Encoding=PEM. PKIX holds RSA, ECDSA and Ed25519 keys; for any other type
-// (ssh-dss, the sk-* security keys, whose application string PKIX cannot
-// carry) the error wraps ErrUnsupportedKeyType. The comment is lost.
+// Encoding=PEM, and ssh-keygen -e -m PKCS8 writes. PKIX holds RSA, DSA,
+// ECDSA and Ed25519 keys; for the sk-* security keys, whose application
+// string PKIX cannot carry, the error wraps ErrUnsupportedKeyType. The
+// comment is lost.
 func (k *Key) PEM() ([]byte, error) {
-	switch k.Type {
-	case TypeRSA, TypeECDSA256, TypeECDSA384, TypeECDSA521, TypeED25519:
-	default:
+	t := lookupType([]byte(k.Type))
+	if t == nil || !t.pkix {
 		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.Type))+
 			" key cannot be written as PKIX PEM; use the authorized_keys or RFC 4716 encoding")
 	}
-	ck, ok := k.cryptoKey()
-	if !ok {
-		return nil, malformed("the key has no standard library form to write as PEM")
-	}
-	der, err := x509.MarshalPKIXPublicKey(ck)
-	if err != nil {
-		return nil, malformed("the key cannot be written as PKIX PEM")
-	}
-	return pem.EncodeToMemory(&pem.Block{Type: pemPKIX, Bytes: der}), nil
+	return pem.EncodeToMemory(&pem.Block{Type: pemPKIX, Bytes: marshalSPKI(t, k.wire())}), nil
 }
 
 // PKCS1 returns an RSA key as a PKCS#1 PEM block ("-----BEGIN RSA PUBLIC
 // KEY-----"), as ssh-keygen -e -m PEM writes it. For any other type the error
 // wraps ErrUnsupportedKeyType.
 func (k *Key) PKCS1() ([]byte, error) {
-	if k.Type != TypeRSA {
+	t := lookupType([]byte(k.Type))
+	if t == nil || !t.pkcs1 {
 		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.Type))+
 			" key cannot be written as PKCS#1 PEM, which holds RSA keys only; use PEM (PKIX) or authorized_keys")
 	}
-	ck, _ := k.cryptoKey()
-	rk, ok := ck.(*rsa.PublicKey)
-	if !ok {
-		return nil, malformed("the key has no standard library RSA form")
-	}
-	der := x509.MarshalPKCS1PublicKey(rk)
-	return pem.EncodeToMemory(&pem.Block{Type: pemPKCS1, Bytes: der}), nil
+	return pem.EncodeToMemory(&pem.Block{Type: pemPKCS1, Bytes: marshalPKCS1(k.wire())}), nil
 }
 
 // Encode returns the key in the encoding f: AuthorizedKey (with a trailing
@@ -292,20 +268,4 @@ func (k *Key) Encode(f Format) ([]byte, error) {
 		return k.PKCS1()
 	}
 	return nil, unsupported("there is no encoding " + f.String())
-}
-
-// Formats returns the encodings that can hold a key of type typ, in the order
-// of the Format constants: all four for ssh-rsa; authorized_keys, RFC 4716
-// and PKIX for ECDSA and Ed25519; authorized_keys and RFC 4716 for ssh-dss
-// and the sk-* types; none for an unknown type.
-func Formats(typ string) []Format {
-	switch typ {
-	case TypeRSA:
-		return []Format{FormatAuthorizedKey, FormatRFC4716, FormatPKIX, FormatPKCS1}
-	case TypeECDSA256, TypeECDSA384, TypeECDSA521, TypeED25519:
-		return []Format{FormatAuthorizedKey, FormatRFC4716, FormatPKIX}
-	case TypeDSA, TypeSKECDSA256, TypeSKED25519:
-		return []Format{FormatAuthorizedKey, FormatRFC4716}
-	}
-	return nil
 }

@@ -1,0 +1,131 @@
+package sshkey
+
+import (
+	"bytes"
+	"crypto/ecdh"
+	"crypto/elliptic"
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/wire"
+)
+
+// ecLine returns the authorized_keys line of an ecdsa-sha2-nistp256 key
+// whose point has the x coordinate found by searching up from x0 for one
+// with a point on the curve, and whether crypto/ecdh takes that point.
+func ecLine(t *testing.T, x0 *big.Int) (string, bool) {
+	t.Helper()
+	params := elliptic.P256().Params()
+	for x := new(big.Int).Set(x0); x.Cmp(params.P) < 0; x.Add(x, big.NewInt(1)) {
+		q := make([]byte, 33)
+		q[0] = 2
+		x.FillBytes(q[1:])
+		point, err := refDecompress(params, q)
+		if err != nil {
+			continue
+		}
+		_, err = ecdh.P256().NewPublicKey(point)
+		return "ecdsa-sha2-nistp256 " + b64(blobOf([]byte(TypeECDSA256), []byte("nistp256"), point)), err == nil
+	}
+	t.Fatal("no point found")
+	return "", false
+}
+
+// TestOpenSSHBlobRules: the blob checks sshkey makes beyond x/crypto's,
+// each one OpenSSH's (sshkey.c, OpenSSH 9.2), with the sentinel that names
+// the cause.
+func TestOpenSSHBlobRules(t *testing.T) {
+	n := elliptic.P256().Params().N
+	smallX, ecdhSmall := ecLine(t, big.NewInt(1))
+	bigX, ecdhBig := ecLine(t, new(big.Int).Sub(n, big.NewInt(1)))
+	if !ecdhSmall || !ecdhBig {
+		t.Fatal("crypto/ecdh refuses the crafted points; the rows below would test nothing of sshkey's own")
+	}
+	// An odd 1023-bit modulus: only its size matters here
+	// (crypto/rsa no longer makes keys this small).
+	n1023 := new(big.Int).SetBit(big.NewInt(1), 1022, 1)
+	e := big.NewInt(65537).Bytes()
+	mag := func(b *big.Int) []byte { // an mpint's contents
+		m := b.Bytes()
+		if len(m) > 0 && m[0]&0x80 != 0 {
+			m = append([]byte{0}, m...)
+		}
+		return m
+	}
+	dsa := MustParse(readKeyFile("dsa1024.pub")).Blob()
+	dsaField := func(i int, v []byte) string { // the DSA key with mpint i (p, q, g, y) replaced
+		_, rest, _ := wire.String(dsa)
+		parts := [][]byte{[]byte(TypeDSA)}
+		for range 4 {
+			var f []byte
+			f, rest, _ = wire.String(rest)
+			parts = append(parts, f)
+		}
+		parts[1+i] = v
+		return "ssh-dss " + b64(blobOf(parts...))
+	}
+	ed := bytes.Repeat([]byte{7}, 32)
+	tests := []struct {
+		name, reason, in string
+		err              error
+		msg              string // a word the message must hold
+	}{
+		{"ecdsa-small-x", "sshkey_ec_validate_public: log2(x) must exceed log2(order)/2", smallX, keyerrors.ErrMalformedKey, "public point check"},
+		{"ecdsa-x-above-order", "sshkey_ec_validate_public: x must be below order-1 (P-256's p exceeds its order)", bigX, keyerrors.ErrMalformedKey, "public point check"},
+		{"rsa-1023", "OpenSSH refuses RSA under SSH_RSA_MINIMUM_MODULUS_SIZE (1024) on reading", "ssh-rsa " + b64(blobOf([]byte(TypeRSA), e, mag(n1023))), keyerrors.ErrKeyTooSmall, "1024"},
+		{"rsa-1024", "1024 bits is OpenSSH's minimum, accepted", readKeyFile("rsa1024.pub"), nil, ""},
+		{"sk-app-nul", "OpenSSH reads the application as a C string (sshbuf_get_cstring)", "sk-ssh-ed25519@openssh.com " + b64(blobOf([]byte(TypeSKED25519), ed, []byte("ssh:\x00x"))), keyerrors.ErrMalformedKey, "NUL"},
+		{"sk-app-nul-end", "a NUL that ends the application gives it two blobs; keyvet refuses it too", "sk-ssh-ed25519@openssh.com " + b64(blobOf([]byte(TypeSKED25519), ed, []byte("ssh:\x00"))), keyerrors.ErrMalformedKey, "NUL"},
+		{"sk-app", "a plain application is fine", "sk-ssh-ed25519@openssh.com " + b64(blobOf([]byte(TypeSKED25519), ed, []byte("ssh:"))), nil, ""},
+		{"mldsa-65", "x/crypto v0.59's ML-DSA types are named in the refusal", "ssh-mldsa-65 " + b64(blobOf([]byte("ssh-mldsa-65"), make([]byte, 1952))), keyerrors.ErrUnsupportedKeyType, "ML-DSA"},
+		{"dsa-g-one", "a DSA generator of 1 is no generator", dsaField(2, []byte{1}), keyerrors.ErrMalformedKey, "generator"},
+		{"dsa-y-zero", "a DSA public value of 0 is no key", dsaField(3, nil), keyerrors.ErrMalformedKey, "public value"},
+		{"dsa", "ssh-dss is read by sshkey itself", readKeyFile("dsa1024.pub"), nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, err := Parse([]byte(tt.in))
+			if !errors.Is(err, tt.err) || tt.err == nil && err != nil {
+				t.Fatalf("err = %v, want %v (%s)", err, tt.err, tt.reason)
+			}
+			if err != nil && !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("message %q does not say %q", err, tt.msg)
+			}
+			if err == nil {
+				checkInvariants(t, k)
+			}
+			if got := (&Policy{}).CheckText([]byte(tt.in)); !errors.Is(got, tt.err) || tt.err == nil && got != nil {
+				t.Errorf("CheckText = %v, want %v", got, tt.err)
+			}
+		})
+	}
+}
+
+// TestCompressedPoint: a PKIX EC key with a compressed point, as openssl
+// writes it, is the key of the .pub file.
+func TestCompressedPoint(t *testing.T) {
+	for _, stem := range []string{"ecdsa256", "ecdsa384", "ecdsa521"} {
+		t.Run(stem, func(t *testing.T) {
+			want := MustParse(readKeyFile(stem + ".pub"))
+			k, err := Parse([]byte(readKeyFile(stem + ".compressed.pem")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(k.Blob(), want.Blob()) || k.Format != FormatPKIX {
+				t.Errorf("the compressed point gives another key, or format %v", k.Format)
+			}
+			// Written back uncompressed, as ssh-keygen -e -m PKCS8 does.
+			if enc, _ := k.PEM(); string(enc) != readKeyFile(stem+".pkcs8") {
+				t.Errorf("PEM() is not ssh-keygen's export:\n%s", enc)
+			}
+		})
+	}
+	// An x of 0: off the curve, or a point with a coordinate too small.
+	bad := pemOf("PUBLIC KEY", append(pemDER(readKeyFile("ecdsa256.compressed.pem"))[:len(pemDER(readKeyFile("ecdsa256.compressed.pem")))-32], make([]byte, 32)...))
+	if _, err := Parse([]byte(bad)); !errors.Is(err, keyerrors.ErrMalformedKey) {
+		t.Errorf("x = 0: err = %v, want ErrMalformedKey", err)
+	}
+}

@@ -91,8 +91,8 @@ func FuzzParse(f *testing.F) {
 			checkNoEcho(t, s, err)
 			return
 		}
-		if fp.Hash != h || !bytes.Equal(fp.Sum(), d) {
-			t.Fatalf("Parse(%q) = %v %x; slow parser %v %x", s, fp.Hash, fp.Sum(), h, d)
+		if fp.Hash() != h || !bytes.Equal(fp.Sum(), d) {
+			t.Fatalf("Parse(%q) = %v %x; slow parser %v %x", s, fp.Hash(), fp.Sum(), h, d)
 		}
 		str := fp.String()
 		if str != canonical(s) {

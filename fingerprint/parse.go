@@ -17,9 +17,9 @@ import (
 // String is "". Fingerprint is comparable, and == means the same as
 // [Fingerprint.Equal]; it can be a map key.
 type Fingerprint struct {
-	// Hash is crypto.MD5, SHA1, SHA256, SHA384 or SHA512 for a valid
+	// hash is crypto.MD5, SHA1, SHA256, SHA384 or SHA512 for a valid
 	// fingerprint, 0 for the zero value.
-	Hash crypto.Hash
+	hash crypto.Hash
 	// sum holds the digest in its first digestSize(Hash) bytes; the rest
 	// are zero.
 	sum [maxDigest]byte
@@ -35,7 +35,7 @@ func FromKey(h crypto.Hash, pub ssh.PublicKey) Fingerprint {
 // FromBlob returns the fingerprint under h of an SSH wire-format public key
 // blob, hashed as given (see [OfBlob]). It panics for an unsupported hash.
 func FromBlob(h crypto.Hash, blob []byte) Fingerprint {
-	return Fingerprint{Hash: h, sum: sum(h, blob)}
+	return Fingerprint{hash: h, sum: sum(h, blob)}
 }
 
 // Parse parses a fingerprint in a form ssh-keygen or IAM prints:
@@ -106,7 +106,7 @@ func parseHex(s, body string, off int) (Fingerprint, error) {
 		return Fingerprint{}, parseError(s, "MD5 fingerprint of "+strconv.Itoa(len(body))+
 			" characters, want 47 (16 colon-separated hex pairs)")
 	}
-	f := Fingerprint{Hash: crypto.MD5}
+	f := Fingerprint{hash: crypto.MD5}
 	for i := range len(body) {
 		c := body[i]
 		if i%3 == 2 {
@@ -162,7 +162,7 @@ func parseBase64(s string, h crypto.Hash, body string, off int) (Fingerprint, er
 		return Fingerprint{}, parseError(s, hashName(h)+" fingerprint of "+strconv.Itoa(len(body))+
 			" base64 characters, want "+strconv.Itoa(want))
 	}
-	f := Fingerprint{Hash: h}
+	f := Fingerprint{hash: h}
 	var acc uint32 // bits not yet written, in the low accBits bits
 	accBits := 0
 	j := 0
@@ -215,10 +215,14 @@ func quote(s string) string {
 	return "'" + keyerrors.SafeValue(s) + "'"
 }
 
+// Hash returns the hash function of f: crypto.MD5, SHA1, SHA256, SHA384 or
+// SHA512, and 0 for the zero Fingerprint.
+func (f Fingerprint) Hash() crypto.Hash { return f.hash }
+
 // IsValid reports whether f holds a fingerprint: whether its Hash is one
 // of crypto.MD5, SHA1, SHA256, SHA384 and SHA512. The zero Fingerprint is
 // not valid.
-func (f Fingerprint) IsValid() bool { return digestSize(f.Hash) != 0 }
+func (f Fingerprint) IsValid() bool { return digestSize(f.hash) != 0 }
 
 // String returns f in the form [OfBlob] returns for the same key, which
 // [Parse] reads back to an equal Fingerprint: colon-separated lowercase hex
@@ -226,26 +230,26 @@ func (f Fingerprint) IsValid() bool { return digestSize(f.Hash) != 0 }
 // base64 for SHA-256, and so on. It returns "" for a Fingerprint that is
 // not valid, such as the zero value.
 func (f Fingerprint) String() string {
-	n := digestSize(f.Hash)
+	n := digestSize(f.hash)
 	if n == 0 {
 		return ""
 	}
 	var buf [maxLen]byte
-	return string(appendText(buf[:0], f.Hash, f.sum[:n]))
+	return string(appendText(buf[:0], f.hash, f.sum[:n]))
 }
 
 // AppendText implements encoding.TextAppender: it appends [Fingerprint.String]
 // to b. The zero Fingerprint appends nothing; a non-zero Hash that is not
 // supported is an error.
 func (f Fingerprint) AppendText(b []byte) ([]byte, error) {
-	n := digestSize(f.Hash)
+	n := digestSize(f.hash)
 	if n == 0 {
-		if f.Hash == 0 {
+		if f.hash == 0 {
 			return b, nil
 		}
-		return b, errors.New(unsupported(f.Hash))
+		return b, errors.New(unsupported(f.hash))
 	}
-	return appendText(b, f.Hash, f.sum[:n]), nil
+	return appendText(b, f.hash, f.sum[:n]), nil
 }
 
 // MarshalText implements encoding.TextMarshaler, as [Fingerprint.AppendText].
@@ -269,10 +273,10 @@ func (f *Fingerprint) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// Sum returns a copy of the digest, f.Hash.Size() bytes long (16 for MD5, 32
+// Sum returns a copy of the digest, f.Hash().Size() bytes long (16 for MD5, 32
 // for SHA256, ...), or nil when f is not valid.
 func (f Fingerprint) Sum() []byte {
-	n := digestSize(f.Hash)
+	n := digestSize(f.hash)
 	if n == 0 {
 		return nil
 	}
@@ -280,7 +284,7 @@ func (f Fingerprint) Sum() []byte {
 }
 
 // Matches reports whether f is the fingerprint of pub: pub is hashed with
-// f.Hash and the digests compared in constant time (crypto/subtle). A
+// f.hash and the digests compared in constant time (crypto/subtle). A
 // certificate is hashed as its certified key, as OpenSSH does, so a
 // certificate matches the fingerprint ssh-keygen -l prints for it. The zero
 // Fingerprint matches no key. pub must not be nil.
@@ -295,11 +299,11 @@ func (f Fingerprint) Matches(pub ssh.PublicKey) bool {
 // public key blob, hashed as given (see [OfBlob]), comparing in constant
 // time. It does not allocate.
 func (f Fingerprint) MatchesBlob(blob []byte) bool {
-	n := digestSize(f.Hash)
+	n := digestSize(f.hash)
 	if n == 0 {
 		return false
 	}
-	d := sum(f.Hash, blob)
+	d := sum(f.hash, blob)
 	return subtle.ConstantTimeCompare(d[:n], f.sum[:n]) == 1
 }
 
@@ -307,6 +311,6 @@ func (f Fingerprint) MatchesBlob(blob []byte) bool {
 // the same digest. It compares in constant time and otherwise means the
 // same as f == g. Fingerprints of one key under two hashes are not equal.
 func (f Fingerprint) Equal(g Fingerprint) bool {
-	return subtle.ConstantTimeEq(int32(f.Hash), int32(g.Hash))&
+	return subtle.ConstantTimeEq(int32(f.hash), int32(g.hash))&
 		subtle.ConstantTimeCompare(f.sum[:], g.sum[:]) == 1
 }

@@ -62,16 +62,16 @@ func BenchmarkFingerprint(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		blob := k.Blob()
+		blob := k.Marshal()
 		for _, f := range []struct {
 			name   string
 			keyvet func() string
 			ref    func() string
 			floor  func() string
 		}{
-			{"MD5", func() string { return k.Fingerprint(crypto.MD5) }, func() string { return ssh.FingerprintLegacyMD5(pub) },
+			{"MD5", func() string { return k.Fingerprint(crypto.MD5).String() }, func() string { return ssh.FingerprintLegacyMD5(pub) },
 				func() string { d := md5.Sum(blob); return string(d[:]) }},
-			{"SHA256", func() string { return k.Fingerprint(crypto.SHA256) }, func() string { return ssh.FingerprintSHA256(pub) },
+			{"SHA256", func() string { return k.Fingerprint(crypto.SHA256).String() }, func() string { return ssh.FingerprintSHA256(pub) },
 				func() string { d := sha256.Sum256(blob); return string(d[:]) }},
 		} {
 			if got, want := f.keyvet(), f.ref(); got != want && "MD5:"+got != want {
@@ -159,7 +159,7 @@ func TestHotPathAllocs(t *testing.T) {
 	for _, c := range benchKeys(t) {
 		k := sshkey.MustParse(c.text)
 		for _, h := range []crypto.Hash{crypto.MD5, crypto.SHA256} {
-			if n := testing.AllocsPerRun(100, func() { sinkString = k.Fingerprint(h) }); n != 1 {
+			if n := testing.AllocsPerRun(100, func() { sinkString = k.Fingerprint(h).String() }); n != 1 {
 				t.Errorf("%s: Fingerprint(%v) allocates %v times, want 1", c.name, h, n)
 			}
 		}

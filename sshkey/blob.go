@@ -161,7 +161,7 @@ func parseBlob(b []byte) (*Key, error) {
 			return nil, malformed("the " + t.name + " key is invalid; copy the whole key again or generate a new one")
 		}
 	}
-	return &Key{PublicKey: pub, Type: t.name, Bits: nbits, blob: b}, nil
+	return &Key{pub: pub, typ: t.name, bits: nbits, blob: b}, nil
 }
 
 // checkBlob checks the wire blob b in full, with no allocation: its type,

@@ -55,7 +55,7 @@ func TestOpenSSHBlobRules(t *testing.T) {
 		}
 		return m
 	}
-	dsa := MustParse(readKeyFile("dsa1024.pub")).Blob()
+	dsa := MustParse(readKeyFile("dsa1024.pub")).Marshal()
 	dsaField := func(i int, v []byte) string { // the DSA key with mpint i (p, q, g, y) replaced
 		_, rest, _ := wire.String(dsa)
 		parts := [][]byte{[]byte(TypeDSA)}
@@ -114,11 +114,11 @@ func TestCompressedPoint(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(k.Blob(), want.Blob()) || k.Format != FormatPKIX {
-				t.Errorf("the compressed point gives another key, or format %v", k.Format)
+			if !bytes.Equal(k.Marshal(), want.Marshal()) || k.Format() != FormatPKIX {
+				t.Errorf("the compressed point gives another key, or format %v", k.Format())
 			}
 			// Written back uncompressed, as ssh-keygen -e -m PKCS8 does.
-			if enc, _ := k.PEM(); string(enc) != readKeyFile(stem+".pkcs8") {
+			if enc, _ := k.MarshalPKIX(); string(enc) != readKeyFile(stem+".pkcs8") {
 				t.Errorf("PEM() is not ssh-keygen's export:\n%s", enc)
 			}
 		})

@@ -1,6 +1,7 @@
 package sshkey_test
 
 import (
+	"crypto"
 	"errors"
 	"fmt"
 
@@ -23,8 +24,8 @@ gbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(k.Format, k.Type, k.Bits)
-	fmt.Println(k.AuthorizedKey())
+	fmt.Println(k.Format(), k.Type(), k.Bits())
+	fmt.Println(k.String())
 	// Output:
 	// PKIX PEM ssh-rsa 1024
 	// ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDLV5lUTt7FrADseB/CGhEZzpoojjEW5y8+ePvLppmK3MmMI18ud6vxzpK3bwZLYkVSyfJYI0HmIuGhdu7yMrW6wb84gbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL0jE+u0rU1967pDJx+w==
@@ -106,12 +107,43 @@ func ExampleParse_encodings() {
 }
 
 // ExampleKey_RFC4716 writes a key as an RFC 4716 file with its comment.
-func ExampleKey_RFC4716() {
+func ExampleKey_MarshalRFC4716() {
 	k := sshkey.MustParse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host")
-	fmt.Print(string(k.RFC4716()))
+	fmt.Print(string(k.MarshalRFC4716()))
 	// Output:
 	// ---- BEGIN SSH2 PUBLIC KEY ----
 	// Comment: "me@host"
 	// AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ
 	// ---- END SSH2 PUBLIC KEY ----
+}
+
+// ExampleParse_dsa reads a DSA key, which x/crypto no longer parses: it
+// has a size and fingerprints (these are ssh-keygen -l's, from
+// testdata/keys/dsa1024.fp), and a policy refuses it.
+func ExampleParse_dsa() {
+	k, err := sshkey.ParseString("ssh-dss AAAAB3NzaC1kc3MAAACBAPhYh7Nx71sqOxFROIiPGXWi3fGo3m38XGXtWNngIrMafI3oS2qqALlLKy0Jgw7JwfL58sw3mvVTkPjiEWXviKpiJbzGvnME22XeKaiFpI/8AlX5/6bCOYObiFPJMfqxYPuj344fF5wj427fxEhP+3pmglf7g7MBczRXm9gu362zAAAAFQCGwwEIJ/V58iynUlZB9E4llhjclwAAAIEAxXt/tE5OUZesBR1LDzNL+HkoIOLmjoxSe5NgUUc1LcnWFOoekvetZKkPymYXCeE8L90EDWyfx9i0HL7GKNCXu9sFYxy43w8+uk5+hr7Zoe86fC8faY13ooJVLRoia+IWo1mOtt99ddT12mMCDje85gi8Y4FcpZcrTkUJ3T+67HcAAACAa7Y2q3TlkXN3omxU1xHWH4Z3cZJTtm8GSalf06bbMDR4wxlnKPLCNbss5f7BSiJsyp/WTYVEYQ7zc/0uU5tyu8Qy3SS1d+j8a5TIpPUzoGw8Z6XoEeX/zta3+saFnLZmVLu8M2ybOXZ4rOnfXy31Ngl5saWVXlGXBdX6BlAJoN4= keyvet throwaway test key dsa1024")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(k.Type(), k.Bits(), k.Fingerprint(crypto.SHA256))
+	p := &sshkey.Policy{Types: []string{sshkey.TypeED25519, sshkey.TypeRSA}}
+	fmt.Println(errors.Is(p.Check(k), keyerrors.ErrUnsupportedKeyType))
+	// Output:
+	// ssh-dss 1024 SHA256:b5wYF/yqTRtB5E6Nxq2Z5PGLjsKXMKGX2iw1vtuIE5M
+	// true
+}
+
+// ExampleKey_WithComment gives a key another comment: the key is the same
+// (Equal), its line is not, and a comment that would start a new line of
+// an authorized_keys file is refused.
+func ExampleKey_WithComment() {
+	k := sshkey.MustParse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ old")
+	k2, _ := k.WithComment("new@host")
+	fmt.Println(k2, k.Equal(k2))
+	_, err := k.WithComment("a\nssh-ed25519 AAAA... other")
+	fmt.Println(errors.Is(err, keyerrors.ErrMalformedKey))
+	// Output:
+	// ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ new@host true
+	// true
 }

@@ -48,16 +48,16 @@ func FuzzParseRFC4716(f *testing.F) {
 			}
 			return
 		}
-		if k.Format != FormatRFC4716 {
-			t.Fatalf("Format %v", k.Format)
+		if k.Format() != FormatRFC4716 {
+			t.Fatalf("Format %v", k.Format())
 		}
 		p, err := Parse(data)
-		if err != nil || !bytes.Equal(p.Blob(), k.Blob()) || p.Comment != k.Comment {
+		if err != nil || !bytes.Equal(p.Marshal(), k.Marshal()) || p.Comment() != k.Comment() {
 			t.Fatalf("Parse disagrees with ParseRFC4716: %v", err)
 		}
-		again, err := ParseRFC4716(k.RFC4716())
-		if err != nil || !bytes.Equal(again.Blob(), k.Blob()) || again.Comment != k.Comment {
-			t.Fatalf("RFC4716() does not round-trip: %v (comment %q, then %q)", err, k.Comment, again.Comment)
+		again, err := ParseRFC4716(k.MarshalRFC4716())
+		if err != nil || !bytes.Equal(again.Marshal(), k.Marshal()) || again.Comment() != k.Comment() {
+			t.Fatalf("RFC4716() does not round-trip: %v (comment %q, then %q)", err, k.Comment(), again.Comment())
 		}
 		checkInvariants(t, k)
 	})
@@ -82,10 +82,10 @@ func FuzzParsePEM(f *testing.F) {
 				}
 				continue
 			}
-			checkX509(t, trimSpace(data), k.Blob())
+			checkX509(t, trimSpace(data), k.Marshal())
 			p, err := Parse(data)
-			if err != nil || !bytes.Equal(p.Blob(), k.Blob()) || p.Format != k.Format {
-				t.Fatalf("Parse disagrees with the %v reader: %v", k.Format, err)
+			if err != nil || !bytes.Equal(p.Marshal(), k.Marshal()) || p.Format() != k.Format() {
+				t.Fatalf("Parse disagrees with the %v reader: %v", k.Format(), err)
 			}
 			checkInvariants(t, k)
 		}

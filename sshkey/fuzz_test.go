@@ -65,8 +65,8 @@ func FuzzParse(f *testing.F) {
 			}
 		} else {
 			checkInvariants(t, k)
-			if k.Format == FormatPKIX || k.Format == FormatPKCS1 {
-				checkX509(t, trimSpace(data), k.Blob())
+			if k.Format() == FormatPKIX || k.Format() == FormatPKCS1 {
+				checkX509(t, trimSpace(data), k.Marshal())
 			}
 		}
 
@@ -76,25 +76,25 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		ref, comment, options, _, rerr := ssh.ParseAuthorizedKey(data)
-		if err == nil && k.Type == TypeDSA {
+		if err == nil && k.Type() == TypeDSA {
 			// x/crypto v0.59 reads no ssh-dss line; checkInvariants has
 			// held the blob to refDSA.
 			return
 		}
 		if err == nil {
-			if k.Format != FormatAuthorizedKey {
+			if k.Format() != FormatAuthorizedKey {
 				// A one-line RFC 4716 file (lone CRs end its lines) is
 				// no authorized_keys line to x/crypto either.
 				if rerr == nil {
-					t.Fatalf("x/crypto reads a %v key as an authorized_keys line", k.Format)
+					t.Fatalf("x/crypto reads a %v key as an authorized_keys line", k.Format())
 				}
 				return
 			}
 			if rerr != nil {
 				t.Fatalf("sshkey accepts, x/crypto refuses: %v", rerr)
 			}
-			if options != nil || !bytes.Equal(ref.Marshal(), k.Blob()) || comment != strings.TrimSpace(k.Comment) {
-				t.Fatalf("x/crypto reads %q %v %q, sshkey %q %q", ref.Type(), options, comment, k.Type, k.Comment)
+			if options != nil || !bytes.Equal(ref.Marshal(), k.Marshal()) || comment != strings.TrimSpace(k.Comment()) {
+				t.Fatalf("x/crypto reads %q %v %q, sshkey %q %q", ref.Type(), options, comment, k.Type(), k.Comment())
 			}
 			return
 		}

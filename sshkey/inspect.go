@@ -51,7 +51,23 @@ func (p *Policy) CheckText(data []byte) error {
 		// the safe answer should it ever refuse more.
 		return p.Check(k)
 	}
-	return p.check(ki.format, ki.typ, ki.bits, false)
+	return p.check(ki.format, ki.typ, ki.bits)
+}
+
+// CheckString is CheckText of a string, for a key that arrives as one (a
+// request member). It copies s into a buffer on its stack when s is short
+// enough for the keys the AWS services take (up to 4096 bytes), so that
+// those do not allocate; a longer s is converted.
+func (p *Policy) CheckString(s string) error {
+	switch {
+	case len(s) <= 512:
+		var buf [512]byte
+		return p.CheckText(buf[:copy(buf[:], s)])
+	case len(s) <= 4096:
+		var buf [4096]byte
+		return p.CheckText(buf[:copy(buf[:], s)])
+	}
+	return p.CheckText([]byte(s))
 }
 
 // inspect reports whether Parse accepts data, and if so the type, bits and
@@ -319,129 +335,20 @@ func inspectSPKI(der []byte) (keyInfo, bool) {
 	if err != nil {
 		return keyInfo{}, false
 	}
-	return keyInfo{k.Type, k.Bits, FormatPKIX}, true
+	return keyInfo{k.typ, k.bits, FormatPKIX}, true
 }
 
-// nextLine splits b at its first LF, CRLF or lone CR (RFC 4716 section
-// 3.1), as nextRFC4716Line does.
-func nextLine(b []byte) (line, rest []byte, ok bool) {
-	if len(b) == 0 {
-		return nil, nil, false
-	}
-	i := bytes.IndexByte(b, '\n')
-	if i < 0 {
-		i = len(b)
-	}
-	if j := bytes.IndexByte(b[:i], '\r'); j >= 0 {
-		i = j
-	}
-	if i == len(b) {
-		return b, nil, true
-	}
-	line, rest = b[:i], b[i+1:]
-	if b[i] == '\r' && len(rest) > 0 && rest[0] == '\n' {
-		rest = rest[1:]
-	}
-	return line, rest, true
-}
-
-// inspectRFC4716 reads text (trimmed) as parseRFC4716 does: the BEGIN line,
-// headers (continued while a line ends in "\"), base64 lines and the END
-// line, which must close the text. The headers are read line by line; the
-// body, from the first line that is no header to the END line, is decoded
-// where it lies, and only its line lengths are checked here: the decoder
-// skips the line ends and refuses any other byte outside the alphabet (so
-// an earlier END line, or a header after the body, fails it).
+// inspectRFC4716 reads text (trimmed) with scanRFC4716, as Parse does,
+// into buffers on the stack.
 func inspectRFC4716(text []byte) (keyInfo, bool) {
-	line, rest, _ := nextLine(text)
-	if string(line) != rfc4716Begin {
-		return keyInfo{}, false
-	}
-	var (
-		comment     []byte
-		haveComment bool
-		ok          bool
-		logical     [64 + 2 + 1024 + 72]byte // a continued header, joined
-	)
-	body := rest
-	for {
-		body = rest
-		line, rest, ok = nextLine(rest)
-		if !ok || len(line) > 72 {
-			return keyInfo{}, false
-		}
-		if bytes.IndexByte(line, ':') < 0 {
-			break
-		}
-		h := line
-		if len(h) > 0 && h[len(h)-1] == '\\' {
-			h = append(logical[:0], h[:len(h)-1]...)
-			for {
-				line, rest, ok = nextLine(rest)
-				if !ok || len(line) > 72 {
-					return keyInfo{}, false
-				}
-				h = append(h, line...)
-				if len(h) > 64+2+1024 {
-					return keyInfo{}, false
-				}
-				if h[len(h)-1] != '\\' {
-					break
-				}
-				h = h[:len(h)-1]
-			}
-		}
-		tag, value, err := splitHeader(h)
-		if err != nil {
-			return keyInfo{}, false
-		}
-		if bytes.EqualFold(tag, []byte("Comment")) {
-			if haveComment {
-				return keyInfo{}, false
-			}
-			haveComment = true
-			if len(value) > 0 && value[0] == '"' {
-				if len(value) < 2 || value[len(value)-1] != '"' {
-					return keyInfo{}, false
-				}
-				value = value[1 : len(value)-1]
-			}
-			comment = trimBlank(value)
-		}
-	}
-	n := len(body) - len(rfc4716End)
-	if n < 0 || string(body[n:]) != rfc4716End || n > 0 && body[n-1] != '\n' && body[n-1] != '\r' {
-		return keyInfo{}, false
-	}
-	body = body[:n]
-	for b := body; len(b) > 0; {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			i = len(b)
-		}
-		if seg := b[:i]; len(seg) > 72 {
-			// Longer than a line: lone CRs must cut it into lines of
-			// at most 72 bytes (a CR before the LF ends the last).
-			for len(seg) > 0 {
-				j := bytes.IndexByte(seg, '\r')
-				if j < 0 {
-					j = len(seg)
-				}
-				if j > 72 {
-					return keyInfo{}, false
-				}
-				seg = seg[min(j+1, len(seg)):]
-			}
-		}
-		b = b[min(i+1, len(b)):]
-	}
 	var buf [stackBlob]byte
-	blob, ok := decodeTo(buf[:], body)
-	if !ok {
+	var hdr [maxHeader]byte
+	f, err := scanRFC4716(text, buf[:], &hdr)
+	if err != nil {
 		return keyInfo{}, false
 	}
-	typ, bits, ok := inspectBlob(blob)
-	if !ok || checkComment(comment) != nil {
+	typ, bits, ok := inspectBlob(f.blob)
+	if !ok || checkComment(f.comment) != nil {
 		return keyInfo{}, false
 	}
 	return keyInfo{typ, bits, FormatRFC4716}, true

@@ -16,7 +16,6 @@ import (
 	"github.com/keyvet/keyvet/internal/fuzzseed"
 )
 
-
 // inspectPolicies are the policies the differential tests apply: none, the
 // two AWS services' (as validate defines them) and a few that make each
 // rule of Check bite.
@@ -45,8 +44,8 @@ func checkInspect(t *testing.T, data []byte) {
 	if ok != (err == nil) {
 		t.Fatalf("inspect says %v, Parse says %v", ok, err)
 	}
-	if ok && (ki.typ != k.Type || ki.bits != k.Bits || ki.format != k.Format) {
-		t.Fatalf("inspect reads %s %d %v, Parse %s %d %v", ki.typ, ki.bits, ki.format, k.Type, k.Bits, k.Format)
+	if ok && (ki.typ != k.Type() || ki.bits != k.Bits() || ki.format != k.Format()) {
+		t.Fatalf("inspect reads %s %d %v, Parse %s %d %v", ki.typ, ki.bits, ki.format, k.Type(), k.Bits(), k.Format())
 	}
 	for _, p := range inspectPolicies {
 		got := p.CheckText(data)
@@ -89,7 +88,7 @@ func checkOutsideRef(t *testing.T, data []byte, ki keyInfo) {
 			if err != nil {
 				t.Fatalf("inspect accepts a DSA line Parse refuses: %v", err)
 			}
-			if _, err := refDSA(k.Blob()); err != nil {
+			if _, err := refDSA(k.Marshal()); err != nil {
 				t.Fatalf("inspect accepts a DSA key refDSA refuses: %v", err)
 			}
 			return
@@ -109,9 +108,9 @@ func checkOutsideRef(t *testing.T, data []byte, ki keyInfo) {
 		if err != nil {
 			t.Fatalf("inspect accepts PEM that Parse refuses: %v", err)
 		}
-		checkX509(t, trimSpace(data), k.Blob())
-		if k.Bits != ki.bits {
-			t.Fatalf("Parse says %d bits, inspect %d", k.Bits, ki.bits)
+		checkX509(t, trimSpace(data), k.Marshal())
+		if k.Bits() != ki.bits {
+			t.Fatalf("Parse says %d bits, inspect %d", k.Bits(), ki.bits)
 		}
 		return
 	default:

@@ -84,6 +84,14 @@ func trimBlank(b []byte) []byte { // space and tab, inside one line
 	return b
 }
 
+// trimLeadingBlank drops the spaces and tabs at the start of b.
+func trimLeadingBlank(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	return b
+}
+
 // cutLine returns the first line of b without its LF or CRLF, and what
 // follows it.
 func cutLine(b []byte) (line, rest []byte) {
@@ -325,8 +333,15 @@ func afterKey(rest []byte, what string) error {
 // with errors.Is; the texts may change.
 //
 //	k, err := sshkey.Parse([]byte("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host"))
-//	// k.Type == "ssh-ed25519", k.Bits == 256, k.Comment == "me@host"
+//	// k.Type() == "ssh-ed25519", k.Bits() == 256, k.Comment() == "me@host"
 func Parse(data []byte) (*Key, error) {
+	return parse(data)
+}
+
+// ParseString is Parse of a string: ParseString(s) is Parse([]byte(s)).
+func ParseString(s string) (*Key, error) { return parse([]byte(s)) }
+
+func parse(data []byte) (*Key, error) {
 	if err := refusePrivate(data); err != nil {
 		return nil, err
 	}
@@ -476,8 +491,8 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 	if err := checkComment(comment); err != nil {
 		return nil, err
 	}
-	k.Comment = string(comment)
-	k.Format = FormatAuthorizedKey
+	k.comment = string(comment)
+	k.format = FormatAuthorizedKey
 	return k, nil
 }
 
@@ -581,109 +596,261 @@ func nextRFC4716Line(b []byte) (line, rest []byte, ok bool) {
 	return line, rest, true
 }
 
+// lineScanner splits text at LF, CRLF or a lone CR (RFC 4716 section
+// 3.1), as nextRFC4716Line does, with two vectorised searches a line: it
+// remembers where the next LF is, so that text whose lines end in lone CRs
+// is still searched once for LF, not once a line.
+type lineScanner struct {
+	rest []byte
+	lf   int // the index in rest of the next LF, len(rest) for none, -1 not known
+}
+
+func newLineScanner(b []byte) lineScanner { return lineScanner{rest: b, lf: -1} }
+
+// next returns the next line, without its end, and the scanner after it;
+// false after the last line. It is a value method, so that no store through
+// a pointer makes the text escape to the heap.
+func (s lineScanner) next() ([]byte, lineScanner, bool) {
+	b := s.rest
+	if len(b) == 0 {
+		return nil, s, false
+	}
+	lf := s.lf
+	if lf < 0 {
+		if lf = bytes.IndexByte(b, '\n'); lf < 0 {
+			lf = len(b)
+		}
+	}
+	i := lf
+	if j := bytes.IndexByte(b[:i], '\r'); j >= 0 {
+		i = j
+	}
+	if i == len(b) {
+		return b, lineScanner{}, true
+	}
+	n := i + 1 // the bytes the line and its end take
+	if b[i] == '\r' && n < len(b) && b[n] == '\n' {
+		n++
+	}
+	if lf >= n {
+		lf -= n // the same LF, further on
+	} else {
+		lf = -1
+	}
+	return b[:i], lineScanner{rest: b[n:], lf: lf}, true
+}
+
 func rfcErr(msg string) error {
 	return malformed(msg + "; re-export the key with ssh-keygen -e -f KEY.pub")
 }
 
 func parseRFC4716(text []byte) (*Key, error) {
-	line, rest, _ := nextRFC4716Line(text)
-	if string(line) != rfc4716Begin {
-		return nil, rfcErr("the first line must be exactly \"" + rfc4716Begin + "\" (RFC 4716 section 3.2)")
-	}
-	var (
-		comment     []byte
-		haveComment bool
-		body        []byte
-		lineNo      = 1
-		inBody      bool
-	)
-	for {
-		var ok bool
-		line, rest, ok = nextRFC4716Line(rest)
-		if !ok {
-			return nil, rfcErr("the END line \"" + rfc4716End + "\" is missing (RFC 4716 section 3.2)")
-		}
-		lineNo++
-		if len(line) > 72 {
-			return nil, rfcErr("line " + strconv.Itoa(lineNo) + " is longer than 72 bytes (RFC 4716 section 3)")
-		}
-		if string(line) == rfc4716End {
-			break
-		}
-		if !inBody && bytes.IndexByte(line, ':') >= 0 {
-			// A header, maybe continued (section 3.3).
-			logical := line
-			for len(logical) > 0 && logical[len(logical)-1] == '\\' {
-				logical = logical[: len(logical)-1 : len(logical)-1]
-				line, rest, ok = nextRFC4716Line(rest)
-				if !ok {
-					return nil, rfcErr("a header line ends in \\ but no line follows (RFC 4716 section 3.3)")
-				}
-				lineNo++
-				if len(line) > 72 {
-					return nil, rfcErr("line " + strconv.Itoa(lineNo) + " is longer than 72 bytes (RFC 4716 section 3)")
-				}
-				logical = append(logical, line...)
-				// A tag (64), ": " and a value (1024) bound a header;
-				// stopping here also keeps long continuations linear.
-				if len(logical) > 64+2+1024 {
-					return nil, rfcErr("a header value is longer than 1024 bytes (RFC 4716 section 3.3)")
-				}
-			}
-			tag, value, err := splitHeader(logical)
-			if err != nil {
-				return nil, err
-			}
-			if strings.EqualFold(string(tag), "Comment") {
-				if haveComment {
-					return nil, rfcErr("there are two Comment headers (RFC 4716 section 3.3.2)")
-				}
-				haveComment = true
-				if len(value) > 0 && value[0] == '"' {
-					if len(value) < 2 || value[len(value)-1] != '"' {
-						return nil, rfcErr("the Comment header opens a double quote but does not close it (RFC 4716 section 3.3.2)")
-					}
-					value = value[1 : len(value)-1]
-				}
-				comment = trimBlank(value)
-			}
-			continue
-		}
-		inBody = true
-		if bytes.HasPrefix(line, []byte("----")) {
-			return nil, rfcErr("the END line must be exactly \"" + rfc4716End + "\" (RFC 4716 section 3.2)")
-		}
-		for _, c := range line {
-			if !isBase64Char(c) && c != '=' {
-				return nil, rfcErr("line " + strconv.Itoa(lineNo) + " of the key body is not base64 (RFC 4716 section 3.4)")
-			}
-		}
-		body = append(body, line...)
-	}
-	if len(body) == 0 {
-		return nil, rfcErr("the key body is missing between the headers and the END line (RFC 4716 section 3.4)")
-	}
-	blob, ok := decodeB64(body)
-	if !ok {
-		return nil, rfcErr("the key body is not valid base64 (RFC 4716 section 3.4)")
-	}
-	k, err := parseBlob(blob)
+	var hdr [maxHeader]byte
+	f, err := scanRFC4716(text, nil, &hdr)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkComment(comment); err != nil {
+	// The Key keeps a copy: escape analysis cannot tell f.blob (new) from
+	// f.comment (text's), and text must not escape CheckText's stack.
+	k, err := parseBlob(bytes.Clone(f.blob))
+	if err != nil {
 		return nil, err
 	}
-	if err := afterKey(rest, "END line"); err != nil {
+	if err := checkComment(f.comment); err != nil {
 		return nil, err
 	}
-	k.Comment = string(comment)
-	k.Format = FormatRFC4716
+	if f.escaped {
+		k.comment = unescapeQuoted(f.comment)
+	} else {
+		k.comment = string(f.comment)
+	}
+	k.format = FormatRFC4716
 	return k, nil
+}
+
+// maxHeader bounds a header, continued or not: a tag (64 bytes), ": " and a
+// value (1024 bytes), RFC 4716 section 3.3.
+const maxHeader = 64 + 2 + 1024
+
+// rfc4716File is what scanRFC4716 finds in a file.
+type rfc4716File struct {
+	blob    []byte // the decoded body
+	comment []byte // the Comment header's value, blanks and quotes removed
+	escaped bool   // comment was quoted and holds a backslash escape
+}
+
+// scanRFC4716 reads text (trimmed) as an RFC 4716 file, for Parse and
+// CheckText alike: the BEGIN line, the headers (continued while a line ends
+// in "\"), the base64 lines and the END line, which must close the text.
+// The body is decoded where it lies into buf (a new slice when buf is too
+// small): the decoder skips the line ends and refuses any other byte
+// outside the alphabet. A continued header is joined in hdr. What it
+// returns aliases text, buf and hdr. Each refusal builds its error where it
+// is found; nothing else is built.
+func scanRFC4716(text, buf []byte, hdr *[maxHeader]byte) (rfc4716File, error) {
+	var f rfc4716File
+	lines := newLineScanner(text)
+	line, lines, _ := lines.next()
+	if string(line) != rfc4716Begin {
+		return f, rfcErr("the first line must be exactly \"" + rfc4716Begin + "\" (RFC 4716 section 3.2)")
+	}
+	haveComment := false
+	lineNo := 1
+	var body []byte // from the first body line to the END line
+	for {
+		start := lines
+		var ok bool
+		line, lines, ok = lines.next()
+		if !ok {
+			return f, rfcErr("the END line \"" + rfc4716End + "\" is missing (RFC 4716 section 3.2)")
+		}
+		lineNo++
+		if bytes.IndexByte(line, ':') < 0 || string(line) == rfc4716End {
+			lines = start // the body starts with this line
+			body = start.rest
+			break
+		}
+		// A header, maybe continued (section 3.3). Its lines may be
+		// longer than 72 bytes, as PuTTYgen and phpseclib write a long
+		// Comment: the value's 1024 bytes are the bound, as for
+		// ssh-keygen -i, which reads a header of any line length.
+		if len(line) > maxHeader+2 {
+			return f, rfcErr("a header value is longer than 1024 bytes (RFC 4716 section 3.3)")
+		}
+		h := line
+		if h[len(h)-1] == '\\' {
+			h = append(hdr[:0], h[:len(h)-1]...)
+			for {
+				line, lines, ok = lines.next()
+				if !ok {
+					return f, rfcErr("a header line ends in \\ but no line follows (RFC 4716 section 3.3)")
+				}
+				lineNo++
+				if len(h)+len(line) > maxHeader+1 {
+					return f, rfcErr("a header value is longer than 1024 bytes (RFC 4716 section 3.3)")
+				}
+				h = append(h, line...)
+				if h[len(h)-1] != '\\' {
+					break
+				}
+				h = h[:len(h)-1]
+			}
+		}
+		tag, value, err := splitHeader(h)
+		if err != nil {
+			return f, err
+		}
+		if bytes.EqualFold(tag, []byte("Comment")) {
+			if haveComment {
+				return f, rfcErr("there are two Comment headers (RFC 4716 section 3.3.2)")
+			}
+			haveComment = true
+			if f.comment, f.escaped, err = unquote(value); err != nil {
+				return f, err
+			}
+		}
+	}
+	// The body: lines of at most 72 bytes (section 3) up to the END line.
+	n := 0 // the length of body before the END line
+	for {
+		var ok bool
+		line, lines, ok = lines.next()
+		if !ok {
+			return f, rfcErr("the END line \"" + rfc4716End + "\" is missing (RFC 4716 section 3.2)")
+		}
+		if string(line) == rfc4716End {
+			if err := afterKey(lines.rest, "END line"); err != nil {
+				return f, err
+			}
+			break
+		}
+		if len(line) > 72 {
+			return f, rfcErr("line " + strconv.Itoa(lineNo) + " is longer than 72 bytes (RFC 4716 section 3)")
+		}
+		lineNo++
+		n = len(body) - len(lines.rest)
+	}
+	body = body[:n]
+	blob, ok := decodeTo(buf, body)
+	if !ok || len(blob) == 0 {
+		return f, bodyErr(body, lineNo)
+	}
+	f.blob = blob
+	return f, nil
+}
+
+// bodyErr says what is wrong with an RFC 4716 body the decoder refused:
+// which line holds a byte outside the alphabet, or that the whole is no
+// base64.
+func bodyErr(body []byte, lastLine int) error {
+	if len(trimSpace(body)) == 0 {
+		return rfcErr("the key body is missing between the headers and the END line (RFC 4716 section 3.4)")
+	}
+	first := lastLine - bytes.Count(body, []byte("\n")) - bytes.Count(body, []byte("\r")) + bytes.Count(body, []byte("\r\n"))
+	for i, b := 0, body; len(b) > 0; i++ {
+		line, r, _ := nextRFC4716Line(b)
+		if bytes.HasPrefix(line, []byte("----")) {
+			return rfcErr("the END line must be exactly \"" + rfc4716End + "\" (RFC 4716 section 3.2)")
+		}
+		for _, c := range line {
+			if !isBase64Char(c) && c != '=' {
+				return rfcErr("line " + strconv.Itoa(first+i) + " of the key body is not base64 (RFC 4716 section 3.4)")
+			}
+		}
+		b = r
+	}
+	return rfcErr("the key body is not valid base64 (RFC 4716 section 3.4)")
+}
+
+// unquote returns a Comment header's value without its blanks and, when it
+// starts with a double quote, without its quotes (RFC 4716 section 3.3.2).
+// Inside the quotes \" and \\ stand for '"' and '\\', as PuTTY writes
+// them (escaped reports whether there are any); the quote that closes the
+// value must end it. A value that ends in a quote whose only closing quote
+// is escaped ("a\") is taken as written, as ssh-keygen -e writes a comment
+// that ends in a backslash.
+func unquote(v []byte) (value []byte, escaped bool, err error) {
+	v = trimBlank(v)
+	if len(v) == 0 || v[0] != '"' {
+		return v, false, nil
+	}
+	for i := 1; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			if i+1 < len(v) && (v[i+1] == '"' || v[i+1] == '\\') {
+				escaped = true
+				i++
+			}
+		case '"':
+			if i != len(v)-1 {
+				return nil, false, rfcErr("the Comment header has text after its closing double quote (RFC 4716 section 3.3.2)")
+			}
+			return trimBlank(v[1:i]), escaped, nil
+		}
+	}
+	if len(v) >= 2 && v[len(v)-1] == '"' {
+		return trimBlank(v[1 : len(v)-1]), false, nil
+	}
+	return nil, false, rfcErr("the Comment header opens a double quote but does not close it (RFC 4716 section 3.3.2)")
+}
+
+// unescapeQuoted undoes unquote's escapes: \" is '"' and \\ is '\\'.
+func unescapeQuoted(v []byte) string {
+	var b strings.Builder
+	b.Grow(len(v))
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) && (v[i+1] == '"' || v[i+1] == '\\') {
+			i++
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String()
 }
 
 // splitHeader splits "Tag: value" (RFC 4716 section 3.3).
 func splitHeader(h []byte) (tag, value []byte, err error) {
+	// Blanks before the tag are taken, as ssh-keygen -i takes them.
+	h = trimLeadingBlank(h)
 	i := bytes.IndexByte(h, ':')
 	tag, value = h[:i], h[i+1:]
 	if len(tag) == 0 || len(tag) > 64 {
@@ -828,7 +995,7 @@ func parsePKCS1DER(der []byte, f Format) (*Key, error) {
 	if err != nil {
 		return nil, err
 	}
-	k.Format = f
+	k.format = f
 	return k, nil
 }
 
@@ -949,6 +1116,6 @@ func parseSPKI(der []byte) (*Key, error) {
 	if err != nil {
 		return nil, err
 	}
-	k.Format = FormatPKIX
+	k.format = FormatPKIX
 	return k, nil
 }

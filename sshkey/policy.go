@@ -27,10 +27,8 @@ type Policy struct {
 // sentinel of the first rule k breaks, checked in this order (the order in
 // which a service looks at a key: the encoding, then what the key is):
 //
-//   - ErrUnsupportedEncoding: k.Format is not in p.Formats;
-//   - ErrCertificate: k is an OpenSSH certificate (only a Key built by hand
-//     can be one: Parse refuses them);
-//   - ErrUnsupportedKeyType: k.Type is not in p.Types;
+//   - ErrUnsupportedEncoding: k.Format() is not in p.Formats;
+//   - ErrUnsupportedKeyType: k.Type() is not in p.Types;
 //   - ErrKeyTooSmall, ErrKeyTooLarge: an RSA key outside MinRSABits and
 //     MaxRSABits.
 //
@@ -41,12 +39,12 @@ func (p *Policy) Check(k *Key) error {
 	if k == nil {
 		return malformed("no key: the key is nil")
 	}
-	return p.check(k.Format, k.Type, k.Bits, k.PublicKey != nil && isCertType(k.PublicKey.Type()))
+	return p.check(k.format, k.typ, k.bits)
 }
 
 // check is Check on what it looks at: the encoding, the type and the size of
-// a key, and whether x/crypto's key is a certificate.
-func (p *Policy) check(f Format, typ string, bits int, cert bool) error {
+// a key. (No Key is a certificate: Parse and New refuse them.)
+func (p *Policy) check(f Format, typ string, bits int) error {
 	if len(p.Formats) > 0 && !slices.Contains(p.Formats, f) {
 		names := make([]string, len(p.Formats))
 		for i, f := range p.Formats {
@@ -54,9 +52,6 @@ func (p *Policy) check(f Format, typ string, bits int, cert bool) error {
 		}
 		return newErr(keyerrors.ErrUnsupportedEncoding, "the "+f.String()+
 			" encoding is not accepted here; give the key as "+strings.Join(names, " or "))
-	}
-	if cert || isCertType(typ) {
-		return newErr(keyerrors.ErrCertificate, "an OpenSSH certificate is not accepted here; give the plain public key")
 	}
 	if len(p.Types) > 0 && !slices.Contains(p.Types, typ) {
 		return newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(typ))+

@@ -1,6 +1,7 @@
 package sshkey
 
 import (
+	"bytes"
 	"crypto"
 	"encoding/base64"
 	"encoding/pem"
@@ -49,33 +50,26 @@ func (f Format) String() string {
 	return "Format(" + strconv.Itoa(int(f)) + ")"
 }
 
-// Key is a parsed SSH public key. A Key returned by this package is never
-// modified by it, so it may be shared between goroutines; callers should not
-// modify its fields either.
+// Key is an SSH public key: its type, its SSH wire blob (RFC 4253 section
+// 6.6), its comment and the encoding it was read from. A Key is immutable,
+// like a netip.Addr: Parse, New and WithComment make one, and nothing
+// changes it afterwards, so it may be shared between goroutines. Every Key
+// holds a blob that passed Parse's checks; the zero Key is not valid, and
+// its methods panic.
 type Key struct {
-	// PublicKey is x/crypto's key, for signature checks.
-	PublicKey ssh.PublicKey
-	// Type is the wire type name, one of the Type constants:
-	// "ssh-ed25519".
-	Type string
-	// Bits is the size ssh-keygen -l shows: the bit length of the modulus
-	// for RSA and DSA, 256 for Ed25519 (and sk-ssh-ed25519), the curve size
-	// for ECDSA (256, 384, 521).
-	Bits int
-	// Comment is the authorized_keys comment or the RFC 4716 Comment
-	// header, without surrounding blanks; empty for PEM.
-	Comment string
-	// Format is the encoding the key was parsed from; 0 for a key made by
-	// New.
-	Format Format
-
-	blob []byte // the SSH wire blob (RFC 4253 section 6.6) it was parsed from
+	pub     ssh.PublicKey
+	typ     string
+	bits    int
+	comment string
+	format  Format
+	blob    []byte // the SSH wire blob, never handed out
 }
 
 // New makes a Key of an x/crypto public key, with the checks Parse applies to
-// the key itself (type, sizes, exponent, canonical encoding); Format is 0.
-// A certificate is ErrCertificate. The comment must be valid UTF-8 without
-// control characters other than tab (ErrMalformedKey).
+// the key itself (type, sizes, exponent, canonical encoding); its Format is
+// 0. A certificate is ErrCertificate. The comment must be valid UTF-8
+// without control characters other than tab (ErrMalformedKey); blanks
+// around it are dropped.
 func New(pub ssh.PublicKey, comment string) (*Key, error) {
 	if pub == nil {
 		return nil, malformed("no key: the public key is nil")
@@ -87,86 +81,113 @@ func New(pub ssh.PublicKey, comment string) (*Key, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := trimBlank([]byte(comment))
-	if err := checkComment(c); err != nil {
-		return nil, err
-	}
-	k.Comment = string(c)
-	return k, nil
+	return k.WithComment(comment)
 }
 
 // MustParse is Parse that panics on error, for tests and examples with
 // literal keys.
 func MustParse(data string) *Key {
-	k, err := Parse([]byte(data))
+	k, err := ParseString(data)
 	if err != nil {
 		panic(err)
 	}
 	return k
 }
 
-func (k *Key) wire() []byte {
-	if k.blob == nil && k.PublicKey != nil {
-		return k.PublicKey.Marshal() // a Key not made by this package
+// Type returns the wire type name, one of the Type constants:
+// "ssh-ed25519".
+func (k *Key) Type() string { return k.typ }
+
+// Bits returns the size ssh-keygen -l shows: the bit length of the modulus
+// for RSA and of p for DSA, 256 for Ed25519 (and sk-ssh-ed25519), the curve
+// size for ECDSA (256, 384, 521).
+func (k *Key) Bits() int { return k.bits }
+
+// Comment returns the authorized_keys comment or the RFC 4716 Comment
+// header, without surrounding blanks; "" for PEM and for none.
+func (k *Key) Comment() string { return k.comment }
+
+// Format returns the encoding the key was parsed from; 0 for a key made by
+// New.
+func (k *Key) Format() Format { return k.format }
+
+// PublicKey returns the key as x/crypto's ssh.PublicKey, for signature
+// checks. For ssh-dss, which x/crypto no longer reads, it is sshkey's own
+// type, whose Verify always fails.
+func (k *Key) PublicKey() ssh.PublicKey { return k.pub }
+
+// Marshal returns a copy of the SSH wire blob (RFC 4253 section 6.6): the
+// bytes inside the base64 of an authorized_keys line, or, for a PEM key, the
+// blob made of its numbers at parse time. It is what ssh.PublicKey's
+// Marshal returns.
+func (k *Key) Marshal() []byte { return slices.Clone(k.blob) }
+
+// Equal reports whether k and o are the same key: the same blob, whatever
+// their comments and formats. Two nil keys are equal.
+func (k *Key) Equal(o *Key) bool {
+	if k == nil || o == nil {
+		return k == o
 	}
-	return k.blob
+	return bytes.Equal(k.blob, o.blob)
 }
 
-// Blob returns a copy of the SSH wire-format blob (RFC 4253 section 6.6) the
-// key was parsed from: the bytes inside the base64 of an authorized_keys line,
-// or, for a PEM key, the blob made of its numbers once at parse time.
-func (k *Key) Blob() []byte {
-	return slices.Clone(k.wire())
-}
-
-// AppendBlob appends the blob that Blob returns to dst.
-func (k *Key) AppendBlob(dst []byte) []byte {
-	return append(dst, k.wire()...)
-}
-
-// Fingerprint returns the fingerprint of the key's blob in the form
-// ssh-keygen -l -E prints it (see fingerprint.OfBlob): for crypto.MD5 the
-// colon-separated hex that IAM returns, for crypto.SHA256
-// "SHA256:" and unpadded base64. The blob is hashed as parsed, never
-// re-marshalled. It panics for a hash other than MD5, SHA1, SHA256 and SHA512.
-func (k *Key) Fingerprint(h crypto.Hash) string {
-	return fingerprint.OfBlob(h, k.wire())
-}
-
-// cleanComment makes a comment safe for one line: control characters become
-// spaces, invalid UTF-8 becomes U+FFFD, blanks around it go. Comments of
-// parsed keys are clean already; this guards keys built by hand, whose
-// comment could otherwise inject a line into an authorized_keys file.
-func cleanComment(c string) string {
-	if checkComment([]byte(c)) == nil {
-		return strings.Trim(c, " \t")
+// WithComment returns a copy of k with the comment c, its blanks around it
+// dropped. A comment that is not valid UTF-8, or holds a control character
+// other than tab, is ErrMalformedKey: it could start a new line in an
+// authorized_keys file.
+func (k *Key) WithComment(c string) (*Key, error) {
+	cb := trimBlank([]byte(c))
+	if err := checkComment(cb); err != nil {
+		return nil, err
 	}
+	k2 := *k
+	k2.comment = string(cb)
+	return &k2, nil
+}
+
+// Fingerprint returns the fingerprint of the key's blob under h, hashed as
+// parsed, never re-marshalled: its String is what ssh-keygen -l -E prints
+// (for crypto.MD5 the colon-separated hex IAM returns). It panics for a hash
+// other than MD5, SHA1, SHA256, SHA384 and SHA512.
+//
+//	k.Fingerprint(crypto.SHA256).String() == "SHA256:L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560"
+func (k *Key) Fingerprint(h crypto.Hash) fingerprint.Fingerprint {
+	return fingerprint.FromBlob(h, k.blob)
+}
+
+// String returns the key as one authorized_keys line without a newline:
+// "ssh-ed25519 AAAAC3Nza... comment", or "ssh-ed25519 AAAAC3Nza..." when
+// the comment is empty.
+func (k *Key) String() string {
 	var b strings.Builder
-	for _, r := range c {
-		if r != '\t' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)) {
-			r = ' '
-		}
-		b.WriteRune(r) // RuneError for invalid bytes
-	}
-	return strings.Trim(b.String(), " \t")
-}
-
-// AuthorizedKey returns the key as one authorized_keys line, without a
-// trailing newline: "ssh-ed25519 AAAAC3Nza... comment", or "ssh-ed25519
-// AAAAC3Nza..." when the comment is empty.
-func (k *Key) AuthorizedKey() string {
-	blob := k.wire()
-	c := cleanComment(k.Comment)
-	var b strings.Builder
-	b.Grow(len(k.Type) + 2 + base64.StdEncoding.EncodedLen(len(blob)) + len(c))
-	b.WriteString(k.Type)
+	b.Grow(len(k.typ) + 2 + base64.StdEncoding.EncodedLen(len(k.blob)) + len(k.comment))
+	b.WriteString(k.typ)
 	b.WriteByte(' ')
-	b.WriteString(base64.StdEncoding.EncodeToString(blob))
-	if c != "" {
+	b.WriteString(base64.StdEncoding.EncodeToString(k.blob))
+	if k.comment != "" {
 		b.WriteByte(' ')
-		b.WriteString(c)
+		b.WriteString(k.comment)
 	}
 	return b.String()
+}
+
+// MarshalAuthorizedKey returns String and a newline, as a .pub file holds
+// it and as x/crypto's ssh.MarshalAuthorizedKey ends.
+func (k *Key) MarshalAuthorizedKey() []byte { return []byte(k.String() + "\n") }
+
+// MarshalText implements encoding.TextMarshaler: the authorized_keys line
+// of String.
+func (k *Key) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler: it sets k to the key
+// Parse reads from text, in any encoding. On error k is unchanged.
+func (k *Key) UnmarshalText(text []byte) error {
+	k2, err := Parse(text)
+	if err != nil {
+		return err
+	}
+	*k = *k2
+	return nil
 }
 
 // rfc4716BodyLine is the base64 line length ssh-keygen -e writes (70); RFC
@@ -177,25 +198,30 @@ const rfc4716BodyLine = 70
 // at most 1024 bytes (RFC 4716 section 3.3), two of them the quotes.
 const maxRFC4716Comment = 1022
 
-// RFC4716 returns the key as an RFC 4716 public key file, as ssh-keygen -e
-// writes one: the BEGIN line, a Comment header with the comment in double
-// quotes (none when the comment is empty), the base64 blob in lines of 70
-// bytes, the END line and a newline. Every line is at most 72 bytes (RFC 4716
-// section 3): a long Comment header is continued with "\" on the next lines
-// (section 3.3), cut at a character boundary. A comment longer than 1022
-// bytes is cut there, since a header value is at most 1024 bytes.
-func (k *Key) RFC4716() []byte {
-	blob := k.wire()
-	enc := base64.StdEncoding.EncodeToString(blob)
-	out := make([]byte, 0, len(rfc4716Begin)+len(rfc4716End)+len(enc)+len(enc)/rfc4716BodyLine+len(k.Comment)+64)
+// MarshalRFC4716 returns the key as an RFC 4716 public key file, as
+// ssh-keygen -e writes one: the BEGIN line, a Comment header with the
+// comment in double quotes (none when the comment is empty; a '"' or '\\' in
+// it escaped with '\\', as PuTTY writes and reads it), the base64 blob in
+// lines of 70 bytes, the END line and a newline. Every line is at most 72
+// bytes (RFC 4716 section 3): a long Comment header is continued with "\"
+// on the next lines (section 3.3), cut at a character boundary. A comment
+// longer than 1022 bytes (escapes included) is cut there, since a header
+// value is at most 1024 bytes.
+func (k *Key) MarshalRFC4716() []byte {
+	enc := base64.StdEncoding.EncodeToString(k.blob)
+	out := make([]byte, 0, len(rfc4716Begin)+len(rfc4716End)+len(enc)+len(enc)/rfc4716BodyLine+2*len(k.comment)+64)
 	out = append(out, rfc4716Begin+"\n"...)
-	if c := cleanComment(k.Comment); c != "" {
+	if c := quoteEscapes.Replace(k.comment); c != "" {
 		if len(c) > maxRFC4716Comment {
 			i := maxRFC4716Comment
 			for i > 0 && !utf8.RuneStart(c[i]) {
 				i--
 			}
 			c = c[:i]
+			// Not inside an escape: an odd run of backslashes at the
+			// end would escape the closing quote.
+			n := len(c) - len(strings.TrimRight(c, `\`))
+			c = c[:len(c)-n%2]
 		}
 		out = appendFolded(out, "Comment: \""+c+"\"")
 	}
@@ -225,47 +251,51 @@ func appendFolded(out []byte, h string) []byte {
 	return append(out, '\n')
 }
 
-// PEM returns the key as a PKIX PEM block ("-----BEGIN PUBLIC KEY-----",
+// quoteEscapes escapes a quoted RFC 4716 header value as PuTTY does
+// (sshpubk.c): '\\' before '"' and '\\'.
+var quoteEscapes = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+
+// MarshalPKIX returns the key as a PKIX PEM block ("-----BEGIN PUBLIC KEY-----",
 // RFC 7468 section 13), the form IAM's GetSSHPublicKey returns with
 // Encoding=PEM, and ssh-keygen -e -m PKCS8 writes. PKIX holds RSA, DSA,
 // ECDSA and Ed25519 keys; for the sk-* security keys, whose application
 // string PKIX cannot carry, the error wraps ErrUnsupportedKeyType. The
 // comment is lost.
-func (k *Key) PEM() ([]byte, error) {
-	t := lookupType([]byte(k.Type))
+func (k *Key) MarshalPKIX() ([]byte, error) {
+	t := lookupType([]byte(k.typ))
 	if t == nil || !t.pkix {
-		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.Type))+
+		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.typ))+
 			" key cannot be written as PKIX PEM; use the authorized_keys or RFC 4716 encoding")
 	}
-	return pem.EncodeToMemory(&pem.Block{Type: pemPKIX, Bytes: marshalSPKI(t, k.wire())}), nil
+	return pem.EncodeToMemory(&pem.Block{Type: pemPKIX, Bytes: marshalSPKI(t, k.blob)}), nil
 }
 
-// PKCS1 returns an RSA key as a PKCS#1 PEM block ("-----BEGIN RSA PUBLIC
+// MarshalPKCS1 returns an RSA key as a PKCS#1 PEM block ("-----BEGIN RSA PUBLIC
 // KEY-----"), as ssh-keygen -e -m PEM writes it. For any other type the error
 // wraps ErrUnsupportedKeyType.
-func (k *Key) PKCS1() ([]byte, error) {
-	t := lookupType([]byte(k.Type))
+func (k *Key) MarshalPKCS1() ([]byte, error) {
+	t := lookupType([]byte(k.typ))
 	if t == nil || !t.pkcs1 {
-		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.Type))+
+		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.typ))+
 			" key cannot be written as PKCS#1 PEM, which holds RSA keys only; use PEM (PKIX) or authorized_keys")
 	}
-	return pem.EncodeToMemory(&pem.Block{Type: pemPKCS1, Bytes: marshalPKCS1(k.wire())}), nil
+	return pem.EncodeToMemory(&pem.Block{Type: pemPKCS1, Bytes: marshalPKCS1(k.blob)}), nil
 }
 
-// Encode returns the key in the encoding f: AuthorizedKey (with a trailing
-// newline, as a .pub file has), RFC4716, PEM or PKCS1. The error wraps
+// Encode returns the key in the encoding f: MarshalAuthorizedKey,
+// MarshalRFC4716, MarshalPKIX or MarshalPKCS1. The error wraps
 // ErrUnsupportedKeyType when f cannot hold the key's type, and
 // ErrUnsupportedEncoding for an unknown f.
 func (k *Key) Encode(f Format) ([]byte, error) {
 	switch f {
 	case FormatAuthorizedKey:
-		return []byte(k.AuthorizedKey() + "\n"), nil
+		return k.MarshalAuthorizedKey(), nil
 	case FormatRFC4716:
-		return k.RFC4716(), nil
+		return k.MarshalRFC4716(), nil
 	case FormatPKIX:
-		return k.PEM()
+		return k.MarshalPKIX()
 	case FormatPKCS1:
-		return k.PKCS1()
+		return k.MarshalPKCS1()
 	}
 	return nil, unsupported("there is no encoding " + f.String())
 }

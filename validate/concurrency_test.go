@@ -25,8 +25,8 @@ func TestConcurrentUse(t *testing.T) {
 		upload := (&validate.UploadSSHPublicKeyInput{UserName: "alice", SSHPublicKeyBody: keys[i]}).Validate()
 		a := answer{send: errString(send), upload: errString(upload)}
 		if k != nil {
-			a.md5, a.sha256 = k.Fingerprint(crypto.MD5), k.Fingerprint(crypto.SHA256)
-			a.art = fingerprint.RandomArt(k.PublicKey)
+			a.md5, a.sha256 = k.Fingerprint(crypto.MD5).String(), k.Fingerprint(crypto.SHA256).String()
+			a.art = fingerprint.RandomArt(k.PublicKey())
 		}
 		return a
 	}

@@ -79,7 +79,7 @@ func Example_iamKeyPolicy() {
 	fmt.Println(validate.IAMKeyPolicy.Check(k) != nil)
 	fmt.Println(validate.EC2InstanceConnectKeyPolicy.Check(k))
 
-	in := &validate.UploadSSHPublicKeyInput{UserName: "alice", SSHPublicKeyBody: k.AuthorizedKey()}
+	in := &validate.UploadSSHPublicKeyInput{UserName: "alice", SSHPublicKeyBody: k.String()}
 	err := in.Validate()
 	fmt.Println(errors.Is(err, keyerrors.ErrInvalidPublicKey), errors.Is(err, keyerrors.ErrUnsupportedKeyType))
 	// Output:

@@ -3,9 +3,9 @@ package validate_test
 import (
 	"encoding/json"
 	"errors"
-	"flag"
+	"maps"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,8 +13,6 @@ import (
 	"github.com/keyvet/keyvet/internal/fuzzseed"
 	"github.com/keyvet/keyvet/validate"
 )
-
-var writeSeeds = flag.Bool("seeds", false, "rewrite testdata/fuzz/FuzzKeyPaths/seed-* from ../testdata/keys and ../testdata/vectors")
 
 // Validate vets a key with sshkey's fast path (Policy.CheckText), and
 // ValidateKey with Parse and Check, the reference. checkKeyPaths holds the
@@ -74,7 +72,7 @@ func checkKeyPaths(t *testing.T, key string) {
 // private keys), the openssh-portable vectors and exports, python-sshpubkeys'
 // keys and files, and for the ssh-keygen keys variants that break them in
 // each way a service meets (CRLF, text after, two keys, cut short).
-func keyPathInputs(t *testing.T) map[string]string {
+func keyPathInputs(t testing.TB) map[string]string {
 	t.Helper()
 	in := map[string]string{"model-example": modelExampleKey}
 	for name, b := range fuzzseed.Files(t, fuzzseed.KeyFiles...) {
@@ -114,26 +112,19 @@ func TestKeyPaths(t *testing.T) {
 	}
 }
 
-// TestSeedCorpus holds the seed corpus of FuzzKeyPaths,
-// testdata/fuzz/FuzzKeyPaths, to the key files and vectors of ../testdata; with
-// -seeds it rewrites the seed-* files:
-//
-//	go test ./validate -run TestSeedCorpus -seeds
-//
-// Seeds made by the fuzzer (findings) are named otherwise and kept.
-func TestSeedCorpus(t *testing.T) {
-	fuzzseed.Hold(t, filepath.Join("testdata", "fuzz", "FuzzKeyPaths"), keyPathInputs(t), *writeSeeds)
-}
-
 // FuzzKeyPaths is the differential target of the key paths: on any key,
 // Validate (sshkey's fast path) and ValidateKey (Parse and Check) of the
-// three inputs that carry a key give the same answer (checkKeyPaths). The
-// seed corpus, testdata/fuzz/FuzzKeyPaths, holds the files and vectors of
-// ../testdata (TestSeedCorpus) and every finding.
+// three inputs that carry a key give the same answer (checkKeyPaths). Its
+// seeds are keyPathInputs, made from ../testdata at each run, and the
+// findings in testdata/fuzz/FuzzKeyPaths.
 //
 //	go test ./validate -run '^$' -fuzz FuzzKeyPaths -fuzztime 10m
 func FuzzKeyPaths(f *testing.F) {
 	f.Add(modelExampleKey)
+	in := keyPathInputs(f)
+	for _, name := range slices.Sorted(maps.Keys(in)) {
+		f.Add(in[name])
+	}
 	f.Fuzz(func(t *testing.T, key string) {
 		checkKeyPaths(t, key)
 	})

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"errors"
-	"unsafe"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey"
@@ -83,7 +82,7 @@ func (m keyMember) check(errs []*keyerrors.FieldError, op, v string, ruleFailed,
 			err = m.policy.Check(k)
 		}
 	} else {
-		err = m.policy.CheckText(bytesOf(v))
+		err = m.policy.CheckString(v)
 	}
 	if err != nil {
 		return append(errs, keyFieldError(op, m.rule, m.constraint, err, m.api(err))), nil
@@ -100,11 +99,4 @@ func keyFieldError(op string, r *Rule, constraint string, err error, api *keyerr
 		Err:        err,
 		API:        api,
 	}
-}
-
-// bytesOf returns the bytes of s without copying them, for CheckText, which
-// only reads its input and keeps nothing of it: a copy of a 16 KiB key body
-// would cost more than checking it.
-func bytesOf(s string) []byte {
-	return unsafe.Slice(unsafe.StringData(s), len(s))
 }

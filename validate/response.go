@@ -25,7 +25,7 @@ func NewSSHPublicKey(in *UploadSSHPublicKeyInput, id string, uploadDate time.Tim
 	return &SSHPublicKey{
 		UserName:         in.UserName,
 		SSHPublicKeyId:   id,
-		Fingerprint:      k.Fingerprint(crypto.MD5),
+		Fingerprint:      k.Fingerprint(crypto.MD5).String(),
 		SSHPublicKeyBody: in.SSHPublicKeyBody,
 		Status:           StatusActive,
 		UploadDate:       uploadDate,

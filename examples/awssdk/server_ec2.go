@@ -84,7 +84,7 @@ func (s *Server) serveEC2(w http.ResponseWriter, r *http.Request, target string)
 	in.pushed = append(in.pushed, PushedKey{
 		Op:          op,
 		OSUser:      send.InstanceOSUser,
-		Fingerprint: k.Fingerprint(crypto.SHA256),
+		Fingerprint: k.Fingerprint(crypto.SHA256).String(),
 		Expires:     s.now().Add(pushedKeyLifetime),
 	})
 	writeJSON(w, reqID, http.StatusOK, validate.SendSSHPublicKeyOutput{RequestId: reqID, Success: true})

@@ -114,7 +114,7 @@ func (s *Server) upload(r *http.Request) (any, *keyerrors.APIError) {
 	if err != nil {
 		return nil, refusal(err, keyerrors.ErrServiceFailure)
 	}
-	blob := string(k.Blob())
+	blob := string(k.Marshal())
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -158,9 +158,9 @@ func (s *Server) get(r *http.Request) (any, *keyerrors.APIError) {
 	out := k.out
 	switch in.Encoding {
 	case validate.EncodingSSH:
-		out.SSHPublicKeyBody = k.key.AuthorizedKey()
+		out.SSHPublicKeyBody = k.key.String()
 	case validate.EncodingPEM:
-		pem, err := k.key.PEM()
+		pem, err := k.key.MarshalPKIX()
 		if err != nil {
 			return nil, keyerrors.ErrUnrecognizedPublicKeyEncoding
 		}

@@ -164,9 +164,9 @@ func checkData(name, source string, data []byte) *Report {
 		r.Error = err.Error()
 		return r
 	}
-	r.Type, r.Bits, r.Encoding, r.Comment = k.Type, k.Bits, k.Format.String(), k.Comment
-	r.MD5 = k.Fingerprint(crypto.MD5)
-	r.SHA256 = k.Fingerprint(crypto.SHA256)
+	r.Type, r.Bits, r.Encoding, r.Comment = k.Type(), k.Bits(), k.Format().String(), k.Comment()
+	r.MD5 = k.Fingerprint(crypto.MD5).String()
+	r.SHA256 = k.Fingerprint(crypto.SHA256).String()
 
 	text := string(data)
 	r.Operations = []OperationReport{

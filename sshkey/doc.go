@@ -24,10 +24,14 @@
 //	1*base64-line
 //	"---- END SSH2 PUBLIC KEY ----"
 //
-// with lines of at most 72 bytes ending in LF, CRLF or CR, tags of at most
-// 64 US-ASCII bytes matched without regard to case, values of at most 1024
-// bytes of UTF-8. The Comment header, with or without double quotes, is the
-// key's comment; other headers are ignored (RFC 4716 section 3.3).
+// with lines ending in LF, CRLF or CR, body lines of at most 72 bytes,
+// tags of at most 64 US-ASCII bytes matched without regard to case (blanks
+// before a tag are taken, as ssh-keygen -i takes them), values of at most
+// 1024 bytes of UTF-8 on a header line of any length (PuTTYgen and
+// phpseclib write a long Comment on one line). The Comment header, with or
+// without double quotes, is the key's comment; inside the quotes \" and \\
+// stand for '"' and '\', as PuTTY writes them. Other headers are ignored
+// (RFC 4716 section 3.3).
 //
 // PKIX PEM ([FormatPKIX]): "-----BEGIN PUBLIC KEY-----", base64 lines,
 // "-----END PUBLIC KEY-----", holding a DER SubjectPublicKeyInfo of an RSA,
@@ -55,15 +59,21 @@
 //     a key in another encoding. Every other sentinel means the encoding
 //     was recognised.
 //   - ErrPrivateKey: a private key of any kind (OpenSSH, PEM RSA/EC/DSA,
-//     PKCS#8 plain or encrypted, SSH2 encrypted, PuTTY .ppk), found by its
-//     markers anywhere in the input. Nothing of it is repeated.
+//     PKCS#8 plain or encrypted, SSH2 encrypted, PuTTY .ppk, Dropbear's
+//     binary file), found by its markers anywhere in the input, or by its
+//     body: a run of 40 or more base64 characters that starts with a private
+//     key's DER, pasted without its BEGIN and END lines, anywhere (a comment
+//     and an RFC 4716 header included). Nothing of it is repeated.
 //   - ErrCertificate: an OpenSSH certificate (*-cert-v01@openssh.com).
 //   - ErrKeyTypeMismatch: an authorized_keys type label that differs from the
 //     type inside the blob; sshd refuses such a line too.
 //   - ErrUnsupportedKeyType: a type not listed above (ssh-mldsa-44/65/87,
 //     X25519, P-224 included), named in the message where sshkey knows it.
 //   - ErrMalformedKey: authorized_keys options ("no-pty ssh-ed25519 ..."),
-//     comment lines, text around the key, bad base64, a truncated or
+//     comment lines, text around the key, a known_hosts line or marker
+//     ("host.example.com ssh-ed25519 ...", "@cert-authority ..."), a UTF-8
+//     byte-order mark, base64 split across lines (a wrapped paste: the
+//     message says to join them), bad base64, a truncated or
 //     corrupt blob, bytes after the key inside the blob, an ECDSA point that
 //     fails OpenSSH's public point check (sshkey_ec_validate_public), a NUL
 //     in a security key's application, a bad comment, a broken RFC 4716 or

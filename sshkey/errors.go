@@ -95,12 +95,14 @@ var privateMarkers = []struct {
 // refusePrivate returns ErrPrivateKey when data holds a private key marker.
 // The message names the kind of key, never a byte of it.
 func refusePrivate(data []byte) error {
+	if dropbearPrivate(trimSpace(data)) {
+		return dropbearErr()
+	}
 	if !holdsCore(data) {
 		return nil
 	}
 	if i := privateMarker(data); i >= 0 {
-		return newErr(keyerrors.ErrPrivateKey, "this is "+privateMarkers[i].kind+
-			"; give the public key (the .pub file, or ssh-keygen -y -f KEYFILE), never the private key")
+		return privateErr(privateMarkers[i].kind)
 	}
 	return nil
 }

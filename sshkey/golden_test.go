@@ -66,6 +66,9 @@ var goldenPrivate = []struct{ file, how string }{
 	{"putty_v3.ppk", "written by the test: PuTTY-User-Key-File-3, ed25519, unencrypted"},
 	{"putty_v2.ppk", "written by the test: PuTTY-User-Key-File-2, ed25519, unencrypted"},
 	{"ssh2_encrypted", "written by the test: SSH.com SSH2 ENCRYPTED PRIVATE KEY framing around random bytes"},
+	{"dropbear_ed25519", "dropbearkey -t ed25519 (Dropbear's binary format)"},
+	{"dropbear_rsa", "dropbearkey -t rsa"},
+	{"dropbear_ecdsa", "dropbearkey -t ecdsa"},
 }
 
 func run(t fataler, name string, args ...string) []byte {
@@ -176,6 +179,15 @@ func updateGoldens(t fataler, tmp string) {
 	writeFile(t, filepath.Join(priv, "putty_v3.ppk"), puttyKey(t, 3))
 	writeFile(t, filepath.Join(priv, "putty_v2.ppk"), puttyKey(t, 2))
 	writeFile(t, filepath.Join(priv, "ssh2_encrypted"), ssh2PrivateKey(t))
+	for _, typ := range []string{"ed25519", "rsa", "ecdsa"} {
+		key := filepath.Join(tmp, "dropbear_"+typ)
+		run(t, "dropbearkey", "-t", typ, "-f", key)
+		data, err := os.ReadFile(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(priv, "dropbear_"+typ), data)
+	}
 }
 
 // puttyKey writes an unencrypted PuTTY private key file of a new Ed25519 key

@@ -335,29 +335,41 @@ func afterKey(rest []byte, what string) error {
 //	k, err := sshkey.Parse([]byte("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host"))
 //	// k.Type() == "ssh-ed25519", k.Bits() == 256, k.Comment() == "me@host"
 func Parse(data []byte) (*Key, error) {
-	return parse(data)
+	return read(data, kindUnknown)
 }
 
 // ParseString is Parse of a string: ParseString(s) is Parse([]byte(s)).
-func ParseString(s string) (*Key, error) { return parse([]byte(s)) }
+func ParseString(s string) (*Key, error) { return read([]byte(s), kindUnknown) }
 
-func parse(data []byte) (*Key, error) {
+// read is every entry point: Parse (want kindUnknown, any encoding) and
+// the ParseX functions (want their encoding). A refusal goes through
+// explain, which may name its cause better; it never accepts.
+func read(data []byte, want kind) (*Key, error) {
 	if err := refusePrivate(data); err != nil {
 		return nil, err
 	}
 	text := trimSpace(data)
-	switch k := sniff(text); k {
-	case kindAuthorizedKey:
-		return parseAuthorizedKey(text)
-	case kindRFC4716:
-		return parseRFC4716(text)
-	case kindPKIX:
-		return parsePEM(text, pemPKIX)
-	case kindPKCS1:
-		return parsePEM(text, pemPKCS1)
+	k := sniff(text)
+	var key *Key
+	var err error
+	switch {
+	case want != kindUnknown && k != want:
+		err = notEncoding(text, k)
+	case k == kindAuthorizedKey:
+		key, err = parseAuthorizedKey(text)
+	case k == kindRFC4716:
+		key, err = parseRFC4716(text)
+	case k == kindPKIX:
+		key, err = parsePEM(text, pemPKIX)
+	case k == kindPKCS1:
+		key, err = parsePEM(text, pemPKCS1)
 	default:
-		return nil, notEncoding(text, k)
+		err = notEncoding(text, k)
 	}
+	if err != nil {
+		return nil, explain(text, err)
+	}
+	return key, nil
 }
 
 // notEncoding is the ErrUnsupportedEncoding error for text of kind k.
@@ -396,14 +408,7 @@ func notEncoding(text []byte, k kind) error {
 // a second key line is ErrMultipleKeys. Text that is no authorized_keys line
 // is ErrUnsupportedEncoding.
 func ParseAuthorizedKey(data []byte) (*Key, error) {
-	if err := refusePrivate(data); err != nil {
-		return nil, err
-	}
-	text := trimSpace(data)
-	if k := sniff(text); k != kindAuthorizedKey {
-		return nil, notEncoding(text, k)
-	}
-	return parseAuthorizedKey(text)
+	return read(data, kindAuthorizedKey)
 }
 
 func parseAuthorizedKey(text []byte) (*Key, error) {
@@ -500,6 +505,11 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 // character other than tab. sshd does not care, but such a comment breaks log
 // lines and RFC 4716 headers (which are UTF-8, RFC 4716 section 3.3).
 func checkComment(c []byte) error {
+	if len(c) >= 40 {
+		if kind := privateBody(c); kind != "" {
+			return privateErr(kind + " in the comment")
+		}
+	}
 	if !printable(c) {
 		return checkCommentRunes(c)
 	}
@@ -564,20 +574,15 @@ func checkCommentRunes(c []byte) error {
 //	body   = 1*(base64-line EOL)
 //	end    = "---- END SSH2 PUBLIC KEY ----"
 //
-// Lines end in LF, CRLF or CR (section 3.1) and hold at most 72 bytes
-// (section 3). A tag is at most 64 bytes of US-ASCII and matched without
-// regard to case; a value at most 1024 bytes of UTF-8 (section 3.3). The
-// Comment header's value, without its double quotes, is the key's Comment
-// (section 3.3.2); other headers are ignored, as section 3.3 requires.
+// Lines end in LF, CRLF or CR (section 3.1); a body line holds at most 72
+// bytes (section 3). A tag is at most 64 bytes of US-ASCII and matched
+// without regard to case, after any blanks before it; a value at most 1024
+// bytes of UTF-8 (section 3.3), however long its line. The Comment header's
+// value, without its double quotes and with PuTTY's \" and \\ escapes
+// undone, is the key's Comment (section 3.3.2); other headers are ignored,
+// as section 3.3 requires.
 func ParseRFC4716(data []byte) (*Key, error) {
-	if err := refusePrivate(data); err != nil {
-		return nil, err
-	}
-	text := trimSpace(data)
-	if k := sniff(text); k != kindRFC4716 {
-		return nil, notEncoding(text, k)
-	}
-	return parseRFC4716(text)
+	return read(data, kindRFC4716)
 }
 
 // splitRFC4716Lines splits at LF, CRLF or a lone CR (RFC 4716 section 3.1).
@@ -740,6 +745,11 @@ func scanRFC4716(text, buf []byte, hdr *[maxHeader]byte) (rfc4716File, error) {
 		if err != nil {
 			return f, err
 		}
+		if len(value) >= 40 {
+			if kind := privateBody(value); kind != "" {
+				return f, privateErr(kind + " in a header")
+			}
+		}
 		if bytes.EqualFold(tag, []byte("Comment")) {
 			if haveComment {
 				return f, rfcErr("there are two Comment headers (RFC 4716 section 3.3.2)")
@@ -878,32 +888,19 @@ func splitHeader(h []byte) (tag, value []byte, err error) {
 
 // ParsePKIX parses a PKIX public key in PEM (RFC 7468 section 13, "-----BEGIN
 // PUBLIC KEY-----"): a DER SubjectPublicKeyInfo (RFC 5280 section 4.1) of an
-// RSA (RFC 3279 section 2.3.1), ECDSA P-256, P-384 or P-521 (RFC 5480) or
-// Ed25519 (RFC 8410) key. Other algorithms (DSA, X25519, Ed448, other
-// curves) are ErrUnsupportedKeyType. PEM headers and text around the block
+// RSA or DSA (RFC 3279 sections 2.3.1 and 2.3.2), ECDSA P-256, P-384 or
+// P-521 (RFC 5480; the point uncompressed or compressed) or Ed25519 (RFC
+// 8410) key. Other algorithms (X25519, Ed448, other curves) are
+// ErrUnsupportedKeyType. PEM headers and text around the block
 // are ErrMalformedKey. The key has no comment.
 func ParsePKIX(data []byte) (*Key, error) {
-	if err := refusePrivate(data); err != nil {
-		return nil, err
-	}
-	text := trimSpace(data)
-	if k := sniff(text); k != kindPKIX {
-		return nil, notEncoding(text, k)
-	}
-	return parsePEM(text, pemPKIX)
+	return read(data, kindPKIX)
 }
 
 // ParsePKCS1 parses an RSA public key in PKCS#1 PEM ("-----BEGIN RSA PUBLIC
 // KEY-----", RFC 8017 appendix A.1.1), as ssh-keygen -e -m PEM writes it.
 func ParsePKCS1(data []byte) (*Key, error) {
-	if err := refusePrivate(data); err != nil {
-		return nil, err
-	}
-	text := trimSpace(data)
-	if k := sniff(text); k != kindPKCS1 {
-		return nil, notEncoding(text, k)
-	}
-	return parsePEM(text, pemPKCS1)
+	return read(data, kindPKCS1)
 }
 
 // parsePEM parses one PEM block of the given label, strictly (RFC 7468

@@ -464,6 +464,9 @@ func TestPrivateKeys(t *testing.T) {
 			if v == "no-begin-line" && strings.HasPrefix(p.name, "putty") {
 				continue // PuTTY's marker is its first line; without it the file is prose
 			}
+			if (v == "no-begin-line" || v == "crlf") && strings.HasPrefix(p.name, "dropbear") {
+				continue // a binary file has no lines
+			}
 			_, err := Parse([]byte(in))
 			if !errors.Is(err, keyerrors.ErrPrivateKey) {
 				t.Errorf("%s/%s: err = %v, want ErrPrivateKey", p.name, v, err)

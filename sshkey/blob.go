@@ -148,6 +148,12 @@ func parseBlob(b []byte) (*Key, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newKey(t, nbits, b)
+}
+
+// newKey makes the Key of the blob b that checkBlob accepted as a key of
+// type t and size nbits; the Key keeps b.
+func newKey(t *keyType, nbits int, b []byte) (*Key, error) {
 	var pub ssh.PublicKey
 	if t.alg == algDSA {
 		pub = &dsaPublicKey{blob: b}

@@ -95,28 +95,42 @@ func inspect(data []byte) (keyInfo, bool) {
 	return inspectAuthorizedKey(text)
 }
 
-// inspectAuthorizedKey reads text (trimmed) as one authorized_keys line
-// "type base64 [comment]". A line Parse accepts is alone in the text and
-// holds no CR, so the text holds no CR or LF. None is looked for: the type
-// must be a Type constant, the blanks are spaces and tabs, and checkComment
-// refuses control characters, so a CR or LF could only hide in the base64,
-// where the decoder skips it; then the decoded blob is short (see below).
+// inspectAuthorizedKey reads text (trimmed) with scanAuthorizedKey, as
+// Parse does, into a buffer on the stack.
 func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
+	var buf [stackBlob]byte
+	_, _, t, bits, ok := scanAuthorizedKey(text, buf[:])
+	if !ok {
+		return keyInfo{}, false
+	}
+	return keyInfo{t.name, bits, FormatAuthorizedKey}, true
+}
+
+// scanAuthorizedKey is the scanner of an authorized_keys text (trimmed),
+// for Parse and CheckText alike: it reports whether the text is one line
+// "type base64 [comment]" that checkAuthorizedKey accepts, and returns the
+// blob (decoded into buf, or a new slice when buf is too small), the
+// comment, the type and the size. It decides; it explains nothing.
+//
+// A text Parse accepts is one line and holds no CR, so the text holds no CR
+// or LF. None is looked for: the type must be a Type constant, the blanks
+// are spaces and tabs, and checkComment refuses control characters, so a
+// CR or LF could only hide in the base64, where the decoder skips it; then
+// the decoded blob is short (see below).
+func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits int, ok bool) {
 	i := 0
 	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
 		i++
 	}
-	t := lookupType(text[:i])
-	if t == nil {
-		return keyInfo{}, false
+	if t = lookupType(text[:i]); t == nil {
+		return nil, nil, nil, 0, false
 	}
 	rest := trimBlank(text[i:])
-	b64, comment := rest, []byte(nil)
+	b64 := rest
 	if j := indexBlank(rest); j >= 0 {
 		b64, comment = rest[:j], trimBlank(rest[j:])
 	}
-	var buf [stackBlob]byte
-	blob, ok := decodeTo(buf[:], b64)
+	blob, ok = decodeTo(buf, b64)
 	// The decoder takes whole quanta of four characters, each three bytes
 	// less its padding, of which the text has two at most. A text of n
 	// bytes (n a multiple of 4) that holds k CRs or LFs holds n-k
@@ -124,13 +138,13 @@ func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
 	// blob is at least three bytes shorter than 3n/4, where the padding
 	// makes it at most two shorter.
 	if !ok || len(b64)%4 != 0 || len(blob)+2 < len(b64)/4*3 {
-		return keyInfo{}, false
+		return nil, nil, nil, 0, false
 	}
-	typ, bits, ok := inspectBlob(blob)
-	if !ok || typ != t.name || checkComment(comment) != nil {
-		return keyInfo{}, false
+	bt, bits, err := checkBlob(blob)
+	if err != nil || bt != t || checkComment(comment) != nil {
+		return nil, nil, nil, 0, false
 	}
-	return keyInfo{typ, bits, FormatAuthorizedKey}, true
+	return blob, comment, t, bits, true
 }
 
 // indexBlank returns the index of the first space or tab in b, or -1.

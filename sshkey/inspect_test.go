@@ -39,6 +39,14 @@ func checkInspect(t *testing.T, data []byte) {
 	if fast, slow := checkComment(data), checkCommentRunes(data); (fast == nil) != (slow == nil) {
 		t.Fatalf("checkComment = %v, checkCommentRunes = %v", fast, slow)
 	}
+	// The scanner of an authorized_keys line decides as its readable
+	// reference, checkAuthorizedKey, does.
+	if text := trimSpace(data); sniff(text) == kindAuthorizedKey && !mayHoldPrivate(data) {
+		_, _, _, _, ok := scanAuthorizedKey(text, nil)
+		if ref := checkAuthorizedKey(text); ok != (ref == nil) {
+			t.Fatalf("scanAuthorizedKey says %v, checkAuthorizedKey %v", ok, ref)
+		}
+	}
 	ki, ok := inspect(data)
 	k, err := Parse(data)
 	if ok != (err == nil) {

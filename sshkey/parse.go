@@ -412,44 +412,69 @@ func ParseAuthorizedKey(data []byte) (*Key, error) {
 }
 
 func parseAuthorizedKey(text []byte) (*Key, error) {
-	line, rest := cutLine(text)
-	line = trimBlank(line)
-	if len(line) > 0 && line[0] == '#' {
-		return nil, strictErr(keyerrors.ErrMalformedKey, ruleExtraText,
-			"comment lines (#) are not accepted; give the key line alone")
+	blob, comment, t, bits, ok := scanAuthorizedKey(text, nil)
+	if !ok {
+		return nil, authorizedKeyError(text)
 	}
-	k, err := parseAuthorizedLine(line)
+	k, err := newKey(t, bits, blob)
 	if err != nil {
 		return nil, err
 	}
-	if err := afterKey(rest, "key line"); err != nil {
-		return nil, err
-	}
+	k.comment = string(comment)
+	k.format = FormatAuthorizedKey
 	return k, nil
+}
+
+// authorizedKeyError is the error for an authorized_keys text that
+// scanAuthorizedKey refused: checkAuthorizedKey's. It never accepts: should
+// checkAuthorizedKey find nothing wrong (FuzzInspect holds the two equal),
+// the text is still refused.
+func authorizedKeyError(text []byte) error {
+	if err := checkAuthorizedKey(text); err != nil {
+		return err
+	}
+	return malformed("the authorized_keys line is refused by the scanner but no rule says why; please report it")
+}
+
+// checkAuthorizedKey is the readable reader of an authorized_keys text
+// (trimmed): one line "type base64 [comment]", checked rule by rule, each
+// with its sentinel and message. It runs only on a refusal, to say why, and
+// in the tests as the reference scanAuthorizedKey is held to.
+func checkAuthorizedKey(text []byte) error {
+	line, rest := cutLine(text)
+	line = trimBlank(line)
+	if len(line) > 0 && line[0] == '#' {
+		return strictErr(keyerrors.ErrMalformedKey, ruleExtraText,
+			"comment lines (#) are not accepted; give the key line alone")
+	}
+	if err := checkAuthorizedLine(line); err != nil {
+		return err
+	}
+	return afterKey(rest, "key line")
 }
 
 const msgNotBase64 = "the key is not valid base64 (RFC 4648 section 4); copy the whole key again"
 
-func parseAuthorizedLine(line []byte) (*Key, error) {
+func checkAuthorizedLine(line []byte) error {
 	if bytes.IndexByte(line, '\r') >= 0 {
 		// x/crypto ends the line at the first CR and ignores the rest.
-		return nil, strictErr(keyerrors.ErrMalformedKey, ruleSpace,
+		return strictErr(keyerrors.ErrMalformedKey, ruleSpace,
 			"the line holds a carriage return (CR) that does not end it; only LF or CRLF line ends are accepted")
 	}
 	label, rest := nextField(line)
 	if !typeShaped(label) {
 		if looksLikeOptions(line) {
-			return nil, strictErr(keyerrors.ErrMalformedKey, ruleOptions,
+			return strictErr(keyerrors.ErrMalformedKey, ruleOptions,
 				"authorized_keys options before the key type are not accepted; remove the options before the key type")
 		}
 		if blobShaped(label) {
-			return nil, malformed("the key type is missing before the base64 key; write the type first, as in \"ssh-ed25519 AAAA...\"")
+			return malformed("the key type is missing before the base64 key; write the type first, as in \"ssh-ed25519 AAAA...\"")
 		}
 		// The second field is a blob but the first is no type name.
 	}
 	b64, rest := nextField(rest)
 	if len(b64) == 0 {
-		return nil, malformed("there is no base64 key after the type " + safeName(label) + "; give the whole line of the .pub file")
+		return malformed("there is no base64 key after the type " + safeName(label) + "; give the whole line of the .pub file")
 	}
 	blob, ok := decodeB64(b64)
 	if !ok {
@@ -457,27 +482,27 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 			// "@ ssh-rsa AAAA...": the first field is options (any
 			// text to x/crypto's retry) and the second the type; or
 			// '@" " ssh-rsa AAAA...', options with a quoted blank.
-			return nil, strictErr(keyerrors.ErrMalformedKey, ruleOptions,
+			return strictErr(keyerrors.ErrMalformedKey, ruleOptions,
 				"authorized_keys options before the key type are not accepted; remove the options before the key type")
 		}
 		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
 			// x/crypto's decoder takes it (CR/LF inside, or padding bits).
-			return nil, strictErr(keyerrors.ErrMalformedKey, ruleBase64, msgNotBase64)
+			return strictErr(keyerrors.ErrMalformedKey, ruleBase64, msgNotBase64)
 		}
 		if t := bytes.TrimSpace(b64); len(t) < len(b64) && len(t) > 0 {
 			// "ssh-rsa AAAA...\v": x/crypto trims Unicode white space
 			// off the line.
-			return nil, strictErr(keyerrors.ErrMalformedKey, ruleSpace,
+			return strictErr(keyerrors.ErrMalformedKey, ruleSpace,
 				"white space other than space and tab (a vertical tab, form feed or Unicode space) stands next to the base64 key; remove it")
 		}
-		return nil, malformed(msgNotBase64)
+		return malformed(msgNotBase64)
 	}
 	name, _, ok := wire.String(blob)
 	if !ok {
-		return nil, malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
+		return malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
 	}
 	if isCertType(string(name)) || isCertType(string(label)) {
-		return nil, strictErr(keyerrors.ErrCertificate, ruleCertificate,
+		return strictErr(keyerrors.ErrCertificate, ruleCertificate,
 			"this is an OpenSSH certificate; give the plain public key it certifies (the .pub file without -cert)")
 	}
 	if !bytes.Equal(name, label) {
@@ -485,20 +510,13 @@ func parseAuthorizedLine(line []byte) (*Key, error) {
 		if bytes.Equal(bytes.TrimSpace(label), name) {
 			r = ruleSpace // x/crypto trims Unicode white space, \v and \f
 		}
-		return nil, strictErr(keyerrors.ErrKeyTypeMismatch, r, "the line says the key type is "+safeName(label)+
+		return strictErr(keyerrors.ErrKeyTypeMismatch, r, "the line says the key type is "+safeName(label)+
 			" but the key is "+safeName(name)+"; fix the type at the start of the line")
 	}
-	k, err := parseBlob(blob)
-	if err != nil {
-		return nil, err
+	if _, _, err := checkBlob(blob); err != nil {
+		return err
 	}
-	comment := trimBlank(rest)
-	if err := checkComment(comment); err != nil {
-		return nil, err
-	}
-	k.comment = string(comment)
-	k.format = FormatAuthorizedKey
-	return k, nil
+	return checkComment(trimBlank(rest))
 }
 
 // checkComment refuses a comment that is not valid UTF-8 or holds a control

@@ -47,8 +47,15 @@
 //
 // A message never holds key material: for the key fields (SSHPublicKey,
 // SSHPublicKeyBody) the value is left out ("Value at 'sSHPublicKey' failed
-// ..."). Any other value is escaped so that no control character reaches a
-// log line, and cut to 64 characters (see [SafeValue]).
+// ..."). Any other value goes through [SafeValue], the one rule every keyvet
+// package uses: a value that holds a run of 40 or more base64 characters, or
+// a private key marker ("PRIVATE KEY", "b3BlbnNzaC1rZXktdjE",
+// "PuTTY-User-Key-File"), is shown as [OmittedValue], "<value omitted>":
+//
+//	Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must have length less than or equal to 32
+//
+// and any other value is escaped so that no control character reaches a
+// log line, and cut to 64 characters.
 //
 // Error strings may change between versions; match errors with errors.Is and
 // errors.As, and read codes from [APIError.ErrorCode], never from the text.

@@ -74,8 +74,9 @@ var (
 //
 //	Value 'i-XYZ' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$
 //
-// with "Value null at" for a missing member and "Value at" for a Sensitive
-// one.
+// with "Value null at" for a missing member, "Value at" for a Sensitive
+// one, and "Value '<value omitted>' at" for a value that looks like key
+// material (see SafeValue).
 type FieldError struct {
 	// Op is the operation: "SendSSHPublicKey", "UploadSSHPublicKey", ...
 	Op string
@@ -83,8 +84,9 @@ type FieldError struct {
 	// "InstanceId", "SSHPublicKeyBody".
 	Field string
 	// Value is the offending value as the message shows it, made by
-	// SafeValue: escaped and at most 64 characters. It is empty when
-	// Sensitive is set or the member is missing.
+	// SafeValue: escaped and at most 64 characters, or OmittedValue
+	// ("<value omitted>") when the value looks like key material. It is
+	// empty when Sensitive is set or the member is missing.
 	Value string
 	// Sensitive reports that the value is key material, so the message
 	// leaves it out ("Value at 'sSHPublicKey' ...").
@@ -228,16 +230,118 @@ func MemberPath(field string) string {
 // MaxValueLen is the most characters SafeValue returns.
 const MaxValueLen = 64
 
-// SafeValue returns s in the form an error message may show it: every
-// character that is not printable, a backslash or a single quote is escaped
-// as a Go string literal escapes it (\n, \x00, \u2028, \\, \'); a byte of
-// invalid UTF-8 becomes \xff; and when the result would be longer than
-// MaxValueLen characters it is cut at a character boundary, never inside an
-// escape, and ends in "...", MaxValueLen characters at the most in all.
-// SafeValue("a\nb") is `a\nb`.
+// OmittedValue is what SafeValue returns in place of a value that holds key
+// material or text that looks like it (see [LooksLikeKey]). It is what an
+// error message shows where the value would stand, as kubernetes' field
+// errors write it: "Value '<value omitted>' at 'instanceOSUser' failed to
+// satisfy constraint: ...".
+const OmittedValue = "<value omitted>"
+
+// MinKeyRun is the length of the shortest run of base64 characters that
+// [LooksLikeKey] takes for key material. 40 characters are 30 bytes: less
+// than any key, private or public, and more than the identifiers AWS hands
+// out (an IAM SSHPublicKeyId such as APKAEIBFVJNL6EXAMPLE is 20, an instance
+// id 19).
+const MinKeyRun = 40
+
+// privateKeyMarkers are the texts that mark a private key (see LooksLikeKey).
+var privateKeyMarkers = [...]string{
+	// Every PEM and SSH2 private key label, BEGIN and END lines alike:
+	// "-----BEGIN RSA PRIVATE KEY-----", "---- END SSH2 ENCRYPTED PRIVATE
+	// KEY ----", "-----BEGIN OPENSSH PRIVATE KEY-----", ...
+	"PRIVATE KEY",
+	// The base64 of "openssh-key-v1", the magic at the start of an OpenSSH
+	// private key body (PROTOCOL.key), pasted without its PEM lines.
+	"b3BlbnNzaC1rZXktdjE",
+	// The first line of a PuTTY key file, of every version (.ppk).
+	"PuTTY-User-Key-File",
+}
+
+// LooksLikeKey reports whether s holds key material or text that looks like
+// it: a run of MinKeyRun (40) or more base64 characters in a row, or a
+// private key marker anywhere in s. In ABNF (RFC 5234; %s"..." is a
+// case-sensitive string, RFC 7405):
 //
-// Never call it on key material: keys are left out of messages entirely.
+//	key-like = *OCTET ( run / marker ) *OCTET
+//	run      = 40*b64char
+//	b64char  = ALPHA / DIGIT / "+" / "/" / "-" / "_" / "="
+//	marker   = %s"PRIVATE KEY" / %s"b3BlbnNzaC1rZXktdjE" / %s"PuTTY-User-Key-File"
+//
+// b64char is the standard and the URL-safe base64 alphabets (RFC 4648
+// sections 4 and 5) and the padding character "=": padding belongs to
+// base64 text, and counting it makes the rule omit more, never less. Any
+// other byte (a space, ".", ":", "@", a line break, a byte of a non-ASCII
+// character) ends a run. The markers are matched case-sensitively, as key
+// files write them, so prose such as "not a private key" is not one.
+//
+// The rule looks at the shape of the text, not at its meaning: a value that
+// is no key but holds 40 such characters in a row (a long IAM Marker, an
+// SSHPublicKeyId longer than the ones IAM makes, a SHA-256 fingerprint's 43
+// base64 characters) looks like key material and is omitted too.
+//
+// LooksLikeKey reads s once per marker and once for the runs, and allocates
+// nothing. LooksLikeKey("ec2-user") is false;
+// LooksLikeKey("-----END RSA PRIVATE KEY-----") is true.
+func LooksLikeKey(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if !isKeyChar(s[i]) {
+			run = 0
+			continue
+		}
+		if run++; run >= MinKeyRun {
+			return true
+		}
+	}
+	for _, m := range privateKeyMarkers {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// isKeyChar reports whether c is a b64char of LooksLikeKey's grammar.
+func isKeyChar(c byte) bool {
+	switch {
+	case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		return true
+	}
+	return c == '+' || c == '/' || c == '-' || c == '_' || c == '='
+}
+
+// SafeValue returns s in the form an error message may show it. It is the
+// one rule by which every keyvet package shows a caller's value in an error.
+//
+// When s looks like key material ([LooksLikeKey]: a run of 40 or more base64
+// characters, or a private key marker), SafeValue returns [OmittedValue],
+// "<value omitted>", and nothing of s.
+//
+// Otherwise every character that is not printable, a backslash or a single
+// quote is escaped as a Go string literal escapes it (\n, \x00, \u2028, \\,
+// \'); a byte of invalid UTF-8 becomes \xff; and when the result would be
+// longer than MaxValueLen characters it is cut at a character boundary, never
+// inside an escape, and ends in "...", MaxValueLen characters at the most in
+// all. For example:
+//
+//	SafeValue("i-0123") == "i-0123"
+//	SafeValue("a\nb") == `a\nb`
+//	SafeValue("MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") == "<value omitted>"
+//	SafeValue("-----BEGIN OPENSSH PRIVATE KEY-----") == "<value omitted>"
+//
+// (the third is the base64 of a PKCS#8 Ed25519 private key, of an all-zero
+// seed). SafeValue allocates nothing for a value it omits, nor for one of
+// printable ASCII that it returns unchanged.
+//
+// Key members are still better left out of a message entirely, as AWS
+// leaves out its sensitive members ("Value at 'sSHPublicKey' ...").
 func SafeValue(s string) string {
+	if LooksLikeKey(s) {
+		return OmittedValue
+	}
+	if plain(s) {
+		return s
+	}
 	limit := MaxValueLen // characters the escaped pieces may take
 	if escapedLen(s, MaxValueLen) > MaxValueLen {
 		limit = MaxValueLen - len("...")
@@ -256,6 +360,20 @@ func SafeValue(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// plain reports whether SafeValue shows s as it is: at most MaxValueLen
+// bytes of printable ASCII other than a backslash and a single quote.
+func plain(s string) bool {
+	if len(s) > MaxValueLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '\\' || c == '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // escapedLen returns the length in characters of SafeValue's escaping of s

@@ -2,6 +2,7 @@ package errors_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -218,7 +219,8 @@ func TestMemberPath(t *testing.T) {
 }
 
 func TestSafeValue(t *testing.T) {
-	long := strings.Repeat("a", 100)
+	long := strings.Repeat("a.", 50)
+	b64 := strings.Repeat("QUJD", 20) // base64 of "ABC..."
 	tests := []struct {
 		name, in, want, reason string
 	}{
@@ -236,6 +238,44 @@ func TestSafeValue(t *testing.T) {
 		{"long", long, long[:61] + "...", "cut to 64 characters, the dots included"},
 		{"escape at the cut", long[:60] + "\n\n\n\n", long[:60] + "...", "never cut inside an escape"},
 		{"runes at the cut", strings.Repeat("é", 70), strings.Repeat("é", 61) + "...", "characters, not bytes"},
+
+		// Ordinary AWS values stay visible.
+		{"instance id", "i-0123456789abcdef0", "i-0123456789abcdef0", "19 characters, far below a key-like run"},
+		{"os user", "ec2-user", "ec2-user", "a user name"},
+		{"iam user", "alice.smith@example.com", "alice.smith@example.com", "IAM user names allow . and @, which end runs"},
+		{"ssh public key id", "APKAEIBFVJNL6EXAMPLE", "APKAEIBFVJNL6EXAMPLE", "IAM's SSHPublicKeyId as the docs show it: 20 characters"},
+		{"hex instance id", "i-" + strings.Repeat("0123456789abcdef", 4)[:37], "i-" + strings.Repeat("0123456789abcdef", 4)[:37],
+			"39 characters of the base64 alphabet in a row (- and hex digits are in it): one short of a run"},
+		{"fingerprint", "MD5:0b:ad:f0:0d:0b:ad:f0:0d:0b:ad:f0:0d:0b:ad:f0:0d", "MD5:0b:ad:f0:0d:0b:ad:f0:0d:0b:ad:f0:0d:0b:ad:f0:0d", "colons end every run"},
+		{"prose", "not a private key", "not a private key", "the markers are case-sensitive, as key files write them"},
+
+		// The run boundary.
+		{"run of 39", b64[:39], b64[:39], "one short of MinKeyRun: shown"},
+		{"run of 40", b64[:40], keyerrors.OmittedValue, "MinKeyRun base64 characters in a row look like key material"},
+		{"run of 80", b64, keyerrors.OmittedValue, "no part of a long run is shown, not even cut"},
+		{"run of 39 in text", "user " + b64[:39] + " x", "user " + b64[:39] + " x", "the run is what counts, not the length of the value"},
+		{"run of 40 in text", "user " + b64[:40] + " x", keyerrors.OmittedValue, "a run anywhere in the value"},
+		{"run at the end", long[:40] + b64[:40], keyerrors.OmittedValue, "a run past the cut still omits the value: the rule reads all of it"},
+		{"broken by a space", b64[:39] + " " + b64[:39], b64[:39] + " " + b64[:21] + "...", "a space ends a run: two runs of 39"},
+		{"broken by a dot", b64[:39] + "." + b64[:39], b64[:39] + "." + b64[:21] + "...", "a dot ends a run"},
+		{"broken by a newline", b64[:39] + "\n" + b64[:39], b64[:39] + `\n` + b64[:20] + "...", "a line break ends a run"},
+		{"url-safe alphabet", strings.Repeat("ab-_", 10), keyerrors.OmittedValue, "- and _ are base64url (RFC 4648 section 5)"},
+		{"standard alphabet", strings.Repeat("ab+/", 10), keyerrors.OmittedValue, "+ and / are base64 (RFC 4648 section 4)"},
+		{"padding counts", b64[:38] + "==", keyerrors.OmittedValue, "= is base64's padding and counts in a run"},
+		{"utf-8 ends a run", b64[:39] + "é" + b64[:39], b64[:39] + "é" + b64[:21] + "...", "a byte of a non-ASCII character is no base64 character"},
+
+		// The markers, alone and in text.
+		{"PRIVATE KEY", "PRIVATE KEY", keyerrors.OmittedValue, "the core of every PEM and SSH2 private key label"},
+		{"PEM BEGIN", "-----BEGIN RSA PRIVATE KEY-----", keyerrors.OmittedValue, "a PEM private key's first line"},
+		{"PEM END", "-----END PRIVATE KEY-----", keyerrors.OmittedValue, "an END line alone is still a private key's"},
+		{"SSH2", "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----", keyerrors.OmittedValue, "SSH.com's private key label"},
+		{"PRIVATE KEY in text", "my PRIVATE KEY is", keyerrors.OmittedValue, "a marker anywhere in the value"},
+		{"openssh magic", "b3BlbnNzaC1rZXktdjE", keyerrors.OmittedValue, `the base64 of "openssh-key-v1" (PROTOCOL.key), 19 characters`},
+		{"openssh magic in text", "x b3BlbnNzaC1rZXktdjEAAAA y", keyerrors.OmittedValue, "an OpenSSH private key body's start, pasted in text"},
+		{"putty", "PuTTY-User-Key-File", keyerrors.OmittedValue, "a PuTTY key file's first line"},
+		{"putty in text", "PuTTY-User-Key-File-3: ssh-ed25519", keyerrors.OmittedValue, "a .ppk's first line as it stands"},
+		{"marker case", "putty-user-key-file private key B3BLBNNZAC1RZXKTDJE", "putty-user-key-file private key B3BLBNNZAC1RZXKTDJE", "markers are case-sensitive"},
+		{"the placeholder", keyerrors.OmittedValue, keyerrors.OmittedValue, "printable and not key-like: shown as it is"},
 	}
 	for _, tt := range tests {
 		got := keyerrors.SafeValue(tt.in)
@@ -245,18 +285,66 @@ func TestSafeValue(t *testing.T) {
 		if n := utf8.RuneCountInString(got); n > keyerrors.MaxValueLen {
 			t.Errorf("%s: %d characters, more than %d", tt.name, n, keyerrors.MaxValueLen)
 		}
+		if omitted := got == keyerrors.OmittedValue && tt.in != keyerrors.OmittedValue; omitted != keyerrors.LooksLikeKey(tt.in) {
+			t.Errorf("%s: LooksLikeKey(%q) = %v, but SafeValue omitted = %v", tt.name, tt.in, !omitted, omitted)
+		}
+		if got == keyerrors.OmittedValue && tt.in != keyerrors.OmittedValue && leaks(tt.in, got) {
+			t.Errorf("%s: the placeholder holds part of the value", tt.name)
+		}
 	}
 }
 
+// leaks reports whether msg holds 8 characters in a row of in: the
+// placeholder must owe nothing to the value it stands for.
+func leaks(in, msg string) bool {
+	for i := 0; i+8 <= len(in); i++ {
+		if strings.Contains(msg, in[i:i+8]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sink keeps the compiler from optimising away what the alloc tests compute.
+var sink string
+
+// TestSafeValueNoAllocs pins the allocations of the common cases: an
+// ordinary value shown as it is, and a key-like one, cost nothing.
+func TestSafeValueNoAllocs(t *testing.T) {
+	for _, s := range []string{"i-0123456789abcdef0", "ec2-user", "", strings.Repeat("QUJD", 1000), "-----BEGIN RSA PRIVATE KEY-----"} {
+		if n := testing.AllocsPerRun(100, func() { sink = keyerrors.SafeValue(s) }); n != 0 {
+			t.Errorf("SafeValue(%.20q...) allocates %v times, want 0", s, n)
+		}
+	}
+}
+
+// looksLikeKeyRef is the obviously-correct reading of LooksLikeKey's grammar.
+var keyRunRE = regexp.MustCompile(`[A-Za-z0-9+/_=-]{40}`)
+
+func looksLikeKeyRef(s string) bool {
+	return keyRunRE.MatchString(s) || strings.Contains(s, "PRIVATE KEY") ||
+		strings.Contains(s, "b3BlbnNzaC1rZXktdjE") || strings.Contains(s, "PuTTY-User-Key-File")
+}
+
 // FuzzSafeValue holds SafeValue's promises on any input: at most 64
-// characters, valid UTF-8, no control character, and the input itself when
-// it is short, printable and free of quotes and backslashes.
+// characters, valid UTF-8, no control character, the input itself when
+// it is short, printable, free of quotes and backslashes and not key-like,
+// and OmittedValue exactly when the reference reading of the grammar says
+// the input looks like key material.
 func FuzzSafeValue(f *testing.F) {
-	for _, s := range []string{"", "a\nb", "it's", "\xff", strings.Repeat("\x00", 70), strings.Repeat("é", 65)} {
+	for _, s := range []string{"", "a\nb", "it's", "\xff", strings.Repeat("\x00", 70), strings.Repeat("é", 65),
+		strings.Repeat("A", 39), strings.Repeat("A", 40), "-----END PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjE", "PuTTY-User-Key-File-3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := keyerrors.SafeValue(s)
+		ref := looksLikeKeyRef(s)
+		if keyerrors.LooksLikeKey(s) != ref {
+			t.Fatalf("LooksLikeKey(%q) = %v, the reference says %v", s, !ref, ref)
+		}
+		if ref != (got == keyerrors.OmittedValue && s != keyerrors.OmittedValue) {
+			t.Fatalf("SafeValue(%q) = %q, yet the reference says key-like = %v", s, got, ref)
+		}
 		if !utf8.ValidString(got) {
 			t.Fatalf("SafeValue(%q) = %q: invalid UTF-8", s, got)
 		}
@@ -268,7 +356,7 @@ func FuzzSafeValue(f *testing.F) {
 				t.Fatalf("SafeValue(%q) = %q holds control character %U", s, got, r)
 			}
 		}
-		if !strings.HasSuffix(got, "...") && utf8.ValidString(s) && !strings.ContainsAny(s, `\'`) &&
+		if !ref && !strings.HasSuffix(got, "...") && utf8.ValidString(s) && !strings.ContainsAny(s, `\'`) &&
 			utf8.RuneCountInString(s) <= keyerrors.MaxValueLen && got != s && isPrintable(s) {
 			t.Fatalf("SafeValue(%q) = %q changed a printable value", s, got)
 		}

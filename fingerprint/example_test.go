@@ -59,6 +59,8 @@ func Example_allForms() {
 
 // ExampleParse_pasted checks fingerprints a person pasted against a key:
 // trim the paste, parse it in any form ssh-keygen or IAM prints, compare.
+// The error does not quote the broken SHA-256 fingerprint: its 42 base64
+// characters in a row look like key material (keyerrors.SafeValue).
 func ExampleParse_pasted() {
 	pub := mustKey(exampleKey)
 	for _, pasted := range []string{
@@ -83,7 +85,7 @@ func ExampleParse_pasted() {
 	// match:    c5:3e:72:c6:f9:55:58:47:5c:ad:d9:8f:89:9f:37:ea
 	// match:    c5:3e:72:c6:f9:55:58:47:5c:ad:d9:8f:89:9f:37:ea
 	// no match: SHA256:vMbaARqVciRgXyZPNHDo+P5p5WK5yWG1Oo6VC35Bomw
-	// not a fingerprint: fingerprint: cannot parse 'SHA256:L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk56': SHA256 fingerprint of 42 base64 characters, want 43: malformed SSH key fingerprint
+	// not a fingerprint: fingerprint: cannot parse '<value omitted>': SHA256 fingerprint of 42 base64 characters, want 43: malformed SSH key fingerprint
 }
 
 // ExampleSHA256_certificate shows the difference with x/crypto for a

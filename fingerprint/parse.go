@@ -58,8 +58,11 @@ func FromBlob(h crypto.Hash, blob []byte) Fingerprint {
 // outside the form's alphabet, hex without colons, and base64 whose last
 // character carries non-zero unused bits (a second spelling of the same
 // digest). The error wraps [keyerrors.ErrMalformedFingerprint]; its text
-// quotes at most [keyerrors.SafeValue] of the input (nothing of an input
-// that holds a private key), and may change between versions.
+// quotes the input as [keyerrors.SafeValue] shows it, and may change between
+// versions. So nothing of an input that looks like key material is quoted
+// ('<value omitted>'): not of a private key, and not of a SHA-256 or longer
+// fingerprint either, whose 43 or more base64 characters in a row have the
+// shape of key material.
 func Parse(s string) (Fingerprint, error) {
 	if s == "" {
 		return Fingerprint{}, parseError(s, "empty string")
@@ -204,14 +207,12 @@ func (e *parseErr) Error() string {
 
 func (e *parseErr) Unwrap() error { return keyerrors.ErrMalformedFingerprint }
 
-// quote returns s as an error message may show it: escaped and cut by
-// keyerrors.SafeValue and put in single quotes as AWS does, or a
-// placeholder for text that holds a private key (someone pasted the wrong
-// file), of which nothing may reach a log.
+// quote returns s as an error message may show it, by keyerrors.SafeValue,
+// the one rule of every keyvet package, put in single quotes as AWS does:
+// escaped and cut, or '<value omitted>' for text that looks like key
+// material (someone pasted the wrong file), of which nothing may reach a
+// log.
 func quote(s string) string {
-	if strings.Contains(s, "PRIVATE KEY") || strings.Contains(s, "PuTTY-User-Key-File") {
-		return "<value omitted: private key>"
-	}
 	return "'" + keyerrors.SafeValue(s) + "'"
 }
 

@@ -165,17 +165,25 @@ func checkValid(t *testing.T, in string, f fingerprint.Fingerprint, hash crypto.
 }
 
 // checkNoEcho checks that an error quotes no more of the input than
-// keyerrors.SafeValue keeps, and nothing of a private key: the message is
-// "fingerprint: cannot parse '<SafeValue(in)>': <reason>: ...", and the
-// reason does not repeat the input.
+// keyerrors.SafeValue keeps, and nothing of an input that looks like key
+// material: the message is "fingerprint: cannot parse '<SafeValue(in)>':
+// <reason>: ...", and the reason does not repeat the input.
 func checkNoEcho(t testing.TB, in string, err error) {
 	t.Helper()
 	msg := err.Error()
 	prefix := "fingerprint: cannot parse '" + keyerrors.SafeValue(in) + "': "
-	if strings.Contains(in, "PRIVATE KEY") {
-		prefix = "fingerprint: cannot parse <value omitted: private key>: "
-		if strings.Contains(msg, "PRIVATE") || strings.Contains(msg, "b3BlbnNzaC1rZXktdjE") {
-			t.Errorf("error %q repeats the private key", msg)
+	if keyerrors.LooksLikeKey(in) {
+		prefix = "fingerprint: cannot parse '" + keyerrors.OmittedValue + "': "
+		for _, m := range []string{"PRIVATE", "b3BlbnNzaC1rZXktdjE", "PuTTY-User-Key-File"} {
+			if strings.Contains(msg, m) && strings.Contains(in, m) {
+				t.Errorf("error %q repeats the private key's marker %s", msg, m)
+			}
+		}
+		for i := 0; i+16 <= len(in); i++ {
+			if strings.Contains(msg, in[i:i+16]) {
+				t.Errorf("error %q repeats %q of a key-like input", msg, in[i:i+16])
+				break
+			}
 		}
 	}
 	rest, ok := strings.CutPrefix(msg, prefix)

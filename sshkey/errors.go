@@ -47,20 +47,24 @@ func unsupported(msg string) error { return newErr(keyerrors.ErrUnsupportedEncod
 
 // safeName returns a caller-supplied name (a type label, a curve, a PEM
 // label) as an error message may show it: escaped and cut short by
-// keyerrors.SafeValue. A value with a run of 12 or more base64 characters
-// might be key material (a blob pasted where the label belongs), so it is
-// left out entirely.
+// keyerrors.SafeValue, or keyerrors.OmittedValue for what SafeValue's rule
+// takes for key material. A name is stricter still: a value with a run of 12
+// or more base64 characters might be key material (a blob pasted where the
+// label belongs), so it is left out entirely too.
 func safeName(b []byte) string {
 	run := 0
 	for _, c := range b {
 		if isBase64Char(c) {
 			run++
 			if run >= 12 {
-				return "(value omitted)"
+				return keyerrors.OmittedValue
 			}
 		} else {
 			run = 0
 		}
+	}
+	if keyerrors.LooksLikeKey(string(b)) {
+		return keyerrors.OmittedValue
 	}
 	if len(b) > 40 {
 		b = b[:40]

@@ -53,7 +53,17 @@
 //
 // The key members (SSHPublicKey, SSHPublicKeyBody) are Sensitive: no message
 // ever shows their value ("Value at 'sSHPublicKey' failed ..."). Any other
-// value is shown escaped and cut to 64 characters (keyerrors.SafeValue).
+// value is shown by keyerrors.SafeValue, the rule every keyvet package uses:
+// a value that looks like key material (a run of 40 or more base64
+// characters, or a private key marker such as "PRIVATE KEY") is shown as
+// "<value omitted>" (keyerrors.OmittedValue), so a private key pasted into
+// InstanceOSUser reads
+//
+//	Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must have length less than or equal to 32
+//
+// and any other value is shown escaped and cut to 64 characters. A value
+// that is no key but has that shape (a Marker of 40 base64 characters) is
+// omitted too.
 //
 // Every exported function and method is safe for concurrent use; the rules
 // are shared values that must not be modified.

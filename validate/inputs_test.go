@@ -110,8 +110,16 @@ func TestMessageGolden(t *testing.T) {
 			"1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null"},
 		{"min length", &validate.GetSSHPublicKeyInput{UserName: "alice", SSHPublicKeyId: "APKA", Encoding: "SSH"},
 			"1 validation error detected: Value 'APKA' at 'sSHPublicKeyId' failed to satisfy constraint: Member must have length greater than or equal to 20"},
-		{"max length", &validate.DeleteSSHPublicKeyInput{UserName: strings.Repeat("u", 65), SSHPublicKeyId: "APKAEIBAERJR2EXAMPLE"},
-			"1 validation error detected: Value '" + strings.Repeat("u", 61) + "...' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64"},
+		{"max length", &validate.DeleteSSHPublicKeyInput{UserName: strings.Repeat("u.", 33)[:65], SSHPublicKeyId: "APKAEIBAERJR2EXAMPLE"},
+			"1 validation error detected: Value '" + strings.Repeat("u.", 31)[:61] + "...' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64"},
+		// The base64 of a PKCS#8 Ed25519 private key (of an all-zero seed)
+		// pasted into the user name: 64 base64 characters in a row.
+		{"key-like value omitted", &validate.SendSSHPublicKeyInput{InstanceId: "i-abcd1234", InstanceOSUser: "MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", SSHPublicKey: ed25519Key},
+			"2 validation errors detected: " +
+				"Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must have length less than or equal to 32; " +
+				"Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must satisfy regular expression pattern: " + validate.InstanceOSUserRule.ModelPattern},
+		{"private key marker omitted", &validate.GetSSHPublicKeyInput{UserName: "alice", SSHPublicKeyId: "APKAEIBAERJR2EXAMPLE", Encoding: "-----END RSA PRIVATE KEY-----"},
+			"1 validation error detected: Value '<value omitted>' at 'encoding' failed to satisfy constraint: Member must satisfy enum value set: [SSH, PEM]"},
 		{"pattern", &validate.SendSSHPublicKeyInput{InstanceId: "mi-048afb7f6460a110d", InstanceOSUser: "ec2-user", SSHPublicKey: ed25519Key},
 			"1 validation error detected: Value 'mi-048afb7f6460a110d' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$"},
 		{"enum", &validate.UpdateSSHPublicKeyInput{UserName: "alice", SSHPublicKeyId: "APKAEIBAERJR2EXAMPLE", Status: "on"},

@@ -81,14 +81,18 @@ func (s *Server) serveIAM(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// noSuchUser and noSuchKey answer as IAM does, but show the value by
+// keyerrors.SafeValue, the rule of every keyvet message: it passed its
+// member's pattern, so nothing needs escaping and nothing is cut (a
+// UserName is at most 64 characters; an SSHPublicKeyId of 40 or more is a
+// run of \w, omitted whole), but a value that looks like key material is
+// omitted.
 func noSuchUser(name string) *keyerrors.APIError {
-	// The name passed UserNameRule's pattern: nothing to escape.
-	return keyerrors.ErrNoSuchEntity.WithMessage("The user with name " + name + " cannot be found.")
+	return keyerrors.ErrNoSuchEntity.WithMessage("The user with name " + keyerrors.SafeValue(name) + " cannot be found.")
 }
 
 func noSuchKey(id string) *keyerrors.APIError {
-	// The id passed SSHPublicKeyIdRule's pattern: nothing to escape.
-	return keyerrors.ErrNoSuchEntity.WithMessage("The Public Key with id " + id + " cannot be found.")
+	return keyerrors.ErrNoSuchEntity.WithMessage("The Public Key with id " + keyerrors.SafeValue(id) + " cannot be found.")
 }
 
 // findKey returns the key id of user name; s.mu must be held.

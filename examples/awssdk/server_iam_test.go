@@ -209,6 +209,14 @@ func TestGetSSHPublicKey(t *testing.T) {
 		t.Errorf("not a *NoSuchEntityException: %v", err)
 	}
 	wantStatus(t, err, http.StatusNotFound)
+	// A value that passes its member's pattern but looks like key material
+	// (the base64 of a PKCS#8 Ed25519 private key, of an all-zero seed, is
+	// all \w) is not repeated in the answer: keyerrors.SafeValue's rule.
+	const keyLike = "MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	err = get(keyLike, id, iamtypes.EncodingTypeSsh)
+	wantAPIError(t, err, "NoSuchEntity", "The user with name <value omitted> cannot be found.", keyLike)
+	err = get(alice, keyLike, iamtypes.EncodingTypeSsh)
+	wantAPIError(t, err, "NoSuchEntity", "The Public Key with id <value omitted> cannot be found.", keyLike)
 
 	bad := validate.GetSSHPublicKeyInput{UserName: alice, SSHPublicKeyId: "APKA-short", Encoding: "XML"}
 	err = get(bad.UserName, bad.SSHPublicKeyId, iamtypes.EncodingType(bad.Encoding))

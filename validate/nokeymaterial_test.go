@@ -3,6 +3,7 @@ package validate_test
 import (
 	"crypto/ed25519"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/pem"
 	"errors"
 	"os"
@@ -68,6 +69,11 @@ func privateKeyPastes(t *testing.T) []pastedKey {
 			if l != "" && strings.Trim(l, base64Alphabet+"=") == "" {
 				lines = append(lines, l)
 			}
+		}
+		if len(lines) == 0 && strings.IndexByte(k.text, 0) >= 0 {
+			// A binary key file (Dropbear's): the base64 of the
+			// file is what gets pasted.
+			lines = []string{base64.StdEncoding.EncodeToString([]byte(k.text))}
 		}
 		if len(lines) == 0 {
 			t.Fatalf("%s: no base64 body lines", k.name)

@@ -66,10 +66,14 @@ func slowOfBlob(h crypto.Hash, blob []byte) string {
 // FuzzParse checks that Parse never panics, agrees with the slow parser,
 // refuses only with ErrMalformedFingerprint and a message within
 // SafeValue, and that what it accepts round-trips through String. It also
-// holds OfBlob of the input, under every hash, to slowOfBlob. The
-// seeds in testdata/fuzz/FuzzParse are the golden fingerprints (written by
-// TestGolden -update) and what fuzzing found; the Parse table adds more.
+// holds OfBlob of the input, under every hash, to slowOfBlob. Its seeds
+// are the golden fingerprints (GoldenFingerprints), read from testdata/golden
+// at each run, and the inputs of the Parse table; testdata/fuzz/FuzzParse
+// holds only what fuzzing found.
 func FuzzParse(f *testing.F) {
+	for _, s := range fingerprint.GoldenFingerprints(f) {
+		f.Add(s)
+	}
 	for _, tt := range parseTests {
 		f.Add(tt.in)
 	}

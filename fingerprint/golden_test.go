@@ -3,21 +3,20 @@ package fingerprint
 // The goldens in testdata/golden are ssh-keygen's own output. A normal run
 // only reads them; `go test ./fingerprint -run TestGolden -update` runs
 // ssh-keygen (OpenSSH 9.2 made the committed ones) to write them again,
-// first generating the throwaway keys in testdata/keys if they are missing,
-// and writes the FuzzParse seeds made from them. See testdata/README.md.
+// first generating the throwaway keys in testdata/keys if they are missing.
+// FuzzParse adds the fingerprints in them (GoldenFingerprints) as seeds at
+// each run. See testdata/README.md.
 
 import (
 	"bufio"
 	"bytes"
 	"crypto"
-	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -25,7 +24,7 @@ import (
 	"golang.org/x/crypto/ssh"
 )
 
-var update = flag.Bool("update", false, "run ssh-keygen to regenerate testdata/golden (and missing testdata/keys) and the FuzzParse seeds")
+var update = flag.Bool("update", false, "run ssh-keygen to regenerate testdata/golden (and missing testdata/keys)")
 
 // throwaway lists the keys generated for the goldens: file name in
 // testdata/keys and ssh-keygen -t/-b arguments. Only the public halves are
@@ -77,7 +76,7 @@ type goldenKey struct {
 	golden string // path of the golden file
 }
 
-func goldenKeys(t *testing.T) []goldenKey {
+func goldenKeys(t testing.TB) []goldenKey {
 	t.Helper()
 	var keys []goldenKey
 	for _, k := range throwaway {
@@ -226,7 +225,7 @@ func command(args []string, file string) string {
 
 // readGolden reads a golden file: "#" lines are comments, a "$ " line is a
 // command and the lines up to the next command its standard output.
-func readGolden(t *testing.T, path string) map[string]string {
+func readGolden(t testing.TB, path string) map[string]string {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -302,7 +301,6 @@ func writeGoldens(t *testing.T) {
 		t.Logf("generated %s (private half discarded)", pubPath)
 	}
 
-	var seeds []string
 	for _, k := range goldenKeys(t) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "# ssh-keygen output for %s\n", filepath.ToSlash(k.pub))
@@ -319,14 +317,6 @@ func writeGoldens(t *testing.T) {
 				t.Fatalf("%s in %s: %v\n%s", command(c.args, filepath.Base(k.pub)), cmd.Dir, err, stderr.Bytes())
 			}
 			fmt.Fprintf(&b, "$ %s\n%s", command(c.args, filepath.Base(k.pub)), out)
-			if c.kind == "l" {
-				fp := strings.Fields(string(out))[1]
-				seeds = append(seeds, fp)
-				if c.hash == crypto.MD5 {
-					bare := strings.TrimPrefix(fp, "MD5:")
-					seeds = append(seeds, bare, strings.ToUpper(bare))
-				}
-			}
 		}
 		if err := os.MkdirAll(filepath.Dir(k.golden), 0o755); err != nil {
 			t.Fatal(err)
@@ -335,28 +325,38 @@ func writeGoldens(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	writeSeeds(t, seeds)
 }
 
-// writeSeeds writes the golden fingerprints as FuzzParse seeds, in the
-// corpus file format of go test fuzz v1, named by content so that a rerun
-// writes the same files. Seeds found by fuzzing live beside them.
-func writeSeeds(t *testing.T, seeds []string) {
-	dir := filepath.Join("testdata", "fuzz", "FuzzParse")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(seeds)
-	seeds = slices.Compact(seeds)
-	for _, s := range seeds {
-		data := "go test fuzz v1\nstring(" + strconv.Quote(s) + ")\n"
-		// Named by a hash of the content, as go test names its own
-		// finds: names that differ only in case would collide on
-		// case-insensitive file systems.
-		name := fmt.Sprintf("golden-%x", sha256.Sum256([]byte(data)))[:len("golden-")+16]
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
+// GoldenFingerprints returns the fingerprints that ssh-keygen -l printed in
+// the goldens, for FuzzParse to add as seeds: each key's line under every
+// hash, and for MD5 the "MD5:" form, the bare form and the bare form in upper
+// case. They are sorted and without duplicates (a certificate has its key's
+// fingerprints), so that every run adds the same seeds.
+func GoldenFingerprints(t testing.TB) []string {
+	t.Helper()
+	var fps []string
+	for _, k := range goldenKeys(t) {
+		sections := readGolden(t, k.golden)
+		for _, c := range goldenCommands {
+			if c.kind != "l" {
+				continue
+			}
+			cmdline := command(c.args, filepath.Base(k.pub))
+			out, ok := sections[cmdline]
+			if !ok {
+				t.Fatalf("%s: no %q", k.golden, cmdline)
+			}
+			f := strings.Fields(out)
+			if len(f) < 2 {
+				t.Fatalf("%s: $ %s printed %q, no fingerprint", k.golden, cmdline, out)
+			}
+			fps = append(fps, f[1])
+			if c.hash == crypto.MD5 {
+				bare := strings.TrimPrefix(f[1], "MD5:")
+				fps = append(fps, bare, strings.ToUpper(bare))
+			}
 		}
 	}
-	t.Logf("wrote %d FuzzParse seeds", len(seeds))
+	slices.Sort(fps)
+	return slices.Compact(fps)
 }

@@ -14,9 +14,11 @@
 // The tests hold every validate rule to those goldens without node, so the RE2
 // rewrites in validate are proven against the models themselves and not
 // against a transcription. FuzzPatternRE2 holds the rules to slow,
-// hand-written matchers for each model pattern on any input.
+// hand-written matchers for each model pattern on any input; its seeds are
+// the goldens' boundary strings, added with f.Add at each run, and
+// testdata/fuzz/FuzzPatternRE2 holds only what fuzzing found.
 //
-// Regenerate the goldens (and the fuzz seeds taken from them) with
+// Regenerate the goldens with
 //
 //	go test ./internal/oracle -update
 //

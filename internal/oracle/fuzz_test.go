@@ -1,12 +1,7 @@
 package oracle
 
 import (
-	"crypto/sha256"
-	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
-	"strconv"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -14,9 +9,14 @@ import (
 // FuzzPatternRE2 holds every rule's MatchPattern, and its compiled RE2
 // Pattern (validate's rewrite of the model pattern), to the slow reference of
 // that pattern, and its Check to the reference plus the length rule, on any
-// string, valid UTF-8 or not. The seed corpus in testdata/fuzz/FuzzPatternRE2
-// is the oracle's boundary strings (written by -update).
+// string, valid UTF-8 or not. Its seeds are the oracle's boundary strings
+// (fuzzSeeds), read from the goldens at each run, and a few hand-picked
+// strings, most of them invalid UTF-8; testdata/fuzz/FuzzPatternRE2 holds
+// only what fuzzing found.
 func FuzzPatternRE2(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
 	for _, s := range []string{"", "\xff", "i-\xff0123456789", "a\xc3", "1a\x80", "us-east-1\xf0\x9f\x98"} {
 		f.Add(s)
 	}
@@ -55,46 +55,18 @@ func FuzzPatternRE2(f *testing.F) {
 	})
 }
 
-// writeFuzzSeeds replaces the seed corpus of FuzzPatternRE2 with the
-// goldens' boundary strings of at most 64 bytes, one file per distinct
-// string, named by its SHA-256 as go test -fuzz names its own finds.
-func writeFuzzSeeds() error {
-	gs, err := goldenCache()
-	if err != nil {
-		return err
-	}
-	dir := filepath.Join("testdata", "fuzz", "FuzzPatternRE2")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	old, err := filepath.Glob(filepath.Join(dir, "seed-*"))
-	if err != nil {
-		return err
-	}
-	for _, f := range old {
-		if err := os.Remove(f); err != nil {
-			return err
-		}
-	}
-	seen := map[string]bool{}
+// fuzzSeeds are the goldens' boundary strings of at most 64 bytes, sorted
+// and without duplicates, so that every run adds the same seeds.
+func fuzzSeeds(tb testing.TB) []string {
+	tb.Helper()
 	var seeds []string
-	for _, g := range gs {
+	for _, g := range goldens(tb) {
 		for _, r := range g.Cases {
-			if r.Kind == "boundary" && len(r.S) <= 64 && !seen[r.S] {
-				seen[r.S] = true
+			if r.Kind == "boundary" && len(r.S) <= 64 {
 				seeds = append(seeds, r.S)
 			}
 		}
 	}
-	sort.Strings(seeds)
-	for _, s := range seeds {
-		sum := sha256.Sum256([]byte(s))
-		name := filepath.Join(dir, fmt.Sprintf("seed-%x", sum[:8]))
-		body := "go test fuzz v1\nstring(" + strconv.Quote(s) + ")\n"
-		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(os.Stderr, "oracle -update: %d fuzz seeds in %s\n", len(seeds), dir)
-	return nil
+	slices.Sort(seeds)
+	return slices.Compact(seeds)
 }

@@ -412,7 +412,9 @@ func (c *ecCurve) validatePoint(typ string, q []byte) error {
 // RFC 5480 section 2.2 lets a PKIX key hold and `openssl ec -conv_form
 // compressed` writes.
 func (c *ecCurve) decompress(typ string, q []byte) ([]byte, error) {
-	x, y := elliptic.UnmarshalCompressed(c.ec, q)
+	// A copy goes to crypto/elliptic (an interface call), so that q may
+	// stay in a caller's stack buffer.
+	x, y := elliptic.UnmarshalCompressed(c.ec, bytes.Clone(q))
 	if x == nil {
 		return nil, malformed("the " + typ + " compressed point is not a point of the curve " + c.id + " (SEC 1 section 2.3.4); the key is corrupt")
 	}

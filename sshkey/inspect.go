@@ -4,16 +4,12 @@ import (
 	"bytes"
 )
 
-// This file is the fast path of Parse followed by Policy.Check: inspect
-// reads a key's text far enough to know whether Parse accepts it, and if so
-// its type, size and encoding, which are all Policy.Check looks at. It
-// decodes the base64 into a stack buffer, walks the wire format (RFC 4251
-// section 5) and the DER (X.690) in place, takes an RSA key's size from the
-// length of its modulus, and builds no ssh.PublicKey (except to let x/crypto
-// check the point of an ECDSA key or the group of a DSA key, which the
-// AWS policies refuse anyway). It never builds an error either: a text it
-// refuses goes to Parse, which says why. Parse stays the reference;
-// FuzzInspect holds inspect to accept exactly what Parse accepts.
+// This file is Policy.CheckText: Parse without the Key. inspect runs the
+// scanners Parse runs (scanAuthorizedKey, scanRFC4716, scanPEM with
+// readSPKI and readPKCS1, then checkBlob), with buffers on the stack, and
+// stops at the type, size and encoding, which are all Policy.Check looks
+// at: it builds no ssh.PublicKey and no error. A text it refuses goes to
+// Parse, which says why. FuzzInspect holds the two to the same answers.
 
 // keyInfo is what inspect learns of a key Parse accepts.
 type keyInfo struct {
@@ -34,9 +30,9 @@ const stackBlob = 1280
 // lie, and an RSA key's size comes from its modulus's length. For an
 // authorized_keys line, an RFC 4716 file or a PEM block of an Ed25519 key
 // or an RSA key of up to 8192 bits it does not allocate, unless it refuses
-// the key. It is the check to
-// use when the key itself is not needed, as in a request validator; when it
-// is, use Parse and Check.
+// the key. It is the check to use when the key itself is not needed, as in
+// a request validator; when it is, use Parse and Check. Its cost is linear
+// in len(data), whatever the text.
 //
 //	p := sshkey.Policy{Types: []string{sshkey.TypeED25519}}
 //	p.CheckText([]byte("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host")) == nil
@@ -81,12 +77,12 @@ func inspect(data []byte) (keyInfo, bool) {
 	case len(text) == 0:
 		return keyInfo{}, false
 	case bytes.HasPrefix(text, []byte("-----BEGIN ")):
-		line, rest := cutLine(text)
+		line, _ := cutLine(text)
 		switch string(line) {
 		case "-----BEGIN " + pemPKIX + "-----":
-			return inspectPEM(rest, "-----END "+pemPKIX+"-----", FormatPKIX)
+			return inspectPEM(text, pemPKIX)
 		case "-----BEGIN " + pemPKCS1 + "-----":
-			return inspectPEM(rest, "-----END "+pemPKCS1+"-----", FormatPKCS1)
+			return inspectPEM(text, pemPKCS1)
 		}
 		return keyInfo{}, false
 	case bytes.HasPrefix(text, []byte("---- BEGIN SSH2 PUBLIC KEY")):
@@ -187,169 +183,6 @@ func inspectBlob(b []byte) (string, int, bool) {
 		return "", 0, false
 	}
 	return t.name, bits, true
-}
-
-// inspectPEM reads the lines after a PEM BEGIN line (rest) as parsePEM does:
-// base64 lines, maybe empty, each ending in LF or CRLF, then the END line
-// end, which must close the text. The body is decoded where it lies: the
-// decoder skips the line ends and refuses any other byte outside the
-// alphabet, so only a CR that ends no line is left to look for. An END line
-// (or any line of '-') before the last one holds bytes outside the alphabet.
-func inspectPEM(rest []byte, end string, f Format) (keyInfo, bool) {
-	n := len(rest) - len(end)
-	if n < 0 || string(rest[n:]) != end || n > 0 && rest[n-1] != '\n' {
-		return keyInfo{}, false
-	}
-	body := rest[:n]
-	for b := body; ; {
-		i := bytes.IndexByte(b, '\r')
-		if i < 0 {
-			break
-		}
-		if i+1 >= len(b) || b[i+1] != '\n' {
-			return keyInfo{}, false
-		}
-		b = b[i+2:]
-	}
-	var buf [stackBlob]byte
-	der, ok := decodeTo(buf[:], body)
-	if !ok {
-		return keyInfo{}, false
-	}
-	if f == FormatPKCS1 {
-		bits, ok := inspectPKCS1DER(der)
-		return keyInfo{TypeRSA, bits, f}, ok
-	}
-	return inspectSPKI(der)
-}
-
-// The DER contents of the OIDs parseSPKI knows (X.690 section 8.19).
-var (
-	derOIDRSA     = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01} // 1.2.840.113549.1.1.1
-	derOIDEC      = []byte{0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01}             // 1.2.840.10045.2.1
-	derOIDEd25519 = []byte{0x2b, 0x65, 0x70}                                     // 1.3.101.112
-	derOIDDSA     = []byte{0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01}             // 1.2.840.10040.4.1
-	derOIDP256    = []byte{0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07}       // 1.2.840.10045.3.1.7
-	derOIDP384    = []byte{0x2b, 0x81, 0x04, 0x00, 0x22}                         // 1.3.132.0.34
-	derOIDP521    = []byte{0x2b, 0x81, 0x04, 0x00, 0x23}                         // 1.3.132.0.35
-)
-
-// DER tags (X.690 section 8.1.2, universal class) of the elements inspect
-// reads.
-const (
-	derInteger   = 0x02
-	derBitString = 0x03
-	derNull      = 0x05
-	derOID       = 0x06
-	derSequence  = 0x30
-)
-
-// derRead reads one DER element of the given tag from the start of b, as
-// cryptobyte's ReadASN1 does (low tag numbers only, minimal definite
-// lengths of at most four bytes, X.690 section 10.1), and returns its
-// contents and what follows it. cryptobyte is not used here because its
-// reader makes b escape to the heap.
-func derRead(b []byte, tag byte) (contents, rest []byte, ok bool) {
-	if len(b) < 2 || b[0] != tag {
-		return nil, nil, false
-	}
-	n, hdr := uint64(b[1]), uint64(2)
-	if n&0x80 != 0 {
-		ll := n & 0x7f
-		if ll == 0 || ll > 4 || uint64(len(b)) < 2+ll {
-			return nil, nil, false
-		}
-		n = 0
-		for _, c := range b[2 : 2+ll] {
-			n = n<<8 | uint64(c)
-		}
-		if n < 128 || n>>((ll-1)*8) == 0 {
-			return nil, nil, false // not the shortest form
-		}
-		hdr += ll
-	}
-	if uint64(len(b))-hdr < n {
-		return nil, nil, false
-	}
-	return b[hdr : hdr+n], b[hdr+n:], true
-}
-
-// derUnsigned reads a DER INTEGER as readUnsigned does: minimally encoded
-// (X.690 section 8.3.2), not negative; it returns the magnitude without a
-// leading zero (empty for zero).
-func derUnsigned(b []byte) (mag, rest []byte, ok bool) {
-	v, rest, ok := derRead(b, derInteger)
-	if !ok || len(v) == 0 || v[0]&0x80 != 0 {
-		return nil, nil, false
-	}
-	if v[0] == 0 {
-		if len(v) > 1 && v[1]&0x80 == 0 {
-			return nil, nil, false
-		}
-		v = v[1:]
-	}
-	return v, rest, true
-}
-
-// inspectPKCS1DER reports whether parsePKCS1DER accepts der, and returns the
-// modulus's length in bits.
-func inspectPKCS1DER(der []byte) (int, bool) {
-	seq, rest, ok := derRead(der, derSequence)
-	if !ok || len(rest) != 0 {
-		return 0, false
-	}
-	n, seq, ok1 := derUnsigned(seq)
-	e, seq, ok2 := derUnsigned(seq)
-	if !ok1 || !ok2 || len(seq) != 0 {
-		return 0, false
-	}
-	bits, err := checkRSANumbers(e, n)
-	return bits, err == nil
-}
-
-// inspectSPKI reports whether parseSPKI accepts der. The algorithm and curve
-// OIDs are compared as DER bytes: one OID has one DER encoding, and any
-// other OID is refused.
-func inspectSPKI(der []byte) (keyInfo, bool) {
-	spki, rest, ok := derRead(der, derSequence)
-	if !ok || len(rest) != 0 {
-		return keyInfo{}, false
-	}
-	algo, spki, ok := derRead(spki, derSequence)
-	if !ok {
-		return keyInfo{}, false
-	}
-	oid, algo, ok := derRead(algo, derOID)
-	if !ok {
-		return keyInfo{}, false
-	}
-	key, spki, ok := derRead(spki, derBitString)
-	if !ok || len(spki) != 0 || len(key) == 0 || key[0] != 0 {
-		return keyInfo{}, false // a BIT STRING of whole bytes, and nothing after it
-	}
-	key = key[1:]
-	switch {
-	case bytes.Equal(oid, derOIDRSA):
-		null, algo, ok := derRead(algo, derNull)
-		if !ok || len(null) != 0 || len(algo) != 0 {
-			return keyInfo{}, false
-		}
-		bits, ok := inspectPKCS1DER(key)
-		return keyInfo{TypeRSA, bits, FormatPKIX}, ok
-	case bytes.Equal(oid, derOIDEd25519):
-		if len(algo) != 0 || len(key) != 32 {
-			return keyInfo{}, false
-		}
-		return keyInfo{TypeED25519, 256, FormatPKIX}, true
-	}
-	// The other types (ECDSA, with its point check and compressed points,
-	// and DSA) are rare enough here to be read by parseSPKI itself, on a
-	// copy, so that der may stay in its caller's stack buffer.
-	k, err := parseSPKI(bytes.Clone(der))
-	if err != nil {
-		return keyInfo{}, false
-	}
-	return keyInfo{k.typ, k.bits, FormatPKIX}, true
 }
 
 // inspectRFC4716 reads text (trimmed) with scanRFC4716, as Parse does,

@@ -47,6 +47,22 @@ func checkInspect(t *testing.T, data []byte) {
 			t.Fatalf("scanAuthorizedKey says %v, checkAuthorizedKey %v", ok, ref)
 		}
 	}
+	// The PEM and DER readers decide as the readable reference,
+	// slowPEM, does, and read the same key.
+	if text := trimSpace(data); !mayHoldPrivate(data) && (sniff(text) == kindPKIX || sniff(text) == kindPKCS1) {
+		label := pemPKIX
+		if sniff(text) == kindPKCS1 {
+			label = pemPKCS1
+		}
+		ref, rerr := slowPEM(text, label)
+		k, err := parsePEM(text, label)
+		if (err == nil) != (rerr == nil) {
+			t.Fatalf("parsePEM says %v, slowPEM %v", err, rerr)
+		}
+		if err == nil && !bytes.Equal(k.Marshal(), ref) {
+			t.Fatal("parsePEM and slowPEM read different keys")
+		}
+	}
 	ki, ok := inspect(data)
 	k, err := Parse(data)
 	if ok != (err == nil) {

@@ -1,0 +1,215 @@
+package sshkey
+
+import (
+	"bytes"
+	"encoding/asn1"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/wire"
+)
+
+// This file is the readable reference of the PEM and DER readers (pem.go),
+// as net/netip keeps one: the reader sshkey had before the scanners were
+// one, written with cryptobyte, line by line. checkInspect holds Parse to it
+// on every input: the same answer, the same blob.
+
+// parsePEM parses one PEM block of the given label, strictly (RFC 7468
+// section 2, without the lax parser's allowances): the BEGIN line, base64
+// lines and nothing else (no RFC 1421 headers such as Proc-Type), and the END
+// line, each line ending in LF or CRLF. encoding/pem is not used: it skips
+// text before the BEGIN line, takes blanks inside the base64, and a header
+// block.
+func slowPEM(text []byte, label string) ([]byte, error) {
+	begin, rest := cutLine(text)
+	if string(begin) != "-----BEGIN "+label+"-----" {
+		return nil, malformed("the PEM BEGIN line must be exactly \"-----BEGIN " + label + "-----\" (RFC 7468)")
+	}
+	end := "-----END " + label + "-----"
+	var body []byte
+	for {
+		if len(rest) == 0 {
+			return nil, malformed("the PEM END line \"" + end + "\" is missing (RFC 7468)")
+		}
+		var line []byte
+		line, rest = cutLine(rest)
+		if string(line) == end {
+			break
+		}
+		if bytes.HasPrefix(line, []byte("-----")) {
+			return nil, malformed("the PEM block ends with a wrong END line or holds another BEGIN line; it must end with \"" + end + "\" (RFC 7468)")
+		}
+		if bytes.IndexByte(line, ':') >= 0 {
+			return nil, malformed("PEM headers (Proc-Type, DEK-Info, ...) are not accepted in a public key (RFC 7468 section 2); remove them")
+		}
+		for _, c := range line {
+			if !isBase64Char(c) && c != '=' {
+				return nil, malformed("the PEM body is not base64 (RFC 7468 section 2); copy the whole block again")
+			}
+		}
+		body = append(body, line...)
+	}
+	der, ok := decodeB64(body)
+	if !ok {
+		return nil, malformed("the PEM body is not valid base64 (RFC 7468 section 2); copy the whole block again")
+	}
+	var blob []byte
+	var err error
+	if label == pemPKCS1 {
+		blob, err = slowPKCS1(der)
+	} else {
+		blob, err = slowSPKI(der)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := afterKey(rest, "PEM END line"); err != nil {
+		return nil, err
+	}
+	return blob, nil
+}
+
+// readUnsigned reads a DER INTEGER that must be non-negative and returns its
+// magnitude with no leading zero (empty for zero).
+func slowUnsigned(s *cryptobyte.String) ([]byte, bool) {
+	var b []byte
+	if !s.ReadASN1Integer(&b) {
+		return nil, false
+	}
+	if len(b) == 1 && b[0] == 0 {
+		b = nil
+	}
+	return b, true
+}
+
+// parsePKCS1DER parses RSAPublicKey ::= SEQUENCE { modulus INTEGER,
+// publicExponent INTEGER } (RFC 8017 appendix A.1.1) in DER, and checks it as
+// an ssh-rsa blob made of the same numbers.
+func slowPKCS1(der []byte) ([]byte, error) {
+	in := cryptobyte.String(der)
+	var seq cryptobyte.String
+	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) || !in.Empty() {
+		return nil, malformed("the RSA key is not one DER RSAPublicKey (RFC 8017 appendix A.1.1); the key is corrupt")
+	}
+	n, ok1 := slowUnsigned(&seq)
+	e, ok2 := slowUnsigned(&seq)
+	if !ok1 || !ok2 || !seq.Empty() {
+		return nil, malformed("the RSA key is not a DER RSAPublicKey of two non-negative integers (RFC 8017 appendix A.1.1); the key is corrupt")
+	}
+	blob := wire.AppendString(nil, []byte(TypeRSA))
+	blob = wire.AppendMPInt(blob, e)
+	blob = wire.AppendMPInt(blob, n)
+	if _, _, err := checkBlob(blob); err != nil {
+		return nil, err
+	}
+	return blob, nil
+}
+
+var (
+	oidRSA     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
+	oidEC      = asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1}
+	oidEd25519 = asn1.ObjectIdentifier{1, 3, 101, 112}
+	oidDSA     = asn1.ObjectIdentifier{1, 2, 840, 10040, 4, 1}
+	oidP256    = asn1.ObjectIdentifier{1, 2, 840, 10045, 3, 1, 7}
+	oidP384    = asn1.ObjectIdentifier{1, 3, 132, 0, 34}
+	oidP521    = asn1.ObjectIdentifier{1, 3, 132, 0, 35}
+)
+
+// parseSPKI parses SubjectPublicKeyInfo (RFC 5280 section 4.1.2.7) in DER
+// and builds the SSH blob from its numbers and points.
+func slowSPKI(der []byte) ([]byte, error) {
+	bad := func(what string) error {
+		return malformed("the PKIX key is not a DER SubjectPublicKeyInfo (" + what + "); the key is corrupt")
+	}
+	in := cryptobyte.String(der)
+	var spki, algo cryptobyte.String
+	var oid asn1.ObjectIdentifier
+	if !in.ReadASN1(&spki, cbasn1.SEQUENCE) || !in.Empty() {
+		return nil, bad("RFC 5280 section 4.1")
+	}
+	if !spki.ReadASN1(&algo, cbasn1.SEQUENCE) || !algo.ReadASN1ObjectIdentifier(&oid) {
+		return nil, bad("AlgorithmIdentifier, RFC 5280 section 4.1.1.2")
+	}
+	var key []byte
+	if !spki.ReadASN1BitStringAsBytes(&key) || !spki.Empty() {
+		return nil, bad("subjectPublicKey BIT STRING")
+	}
+	var blob []byte
+	switch {
+	case oid.Equal(oidRSA):
+		// RFC 3279 section 2.3.1: the parameters SHALL be NULL.
+		var null cryptobyte.String
+		if !algo.ReadASN1(&null, cbasn1.NULL) || !null.Empty() || !algo.Empty() {
+			return nil, bad("RSA parameters must be NULL, RFC 3279 section 2.3.1")
+		}
+		return slowPKCS1(key)
+	case oid.Equal(oidEC):
+		// RFC 5480 section 2.1.1: namedCurve parameters.
+		var curve asn1.ObjectIdentifier
+		if !algo.ReadASN1ObjectIdentifier(&curve) || !algo.Empty() {
+			return nil, bad("EC parameters must be a named curve, RFC 5480 section 2.1.1")
+		}
+		var t *keyType
+		switch {
+		case curve.Equal(oidP256):
+			t = &keyTypes[2]
+		case curve.Equal(oidP384):
+			t = &keyTypes[3]
+		case curve.Equal(oidP521):
+			t = &keyTypes[4]
+		default:
+			return nil, newErr(keyerrors.ErrUnsupportedKeyType, "the PKIX key is on elliptic curve "+
+				safeName([]byte(curve.String()))+"; SSH ECDSA keys use P-256, P-384 or P-521 (RFC 5656 section 10.1)")
+		}
+		// RFC 5480 section 2.2: the point is uncompressed or compressed
+		// (SEC 1 section 2.3.3); SSH holds it uncompressed.
+		if len(key) == 1+t.curve.size && (key[0] == 2 || key[0] == 3) {
+			var err error
+			if key, err = t.curve.decompress(t.name, key); err != nil {
+				return nil, err
+			}
+		}
+		blob = wire.AppendString(nil, []byte(t.name))
+		blob = wire.AppendString(blob, []byte(t.curve.id))
+		blob = wire.AppendString(blob, key)
+	case oid.Equal(oidEd25519):
+		// RFC 8410 section 3: the parameters MUST be absent.
+		if !algo.Empty() {
+			return nil, bad("Ed25519 parameters must be absent, RFC 8410 section 3")
+		}
+		blob = wire.AppendString(nil, []byte(TypeED25519))
+		blob = wire.AppendString(blob, key)
+	case oid.Equal(oidDSA):
+		// RFC 3279 section 2.3.2: Dss-Parms ::= SEQUENCE { p, q, g }
+		// INTEGER; the key is DSAPublicKey ::= INTEGER (y).
+		var parms cryptobyte.String
+		if !algo.ReadASN1(&parms, cbasn1.SEQUENCE) || !algo.Empty() {
+			return nil, bad("DSA parameters must be Dss-Parms, RFC 3279 section 2.3.2")
+		}
+		p, ok1 := slowUnsigned(&parms)
+		q, ok2 := slowUnsigned(&parms)
+		g, ok3 := slowUnsigned(&parms)
+		ys := cryptobyte.String(key)
+		y, ok4 := slowUnsigned(&ys)
+		if !ok1 || !ok2 || !ok3 || !parms.Empty() || !ok4 || !ys.Empty() {
+			return nil, bad("DSA numbers must be non-negative INTEGERs, RFC 3279 section 2.3.2")
+		}
+		blob = wire.AppendString(nil, []byte(TypeDSA))
+		for _, m := range [][]byte{p, q, g, y} {
+			blob = wire.AppendMPInt(blob, m)
+		}
+	default:
+		name, ok := otherPKIX[oid.String()]
+		if !ok {
+			name = "algorithm " + safeName([]byte(oid.String()))
+		}
+		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "the PKIX key is "+name+
+			"; in PKIX PEM sshkey reads RSA, DSA, ECDSA (P-256, P-384, P-521) and Ed25519 keys")
+	}
+	if _, _, err := checkBlob(blob); err != nil {
+		return nil, err
+	}
+	return blob, nil
+}

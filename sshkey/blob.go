@@ -184,8 +184,7 @@ func checkBlob(b []byte) (*keyType, int, error) {
 	if t == nil {
 		switch {
 		case isCertType(string(name)):
-			return nil, 0, strictErr(keyerrors.ErrCertificate, ruleCertificate,
-				"this is an OpenSSH certificate ("+safeName(name)+"); give the plain public key it certifies (the .pub file without -cert)")
+			return nil, 0, newErr(keyerrors.ErrCertificate, "this is an OpenSSH certificate ("+safeName(name)+"); give the plain public key it certifies (the .pub file without -cert)")
 		case len(name) == 0:
 			return nil, 0, malformed("the key blob has an empty type name (RFC 4253 section 6.6); the key is corrupt")
 		}
@@ -212,11 +211,9 @@ func checkBlob(b []byte) (*keyType, int, error) {
 func blobProblem(typ string, p wire.MPIntProblem) error {
 	switch p {
 	case wire.MPIntNegative:
-		return strictErr(keyerrors.ErrMalformedKey, ruleCanonicalBlob,
-			"the "+typ+" key holds a negative number (RFC 4251 section 5 mpint); the key is corrupt")
+		return newErr(keyerrors.ErrMalformedKey, "the "+typ+" key holds a negative number (RFC 4251 section 5 mpint); the key is corrupt")
 	case wire.MPIntNonCanonical:
-		return strictErr(keyerrors.ErrMalformedKey, ruleCanonicalBlob,
-			"the "+typ+" key holds a number with a superfluous leading zero byte (RFC 4251 section 5 mpint); re-encode it with ssh-keygen")
+		return newErr(keyerrors.ErrMalformedKey, "the "+typ+" key holds a number with a superfluous leading zero byte (RFC 4251 section 5 mpint); re-encode it with ssh-keygen")
 	}
 	return truncatedBlob(typ)
 }
@@ -260,11 +257,10 @@ func checkRSANumbers(e, n []byte) (int, error) {
 	// An RSA modulus is the product of two odd primes, so it is odd.
 	// x/crypto does not check; a zero or even modulus is no RSA key.
 	if nbits == 0 || n[len(n)-1]&1 == 0 {
-		return 0, strictErr(keyerrors.ErrMalformedKey, ruleRSAModulus,
-			"the RSA modulus is zero or even, so it is not an RSA modulus; generate a new key")
+		return 0, newErr(keyerrors.ErrMalformedKey, "the RSA modulus is zero or even, so it is not an RSA modulus; generate a new key")
 	}
 	if nbits < MinRSABits {
-		return 0, strictErr(keyerrors.ErrKeyTooSmall, ruleRSAModulus, "the RSA modulus has "+strconv.Itoa(nbits)+
+		return 0, newErr(keyerrors.ErrKeyTooSmall, "the RSA modulus has "+strconv.Itoa(nbits)+
 			" bits, fewer than the 1024 below which OpenSSH refuses to read an RSA key; generate a new key of 3072 bits")
 	}
 	// Exponent bounds: x/crypto's parseRSA. A 24-bit bound keeps

@@ -6,29 +6,11 @@ import (
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
 
-// rule names a check in which sshkey is stricter than golang.org/x/crypto/ssh.
-// Errors carry it so that the fuzz target can tell "x/crypto accepts this,
-// keyvet refuses it on purpose" from a disagreement. It is never shown.
-type rule int
-
-const (
-	ruleNone          rule = iota // x/crypto refuses too, or the input is not authorized_keys
-	ruleOptions                   // options before the key type (x/crypto retries with options)
-	ruleExtraText                 // text around the key: comment lines, a second line (x/crypto skips or returns rest)
-	ruleBase64                    // non-canonical base64 (non-zero padding bits) or a byte outside the alphabet
-	ruleCanonicalBlob             // non-minimal or negative mpint in the blob
-	ruleCertificate               // a certificate (x/crypto parses it)
-	ruleRSAModulus                // zero or even RSA modulus
-	ruleComment                   // control character or invalid UTF-8 in the comment
-	ruleSpace                     // white space other than space, tab, CR, LF around the key, or a CR inside the line
-)
-
 // keyError is every error sshkey returns: a message for people and the key
 // sentinel for errors.Is. The message never holds key material.
 type keyError struct {
 	sentinel error
 	msg      string
-	rule     rule
 }
 
 func (e *keyError) Error() string { return e.msg }
@@ -36,10 +18,6 @@ func (e *keyError) Unwrap() error { return e.sentinel }
 
 func newErr(sentinel error, msg string) error {
 	return &keyError{sentinel: sentinel, msg: "sshkey: " + msg}
-}
-
-func strictErr(sentinel error, r rule, msg string) error {
-	return &keyError{sentinel: sentinel, msg: "sshkey: " + msg, rule: r}
 }
 
 func malformed(msg string) error   { return newErr(keyerrors.ErrMalformedKey, msg) }

@@ -38,14 +38,13 @@ func explain(text []byte, err error) error {
 	}
 	switch {
 	case bytes.HasPrefix(text, []byte(utf8BOM)):
-		return strictErr(keyerrors.ErrMalformedKey, ke.rule,
-			"the text starts with a UTF-8 byte-order mark (EF BB BF), which SSH tools do not read; save the file without it")
+		return newErr(keyerrors.ErrMalformedKey, "the text starts with a UTF-8 byte-order mark (EF BB BF), which SSH tools do not read; save the file without it")
 	case knownHostsMarker(text):
-		return strictErr(ke.sentinel, ke.rule, "this is a known_hosts line with an @cert-authority or @revoked marker, not a public key; give the key alone (the type and base64 after the host names)")
+		return newErr(ke.sentinel, "this is a known_hosts line with an @cert-authority or @revoked marker, not a public key; give the key alone (the type and base64 after the host names)")
 	case knownHostsLine(text):
-		return strictErr(ke.sentinel, ke.rule, "this is a known_hosts line (host names before the key type), not an authorized_keys line; give the key alone (the type and base64 after the host names)")
+		return newErr(ke.sentinel, "this is a known_hosts line (host names before the key type), not an authorized_keys line; give the key alone (the type and base64 after the host names)")
 	case wrappedPaste(text):
-		return strictErr(keyerrors.ErrMalformedKey, ke.rule, "the base64 key is split across lines, as a wrapped paste leaves it; join the lines into one")
+		return newErr(keyerrors.ErrMalformedKey, "the base64 key is split across lines, as a wrapped paste leaves it; join the lines into one")
 	}
 	return err
 }

@@ -306,11 +306,9 @@ func afterKey(rest []byte, what string) error {
 		return nil
 	}
 	if looksLikeKey(rest) {
-		return strictErr(keyerrors.ErrMultipleKeys, ruleExtraText,
-			"the input holds more than one key; give one key at a time")
+		return newErr(keyerrors.ErrMultipleKeys, "the input holds more than one key; give one key at a time")
 	}
-	return strictErr(keyerrors.ErrMalformedKey, ruleExtraText,
-		"unexpected text after the "+what+"; give the key alone")
+	return newErr(keyerrors.ErrMalformedKey, "unexpected text after the "+what+"; give the key alone")
 }
 
 // Parse parses one SSH public key in any encoding sshkey knows, which it
@@ -440,8 +438,7 @@ func checkAuthorizedKey(text []byte) error {
 	line, rest := cutLine(text)
 	line = trimBlank(line)
 	if len(line) > 0 && line[0] == '#' {
-		return strictErr(keyerrors.ErrMalformedKey, ruleExtraText,
-			"comment lines (#) are not accepted; give the key line alone")
+		return newErr(keyerrors.ErrMalformedKey, "comment lines (#) are not accepted; give the key line alone")
 	}
 	if err := checkAuthorizedLine(line); err != nil {
 		return err
@@ -454,14 +451,12 @@ const msgNotBase64 = "the key is not valid base64 (RFC 4648 section 4); copy the
 func checkAuthorizedLine(line []byte) error {
 	if bytes.IndexByte(line, '\r') >= 0 {
 		// x/crypto ends the line at the first CR and ignores the rest.
-		return strictErr(keyerrors.ErrMalformedKey, ruleSpace,
-			"the line holds a carriage return (CR) that does not end it; only LF or CRLF line ends are accepted")
+		return newErr(keyerrors.ErrMalformedKey, "the line holds a carriage return (CR) that does not end it; only LF or CRLF line ends are accepted")
 	}
 	label, rest := nextField(line)
 	if !typeShaped(label) {
 		if looksLikeOptions(line) {
-			return strictErr(keyerrors.ErrMalformedKey, ruleOptions,
-				"authorized_keys options before the key type are not accepted; remove the options before the key type")
+			return newErr(keyerrors.ErrMalformedKey, "authorized_keys options before the key type are not accepted; remove the options before the key type")
 		}
 		if blobShaped(label) {
 			return malformed("the key type is missing before the base64 key; write the type first, as in \"ssh-ed25519 AAAA...\"")
@@ -478,18 +473,16 @@ func checkAuthorizedLine(line []byte) error {
 			// "@ ssh-rsa AAAA...": the first field is options (any
 			// text to x/crypto's retry) and the second the type; or
 			// '@" " ssh-rsa AAAA...', options with a quoted blank.
-			return strictErr(keyerrors.ErrMalformedKey, ruleOptions,
-				"authorized_keys options before the key type are not accepted; remove the options before the key type")
+			return newErr(keyerrors.ErrMalformedKey, "authorized_keys options before the key type are not accepted; remove the options before the key type")
 		}
 		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
 			// x/crypto's decoder takes it (CR/LF inside, or padding bits).
-			return strictErr(keyerrors.ErrMalformedKey, ruleBase64, msgNotBase64)
+			return malformed(msgNotBase64)
 		}
 		if t := bytes.TrimSpace(b64); len(t) < len(b64) && len(t) > 0 {
 			// "ssh-rsa AAAA...\v": x/crypto trims Unicode white space
 			// off the line.
-			return strictErr(keyerrors.ErrMalformedKey, ruleSpace,
-				"white space other than space and tab (a vertical tab, form feed or Unicode space) stands next to the base64 key; remove it")
+			return newErr(keyerrors.ErrMalformedKey, "white space other than space and tab (a vertical tab, form feed or Unicode space) stands next to the base64 key; remove it")
 		}
 		return malformed(msgNotBase64)
 	}
@@ -498,15 +491,10 @@ func checkAuthorizedLine(line []byte) error {
 		return malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
 	}
 	if isCertType(string(name)) || isCertType(string(label)) {
-		return strictErr(keyerrors.ErrCertificate, ruleCertificate,
-			"this is an OpenSSH certificate; give the plain public key it certifies (the .pub file without -cert)")
+		return newErr(keyerrors.ErrCertificate, "this is an OpenSSH certificate; give the plain public key it certifies (the .pub file without -cert)")
 	}
 	if !bytes.Equal(name, label) {
-		r := ruleNone
-		if bytes.Equal(bytes.TrimSpace(label), name) {
-			r = ruleSpace // x/crypto trims Unicode white space, \v and \f
-		}
-		return strictErr(keyerrors.ErrKeyTypeMismatch, r, "the line says the key type is "+safeName(label)+
+		return newErr(keyerrors.ErrKeyTypeMismatch, "the line says the key type is "+safeName(label)+
 			" but the key is "+safeName(name)+"; fix the type at the start of the line")
 	}
 	if _, _, err := checkBlob(blob); err != nil {
@@ -565,7 +553,7 @@ func printableBytes(b []byte) bool {
 // US-ASCII and tabs.
 func checkCommentRunes(c []byte) error {
 	if !utf8.Valid(c) {
-		return strictErr(keyerrors.ErrMalformedKey, ruleComment, "the key comment is not valid UTF-8; fix or remove the comment")
+		return newErr(keyerrors.ErrMalformedKey, "the key comment is not valid UTF-8; fix or remove the comment")
 	}
 	for i := 0; i < len(c); {
 		r, n := rune(c[i]), 1
@@ -573,7 +561,7 @@ func checkCommentRunes(c []byte) error {
 			r, n = utf8.DecodeRune(c[i:])
 		}
 		if r != '\t' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)) {
-			return strictErr(keyerrors.ErrMalformedKey, ruleComment, "the key comment holds a control character; fix or remove the comment")
+			return newErr(keyerrors.ErrMalformedKey, "the key comment holds a control character; fix or remove the comment")
 		}
 		i += n
 	}

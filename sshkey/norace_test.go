@@ -1,0 +1,5 @@
+//go:build !race
+
+package sshkey
+
+const raceEnabled = false

@@ -82,6 +82,13 @@ type parseRow struct {
 }
 
 func parseRows() []parseRow {
+	fold := func(b64 string, n int) string { // lines of n bytes
+		var lines []string
+		for len(b64) > n {
+			lines, b64 = append(lines, b64[:n]), b64[n:]
+		}
+		return strings.Join(append(lines, b64), "\n")
+	}
 	bigN := append([]byte{0x01}, make([]byte, 16384/8)...) // 16385 bits
 	bigN[len(bigN)-1] = 1
 	okN := append([]byte{0x00, 0x80}, make([]byte, 16384/8-1)...) // 16384 bits
@@ -170,6 +177,11 @@ func parseRows() []parseRow {
 		{name: "rfc4716-leading-blank-header", reason: "ssh-keygen -i takes a header with blanks before its tag", in: "---- BEGIN SSH2 PUBLIC KEY ----\n \tComment: c\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", typ: TypeED25519, bits: 256, comment: "c", format: FormatRFC4716},
 		{name: "rfc4716-value-1025", reason: "section 3.3: a value of 1025 bytes, on one line", in: "---- BEGIN SSH2 PUBLIC KEY ----\nComment: " + strings.Repeat("x", 1025) + "\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", err: keyerrors.ErrMalformedKey},
 		{name: "rfc4716-text-after-quote", reason: "section 3.3.2: the closing quote ends the value", in: "---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"a\" b\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", err: keyerrors.ErrMalformedKey},
+		{name: "rfc4716-tag-64", reason: "section 3.3: a tag of 64 bytes", in: "---- BEGIN SSH2 PUBLIC KEY ----\n" + strings.Repeat("x", 64) + ": v\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", typ: TypeED25519, bits: 256, format: FormatRFC4716},
+		{name: "rfc4716-body-line-72", reason: "section 3: a body line of 72 bytes", in: "---- BEGIN SSH2 PUBLIC KEY ----\n" + fold(rsaB64, 72) + "\n---- END SSH2 PUBLIC KEY ----", typ: TypeRSA, bits: 1024, format: FormatRFC4716},
+		{name: "rfc4716-body-line-73", reason: "section 3: a body line of 73 bytes", in: "---- BEGIN SSH2 PUBLIC KEY ----\n" + fold(rsaB64, 73) + "\n---- END SSH2 PUBLIC KEY ----", err: keyerrors.ErrMalformedKey},
+		{name: "rfc4716-continued-value-1024", reason: "section 3.3: a continued value of 1024 bytes in all", in: "---- BEGIN SSH2 PUBLIC KEY ----\nComment: " + strings.Repeat(strings.Repeat("y", 64)+"\\\n", 15) + strings.Repeat("y", 64) + "\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", typ: TypeED25519, bits: 256, comment: strings.Repeat("y", 1024), format: FormatRFC4716},
+		{name: "rfc4716-continued-value-1025", reason: "section 3.3: a continued value of 1025 bytes in all", in: "---- BEGIN SSH2 PUBLIC KEY ----\nComment: " + strings.Repeat(strings.Repeat("y", 64)+"\\\n", 15) + strings.Repeat("y", 65) + "\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", err: keyerrors.ErrMalformedKey},
 		{name: "rfc4716-long-tag", reason: "section 3.3: a tag is at most 64 bytes", in: "---- BEGIN SSH2 PUBLIC KEY ----\n" + strings.Repeat("x", 65) + ": v\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", err: keyerrors.ErrMalformedKey},
 		{name: "rfc4716-long-value", reason: "section 3.3: a value is at most 1024 bytes", in: "---- BEGIN SSH2 PUBLIC KEY ----\nComment: " + strings.Repeat("x", 60) + "\\\n" + strings.Repeat(strings.Repeat("x", 70)+"\\\n", 14) + "x\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", err: keyerrors.ErrMalformedKey},
 		{name: "rfc4716-no-space", reason: "section 3.3: a space after the colon", in: "---- BEGIN SSH2 PUBLIC KEY ----\nComment:x\n" + ed25519B64 + "\n---- END SSH2 PUBLIC KEY ----", err: keyerrors.ErrMalformedKey},

@@ -124,21 +124,27 @@ func wrappedPaste(text []byte) bool {
 // (SubjectPublicKeyInfo, RSAPublicKey) and SSH blob start otherwise, so no
 // public key is taken for one.
 func privateBody(text []byte) string {
-	for i := 0; i < len(text); {
-		if !isBase64Char(text[i]) {
-			i++
+	// A run of 40 covers one of the places 39, 79, ...: only the runs
+	// through those places are looked at, each once.
+	const minRun = 40
+	done := 0 // text[:done] is looked at
+	for p := minRun - 1; p < len(text); p += minRun {
+		if p < done || !isBase64Char(text[p]) {
 			continue
 		}
-		j := i
+		i, j := p, p+1
+		for i > done && isBase64Char(text[i-1]) {
+			i--
+		}
 		for j < len(text) && isBase64Char(text[j]) {
 			j++
 		}
-		if j-i >= 40 {
+		if j-i >= minRun {
 			if kind := privateDER(text[i : i+24]); kind != "" {
 				return kind
 			}
 		}
-		i = j
+		done = j
 	}
 	return ""
 }

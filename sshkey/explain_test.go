@@ -96,3 +96,49 @@ func TestPrivateBodies(t *testing.T) {
 		}
 	}
 }
+
+// slowPrivateBody is privateBody read plainly: every maximal run of base64
+// characters, from its start.
+func slowPrivateBody(text []byte) string {
+	for i := 0; i < len(text); {
+		if !isBase64Char(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isBase64Char(text[j]) {
+			j++
+		}
+		if j-i >= 40 {
+			if kind := privateDER(text[i : i+24]); kind != "" {
+				return kind
+			}
+		}
+		i = j
+	}
+	return ""
+}
+
+// FuzzPrivateBody holds privateBody's strided search to the plain one.
+func FuzzPrivateBody(f *testing.F) {
+	f.Add([]byte("ssh-ed25519 AAAA " + pkcs8Ed25519Body))
+	f.Add([]byte(strings.Repeat("x", 39) + " " + pkcs8Ed25519Body + " y"))
+	f.Add([]byte(pkcs8Ed25519Body[:39] + "." + pkcs8Ed25519Body))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := privateBody(b), slowPrivateBody(b); got != want {
+			t.Fatalf("privateBody = %q, the plain search %q", got, want)
+		}
+	})
+}
+
+// TestPrivateBodyPlaces puts a private body at every offset of text.
+func TestPrivateBodyPlaces(t *testing.T) {
+	for pre := 0; pre < 130; pre++ {
+		for _, sep := range []string{" ", ".", "\n"} {
+			in := []byte(strings.Repeat("ab ", pre/3) + strings.Repeat("c", pre%3) + sep + pkcs8Ed25519Body + sep + "z")
+			if privateBody(in) == "" || slowPrivateBody(in) == "" {
+				t.Fatalf("a private body after %d bytes and %q is missed", pre, sep)
+			}
+		}
+	}
+}

@@ -747,12 +747,13 @@ func scanRFC4716(text, buf []byte, hdr *[maxHeader]byte) (rfc4716File, error) {
 		if err != nil {
 			return f, err
 		}
-		if len(value) >= 40 {
+		isComment := bytes.EqualFold(tag, []byte("Comment"))
+		if len(value) >= 40 && !isComment { // checkComment looks at the comment
 			if kind := privateBody(value); kind != "" {
 				return f, privateErr(kind + " in a header")
 			}
 		}
-		if bytes.EqualFold(tag, []byte("Comment")) {
+		if isComment {
 			if haveComment {
 				return f, rfcErr("there are two Comment headers (RFC 4716 section 3.3.2)")
 			}
@@ -825,6 +826,15 @@ func unquote(v []byte) (value []byte, escaped bool, err error) {
 	v = trimBlank(v)
 	if len(v) == 0 || v[0] != '"' {
 		return v, false, nil
+	}
+	if bytes.IndexByte(v, '\\') < 0 {
+		// No escapes: the closing quote is the next one.
+		if i := bytes.IndexByte(v[1:], '"') + 1; i == len(v)-1 {
+			return trimBlank(v[1:i]), false, nil
+		} else if i > 0 {
+			return nil, false, rfcErr("the Comment header has text after its closing double quote (RFC 4716 section 3.3.2)")
+		}
+		return nil, false, rfcErr("the Comment header opens a double quote but does not close it (RFC 4716 section 3.3.2)")
 	}
 	for i := 1; i < len(v); i++ {
 		switch v[i] {

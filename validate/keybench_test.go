@@ -268,3 +268,36 @@ func TestHostileRefused(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSendSSHPublicKeyFloor sets SendSSHPublicKeyInput.Validate beside
+// its floor: a bare standard-base64 decode of the key's base64 field into a
+// stack buffer (every byte of it must be decoded once) and the other
+// members' rule checks, with no framing, no blob walk and no policy.
+func BenchmarkSendSSHPublicKeyFloor(b *testing.B) {
+	for _, name := range []string{"ed25519.pub", "rsa2048.pub"} {
+		line := strings.TrimSpace(readKey(b, name))
+		in := sendInput(line)
+		b64 := []byte(strings.Fields(line)[1])
+		b.Run(name+"/keyvet", func(b *testing.B) {
+			for b.Loop() {
+				sinkErr = in.Validate()
+			}
+		})
+		b.Run(name+"/floor", func(b *testing.B) {
+			var buf [1024]byte
+			for b.Loop() {
+				n, err := base64.StdEncoding.Decode(buf[:], b64)
+				if err == nil && n > 0 {
+					err = validate.InstanceIdRule.Check(in.InstanceId)
+				}
+				if err == nil {
+					err = validate.InstanceOSUserRule.Check(in.InstanceOSUser)
+				}
+				if err == nil {
+					err = validate.AvailabilityZoneRule.Check(in.AvailabilityZone)
+				}
+				sinkErr = err
+			}
+		})
+	}
+}

@@ -129,3 +129,51 @@ func TestCompressedPoint(t *testing.T) {
 		t.Errorf("x = 0: err = %v, want ErrMalformedKey", err)
 	}
 }
+
+// TestWithComment: every branch of the comment rule, the one rule every
+// comment passes, parsed or given (checkComment).
+func TestWithComment(t *testing.T) {
+	k := MustParse(ed25519Line)
+	tests := []struct {
+		name, reason, comment, want string
+		err                         error
+	}{
+		{"plain", "printable ASCII", "me@host", "me@host", nil},
+		{"blanks", "blanks around it are dropped", " \tme@host\t ", "me@host", nil},
+		{"inner-tab", "a tab inside is kept, as sshd keeps it", "a\tb", "a\tb", nil},
+		{"empty", "no comment", "", "", nil},
+		{"utf8", "UTF-8 is fine", "Jürgen's 🔑", "Jürgen's 🔑", nil},
+		{"nbsp", "U+00A0 is printable", "a\u00a0b", "a\u00a0b", nil},
+		{"newline", "a LF would start a new authorized_keys line", "a\nb", "", keyerrors.ErrMalformedKey},
+		{"cr", "a CR ends a line for x/crypto", "a\rb", "", keyerrors.ErrMalformedKey},
+		{"nul", "NUL", "a\x00", "", keyerrors.ErrMalformedKey},
+		{"del", "DEL is a control character", "a\x7f", "", keyerrors.ErrMalformedKey},
+		{"c1", "U+0085 is a C1 control character", "a\u0085b", "", keyerrors.ErrMalformedKey},
+		{"invalid-utf8", "not UTF-8", "a\xffb", "", keyerrors.ErrMalformedKey},
+		{"truncated-utf8", "a cut multi-byte character", "a\xc3", "", keyerrors.ErrMalformedKey},
+		{"private-body", "a private key's body as the comment", "note " + pkcs8Ed25519Body, "", keyerrors.ErrPrivateKey},
+		{"39-base64", "39 base64 characters are no body", strings.Repeat("A", 39), strings.Repeat("A", 39), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k2, err := k.WithComment(tt.comment)
+			if !errors.Is(err, tt.err) || tt.err == nil && err != nil {
+				t.Fatalf("err = %v, want %v (%s)", err, tt.err, tt.reason)
+			}
+			if err != nil {
+				return
+			}
+			if k2.Comment() != tt.want || !k2.Equal(k) || k.Comment() == tt.want && tt.want != k.Comment() {
+				t.Errorf("comment %q, want %q", k2.Comment(), tt.want)
+			}
+			if k.Comment() != "ED25519 test key #1" {
+				t.Errorf("WithComment changed the original: %q", k.Comment())
+			}
+			// The line round-trips.
+			back, err := ParseString(k2.String())
+			if err != nil || back.Comment() != tt.want {
+				t.Errorf("ParseString(String()) = %v, %v", back, err)
+			}
+		})
+	}
+}

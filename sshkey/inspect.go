@@ -189,7 +189,7 @@ func inspectBlob(b []byte) (string, int, bool) {
 // into buffers on the stack.
 func inspectRFC4716(text []byte) (keyInfo, bool) {
 	var buf [stackBlob]byte
-	var hdr [maxHeader]byte
+	var hdr [maxHeader + 1]byte
 	f, err := scanRFC4716(text, buf[:], &hdr)
 	if err != nil {
 		return keyInfo{}, false

@@ -63,6 +63,18 @@ func checkInspect(t *testing.T, data []byte) {
 			t.Fatal("parsePEM and slowPEM read different keys")
 		}
 	}
+	// The RFC 4716 scanner reads as its readable reference does.
+	if text := trimSpace(data); !mayHoldPrivate(data) && sniff(text) == kindRFC4716 {
+		var hdr [maxHeader + 1]byte
+		f, err := scanRFC4716(text, nil, &hdr)
+		blob, comment, rerr := slowRFC4716(text)
+		if (err == nil) != (rerr == nil) {
+			t.Fatalf("scanRFC4716 says %v, slowRFC4716 %v", err, rerr)
+		}
+		if err == nil && (!bytes.Equal(f.blob, blob) || !bytes.Equal(f.comment, comment)) {
+			t.Fatalf("scanRFC4716 and slowRFC4716 read different keys or comments: %q, %q", f.comment, comment)
+		}
+	}
 	ki, ok := inspect(data)
 	k, err := Parse(data)
 	if ok != (err == nil) {

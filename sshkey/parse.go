@@ -652,7 +652,7 @@ func rfcErr(msg string) error {
 }
 
 func parseRFC4716(text []byte) (*Key, error) {
-	var hdr [maxHeader]byte
+	var hdr [maxHeader + 1]byte
 	f, err := scanRFC4716(text, nil, &hdr)
 	if err != nil {
 		return nil, err
@@ -694,7 +694,7 @@ type rfc4716File struct {
 // outside the alphabet. A continued header is joined in hdr. What it
 // returns aliases text, buf and hdr. Each refusal builds its error where it
 // is found; nothing else is built.
-func scanRFC4716(text, buf []byte, hdr *[maxHeader]byte) (rfc4716File, error) {
+func scanRFC4716(text, buf []byte, hdr *[maxHeader + 1]byte) (rfc4716File, error) {
 	var f rfc4716File
 	lines := newLineScanner(text)
 	line, lines, _ := lines.next()
@@ -717,11 +717,12 @@ func scanRFC4716(text, buf []byte, hdr *[maxHeader]byte) (rfc4716File, error) {
 			body = start.rest
 			break
 		}
-		// A header, maybe continued (section 3.3). Its lines may be
-		// longer than 72 bytes, as PuTTYgen and phpseclib write a long
-		// Comment: the value's 1024 bytes are the bound, as for
-		// ssh-keygen -i, which reads a header of any line length.
-		if len(line) > maxHeader+2 {
+		// A header, maybe continued (section 3.3), of at most maxHeader
+		// bytes once joined (any blanks before its tag included). Its
+		// lines may be longer than 72 bytes, as PuTTYgen and phpseclib
+		// write a long Comment: the value's 1024 bytes are the bound, as
+		// for ssh-keygen -i, which reads a header of any line length.
+		if len(line) > maxHeader+1 { // one more for a "\\" that goes
 			return f, rfcErr("a header value is longer than 1024 bytes (RFC 4716 section 3.3)")
 		}
 		h := line
@@ -737,11 +738,14 @@ func scanRFC4716(text, buf []byte, hdr *[maxHeader]byte) (rfc4716File, error) {
 					return f, rfcErr("a header value is longer than 1024 bytes (RFC 4716 section 3.3)")
 				}
 				h = append(h, line...)
-				if h[len(h)-1] != '\\' {
+				if len(h) == 0 || h[len(h)-1] != '\\' {
 					break
 				}
 				h = h[:len(h)-1]
 			}
+		}
+		if len(h) > maxHeader {
+			return f, rfcErr("a header value is longer than 1024 bytes (RFC 4716 section 3.3)")
 		}
 		tag, value, err := splitHeader(h)
 		if err != nil {

@@ -3,6 +3,8 @@ package sshkey
 import (
 	"bytes"
 	"encoding/asn1"
+	"errors"
+	"strings"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -11,7 +13,8 @@ import (
 	"github.com/keyvet/keyvet/internal/wire"
 )
 
-// This file is the readable reference of the PEM and DER readers (pem.go),
+// This file is the readable reference of the RFC 4716 scanner and of the
+// PEM and DER readers (pem.go),
 // as net/netip keeps one: the reader sshkey had before the scanners were
 // one, written with cryptobyte, line by line. checkInspect holds Parse to it
 // on every input: the same answer, the same blob.
@@ -212,4 +215,74 @@ func slowSPKI(der []byte) ([]byte, error) {
 		return nil, err
 	}
 	return blob, nil
+}
+
+// slowRFC4716 is the readable reference of scanRFC4716: the reader sshkey
+// had, line by line with nextRFC4716Line, the body joined by append, with
+// today's rules (a header line of any length within its 1024-byte value,
+// PuTTY's escapes, blanks before a tag). It returns the blob and the
+// Comment header's value as scanRFC4716 does (quotes removed, escapes not
+// undone).
+func slowRFC4716(text []byte) (blob, comment []byte, err error) {
+	line, rest, _ := nextRFC4716Line(text)
+	if string(line) != rfc4716Begin {
+		return nil, nil, errors.New("no BEGIN line")
+	}
+	haveComment := false
+	var body []byte
+	inBody := false
+	for {
+		var ok bool
+		line, rest, ok = nextRFC4716Line(rest)
+		if !ok {
+			return nil, nil, errors.New("no END line")
+		}
+		if string(line) == rfc4716End {
+			break
+		}
+		if !inBody && bytes.IndexByte(line, ':') >= 0 {
+			logical := bytes.Clone(line)
+			for len(logical) > 0 && logical[len(logical)-1] == '\\' {
+				logical = logical[:len(logical)-1]
+				if line, rest, ok = nextRFC4716Line(rest); !ok {
+					return nil, nil, errors.New("a continuation into nothing")
+				}
+				logical = append(logical, line...)
+			}
+			if len(logical) > maxHeader {
+				return nil, nil, errors.New("a header too long")
+			}
+			tag, value, err := splitHeader(logical)
+			if err != nil {
+				return nil, nil, err
+			}
+			isComment := strings.EqualFold(string(tag), "Comment")
+			if !isComment && privateBody(value) != "" {
+				return nil, nil, errors.New("a private body in a header")
+			}
+			if isComment {
+				if haveComment {
+					return nil, nil, errors.New("two Comment headers")
+				}
+				haveComment = true
+				if comment, _, err = unquote(value); err != nil {
+					return nil, nil, err
+				}
+			}
+			continue
+		}
+		inBody = true
+		if len(line) > 72 {
+			return nil, nil, errors.New("a body line longer than 72 bytes")
+		}
+		body = append(body, line...)
+	}
+	if err := afterKey(rest, "END line"); err != nil {
+		return nil, nil, err
+	}
+	blob, ok := decodeB64(body)
+	if !ok {
+		return nil, nil, errors.New("bad base64")
+	}
+	return blob, comment, nil
 }

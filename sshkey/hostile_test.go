@@ -85,9 +85,18 @@ func TestLinearCost(t *testing.T) {
 				if err := f.run(large[name]); (err == nil) != isKey[name] {
 					t.Fatalf("%s of the large %s: %v", f.name, name, err)
 				}
-				s := costPerByte(func(b []byte) { _ = f.run(b) }, small[name])
-				l := costPerByte(func(b []byte) { _ = f.run(b) }, large[name])
-				if l > 4*s && l > 2 { // under 2 ns a byte, noise dominates
+				// Measured again, up to three times, when the ratio is
+				// off: noise passes on a second look, a quadratic
+				// scanner never does.
+				var s, l float64
+				for range 3 {
+					s = costPerByte(func(b []byte) { _ = f.run(b) }, small[name])
+					l = costPerByte(func(b []byte) { _ = f.run(b) }, large[name])
+					if l <= 4*s || l <= 2 { // under 2 ns a byte, noise dominates
+						break
+					}
+				}
+				if l > 4*s && l > 2 {
 					t.Errorf("%s: %.2f ns/byte on %d bytes, %.2f on 64 KiB: not linear", f.name, l, len(large[name]), s)
 				}
 			}

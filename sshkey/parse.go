@@ -833,7 +833,7 @@ func unquote(v []byte) (value []byte, escaped bool, err error) {
 	}
 	if bytes.IndexByte(v, '\\') < 0 {
 		// No escapes: the closing quote is the next one.
-		if i := bytes.IndexByte(v[1:], '"') + 1; i == len(v)-1 {
+		if i := bytes.IndexByte(v[1:], '"') + 1; i > 0 && i == len(v)-1 {
 			return trimBlank(v[1:i]), false, nil
 		} else if i > 0 {
 			return nil, false, rfcErr("the Comment header has text after its closing double quote (RFC 4716 section 3.3.2)")

@@ -6,6 +6,8 @@ import (
 	"crypto/elliptic"
 	"errors"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -174,6 +176,39 @@ func TestWithComment(t *testing.T) {
 			if err != nil || back.Comment() != tt.want {
 				t.Errorf("ParseString(String()) = %v, %v", back, err)
 			}
+		})
+	}
+}
+
+// TestPuTTYgenFiles: the RFC 4716 files PuTTYgen 0.78 writes (puttygen -O
+// public, in testdata/keys/putty) are read as the key and comment of its
+// OpenSSH line (-O public-openssh): a Comment with PuTTY's \" and \\
+// escapes, and one on a line longer than 72 bytes. Written back, the
+// escapes are PuTTY's again.
+func TestPuTTYgenFiles(t *testing.T) {
+	for _, stem := range []string{"ed25519-escapes", "rsa2048-long-comment"} {
+		t.Run(stem, func(t *testing.T) {
+			rfc, err := os.ReadFile(filepath.Join(keysDir, "putty", stem+".pub"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			line, err := os.ReadFile(filepath.Join(keysDir, "putty", stem+".openssh"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			k, err := Parse(rfc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := MustParse(string(line))
+			if !k.Equal(want) || k.Comment() != want.Comment() || k.Format() != FormatRFC4716 {
+				t.Errorf("PuTTYgen's file reads as %q, its OpenSSH line as %q", k.Comment(), want.Comment())
+			}
+			comment := strings.SplitN(string(rfc), "\n", 3)[1] // PuTTYgen's Comment header
+			if got := strings.SplitN(string(k.MarshalRFC4716()), "\n", 3)[1]; !strings.HasPrefix(comment, "Comment: ") || len(comment) <= 72 && got != comment {
+				t.Errorf("MarshalRFC4716's Comment header %q, PuTTYgen's %q", got, comment)
+			}
+			checkInvariants(t, k)
 		})
 	}
 }

@@ -194,19 +194,24 @@ func (k *Key) UnmarshalText(text []byte) error {
 // 4716 section 3 allows 72.
 const rfc4716BodyLine = 70
 
-// maxRFC4716Comment is the longest comment RFC4716 writes: a header value is
-// at most 1024 bytes (RFC 4716 section 3.3), two of them the quotes.
-const maxRFC4716Comment = 1022
+// maxRFC4716Comment is the longest comment, escapes included, that
+// MarshalRFC4716 writes: its Comment header is one line, and ssh-keygen -i
+// reads lines of at most 1023 bytes (ssh-keygen.c, get_line): that is
+// `Comment: "`, 1012 bytes and `"`.
+const maxRFC4716Comment = 1023 - len(`Comment: ""`)
 
 // MarshalRFC4716 returns the key as an RFC 4716 public key file, as
-// ssh-keygen -e writes one: the BEGIN line, a Comment header with the
-// comment in double quotes (none when the comment is empty; a '"' or '\\' in
-// it escaped with '\\', as PuTTY writes and reads it), the base64 blob in
-// lines of 70 bytes, the END line and a newline. Every line is at most 72
-// bytes (RFC 4716 section 3): a long Comment header is continued with "\"
-// on the next lines (section 3.3), cut at a character boundary. A comment
-// longer than 1022 bytes (escapes included) is cut there, since a header
-// value is at most 1024 bytes.
+// ssh-keygen -e and PuTTYgen write one: the BEGIN line, a Comment header
+// with the comment in double quotes (none when the comment is empty; a '"'
+// or '\\' in it escaped with '\\', as PuTTY writes and reads it), the base64
+// blob in lines of 70 bytes (RFC 4716 section 3 allows 72), the END line
+// and a newline.
+//
+// The Comment header is one line, however long, as both tools write it:
+// PuTTY 0.78 cannot read a header continued with "\\" (section 3.3), and
+// ssh-keygen -i reads a line of up to 1023 bytes, so a comment longer than
+// 1012 bytes (escapes included) is cut there, at a character boundary. A
+// comment longer than 61 bytes makes that line longer than section 3's 72.
 func (k *Key) MarshalRFC4716() []byte {
 	enc := base64.StdEncoding.EncodeToString(k.blob)
 	out := make([]byte, 0, len(rfc4716Begin)+len(rfc4716End)+len(enc)+len(enc)/rfc4716BodyLine+2*len(k.comment)+64)
@@ -223,7 +228,7 @@ func (k *Key) MarshalRFC4716() []byte {
 			n := len(c) - len(strings.TrimRight(c, `\`))
 			c = c[:len(c)-n%2]
 		}
-		out = appendFolded(out, "Comment: \""+c+"\"")
+		out = append(out, "Comment: \""+c+"\"\n"...)
 	}
 	for len(enc) > rfc4716BodyLine {
 		out = append(out, enc[:rfc4716BodyLine]...)
@@ -233,22 +238,6 @@ func (k *Key) MarshalRFC4716() []byte {
 	out = append(out, enc...)
 	out = append(out, "\n"+rfc4716End+"\n"...)
 	return out
-}
-
-// appendFolded appends a header as lines of at most 72 bytes: each line but
-// the last holds at most 71 bytes and a "\" (RFC 4716 section 3.3).
-func appendFolded(out []byte, h string) []byte {
-	for len(h) > 72 {
-		i := 71
-		for !utf8.RuneStart(h[i]) {
-			i--
-		}
-		out = append(out, h[:i]...)
-		out = append(out, "\\\n"...)
-		h = h[i:]
-	}
-	out = append(out, h...)
-	return append(out, '\n')
 }
 
 // quoteEscapes escapes a quoted RFC 4716 header value as PuTTY does

@@ -381,12 +381,14 @@ func checkInvariants(t *testing.T, k *Key) {
 		if !bytes.Equal(k2.Marshal(), blob) || k2.Type() != k.Type() || k2.Bits() != k.Bits() || k2.Format() != f {
 			t.Errorf("Parse(Encode(%v)) = %s %d %v, want %s %d", f, k2.Type(), k2.Bits(), k2.Format(), k.Type(), k.Bits())
 		}
-		if (f == FormatAuthorizedKey || f == FormatRFC4716) && len(k.Comment()) <= maxRFC4716Comment && k2.Comment() != k.Comment() {
+		if (f == FormatAuthorizedKey || f == FormatRFC4716) && len(quoteEscapes.Replace(k.Comment())) <= maxRFC4716Comment && k2.Comment() != k.Comment() {
 			t.Errorf("Parse(Encode(%v)).Comment = %q, want %q", f, k2.Comment(), k.Comment())
 		}
 		if f == FormatRFC4716 {
 			for i, line := range strings.Split(strings.TrimSuffix(string(enc), "\n"), "\n") {
-				if len(line) > 72 {
+				// The Comment header is one line, as PuTTYgen and
+				// ssh-keygen write it; the others are RFC 4716's 72.
+				if len(line) > 72 && !strings.HasPrefix(line, "Comment: ") || len(line) > 1023 {
 					t.Errorf("RFC4716 line %d has %d bytes", i+1, len(line))
 				}
 			}
@@ -565,11 +567,13 @@ func TestRFC4716Comments(t *testing.T) {
 		{"empty", "no Comment header", "", ""},
 		{"quotes", "quotes inside survive: only the outer pair is removed", `"a" b "c"`, `"a" b "c"`},
 		{"backslash-end", "a \\ at the end of the value is inside the quotes", `a\`, `a\`},
-		{"long", "folded over several lines", strings.Repeat("abcdefghij", 30), strings.Repeat("abcdefghij", 30)},
-		{"backslashes-at-fold", "a content \\ at a fold point is not a continuation", strings.Repeat(`\`, 200), strings.Repeat(`\`, 200)},
-		{"utf8", "folded at character boundaries", strings.Repeat("é€😀", 40), strings.Repeat("é€😀", 40)},
-		{"too-long", "cut to 1022 bytes", strings.Repeat("x", 2000), strings.Repeat("x", 1022)},
-		{"too-long-escapes", "cut to 1022 bytes, not inside an escape", strings.Repeat(`\`, 600), strings.Repeat(`\`, 511)},
+		{"long", "one line past 72 bytes, as PuTTYgen writes it", strings.Repeat("abcdefghij", 30), strings.Repeat("abcdefghij", 30)},
+		{"backslashes", "each escaped, none a continuation", strings.Repeat(`\`, 200), strings.Repeat(`\`, 200)},
+		{"utf8", "UTF-8 kept whole", strings.Repeat("é€😀", 40), strings.Repeat("é€😀", 40)},
+		{"1012", "1012 bytes: the longest that ssh-keygen -i reads on one line", strings.Repeat("x", 1012), strings.Repeat("x", 1012)},
+		{"too-long", "cut to 1012 bytes", strings.Repeat("x", 2000), strings.Repeat("x", 1012)},
+		{"too-long-utf8", "cut at a character boundary", strings.Repeat("€", 400), strings.Repeat("€", 337)},
+		{"too-long-escapes", "cut to 1012 bytes, not inside an escape", strings.Repeat(`\`, 600), strings.Repeat(`\`, 506)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			k, err := base.WithComment(c.comment)
@@ -578,8 +582,12 @@ func TestRFC4716Comments(t *testing.T) {
 			}
 			enc := k.MarshalRFC4716()
 			for i, line := range strings.Split(strings.TrimSuffix(string(enc), "\n"), "\n") {
-				if len(line) > 72 {
-					t.Errorf("line %d has %d bytes", i+1, len(line))
+				max := 72 // RFC 4716 section 3
+				if strings.HasPrefix(line, "Comment: ") {
+					max = 1023 // ssh-keygen -i's line
+				}
+				if len(line) > max || strings.HasSuffix(line, `\`) && !strings.HasPrefix(line, "Comment: ") {
+					t.Errorf("line %d has %d bytes, or continues", i+1, len(line))
 				}
 			}
 			k2, err := ParseRFC4716(enc)

@@ -212,3 +212,32 @@ func TestPuTTYgenFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestPhpseclibFiles: the RFC 4716 files phpseclib 3.0.19 writes
+// (PublicKeyLoader::load(KEY)->toString('PuTTY') after
+// PuTTY::setComment(COMMENT), in testdata/keys/phpseclib): CRLF line ends,
+// PuTTY's escapes, a long Comment on one line. The keys are PuTTYgen's.
+func TestPhpseclibFiles(t *testing.T) {
+	for _, c := range []struct{ stem, comment string }{
+		{"ed25519-escapes", `keyvet throwaway "phpseclib" key \ with escapes`},
+		{"rsa2048-long-comment", "keyvet throwaway key exported by phpseclib, with a comment longer than seventy-two bytes"},
+	} {
+		t.Run(c.stem, func(t *testing.T) {
+			rfc, err := os.ReadFile(filepath.Join(keysDir, "phpseclib", c.stem+".pub"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			line, err := os.ReadFile(filepath.Join(keysDir, "putty", c.stem+".openssh"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			k, err := Parse(rfc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !k.Equal(MustParse(string(line))) || k.Comment() != c.comment {
+				t.Errorf("phpseclib's file reads as %q, want the PuTTYgen key with %q", k.Comment(), c.comment)
+			}
+		})
+	}
+}

@@ -13,7 +13,7 @@ import (
 // KeyFiles are the files of ../testdata that hold keys, as globs relative to
 // a package directory: the public keys with their exports, the private keys,
 // and OpenSSH's keys and exports.
-var KeyFiles = []string{"../testdata/keys/*.*", "../testdata/keys/private/*", "../testdata/keys/putty/*",
+var KeyFiles = []string{"../testdata/keys/*.*", "../testdata/keys/private/*", "../testdata/keys/putty/*", "../testdata/keys/phpseclib/*",
 	"../testdata/vectors/openssh/*.pub", "../testdata/vectors/openssh/exported/*.txt"}
 
 // Files reads every file that the globs match, but .fp and .md files, and

@@ -69,11 +69,13 @@ func knownHostsMarker(text []byte) bool {
 }
 
 // knownHostsLine reports whether text's first line is "hosts type base64",
-// as a known_hosts line is: a field that is no key type or option, then a
-// key type, then base64 of a blob of that type.
+// as a known_hosts line is: a field that is no key type and no
+// authorized_keys options (no option name, no quoted value), then a key
+// type, then base64 of a blob of that type.
 func knownHostsLine(text []byte) bool {
 	f1, f2, f3 := firstFields(text)
-	if len(f1) == 0 || lookupType(f1) != nil || lookupType(f2) == nil && !isCertType(string(f2)) {
+	if len(f1) == 0 || lookupType(f1) != nil || lookupType(f2) == nil && !isCertType(string(f2)) ||
+		startsWithOption(f1) || bytes.IndexByte(f1, '"') >= 0 { // authorized_keys options, not hosts
 		return false
 	}
 	var buf [64]byte

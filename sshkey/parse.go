@@ -258,7 +258,9 @@ var optionNames = []string{
 // or the options field (which may hold blanks inside double quotes) is
 // followed by a key type name and another field, the shape x/crypto's
 // options pass accepts.
-func looksLikeOptions(line []byte) bool {
+// startsWithOption reports whether line starts with the name of an
+// authorized_keys option (sshd(8)), matched without regard to case.
+func startsWithOption(line []byte) bool {
 	name := line
 	if i := bytes.IndexAny(name, "=, \t"); i >= 0 {
 		name = name[:i]
@@ -267,6 +269,13 @@ func looksLikeOptions(line []byte) bool {
 		if bytes.EqualFold(name, []byte(o)) {
 			return true
 		}
+	}
+	return false
+}
+
+func looksLikeOptions(line []byte) bool {
+	if startsWithOption(line) {
+		return true
 	}
 	rest := trimBlank(line[optionsEnd(line):])
 	f, rest := nextField(rest)

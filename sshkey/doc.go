@@ -88,28 +88,31 @@
 //
 // # Compared with x/crypto
 //
-// golang.org/x/crypto/ssh parses the same blobs but DSA (sshkey checks every
-// blob itself, then returns x/crypto's [ssh.PublicKey] of it), but its
+// golang.org/x/crypto/ssh parses the same blobs, but for DSA, which v0.59
+// no longer reads (sshkey checks every blob itself, then returns
+// x/crypto's [ssh.PublicKey] of it, or its own for ssh-dss). Its
 // ParseAuthorizedKey reads a file: it skips comment and bad lines, takes
 // options, and on a bad line retries as if the first field were options,
 // so a type mismatch or an unknown type comes out as "illegal base64 data
 // at input byte 0". sshkey reads one key and says what is wrong. It is also
 // stricter: base64 must be canonical, mpints minimal and non-negative, an
-// RSA modulus odd and of 1024 bits or more, an ECDSA point
-// OpenSSH's check passes, a comment clean UTF-8, and certificates are refused. The
-// fuzz test lists these rules and holds sshkey equal to x/crypto elsewhere.
+// RSA modulus odd and of 1024 bits or more, an ECDSA point one that
+// OpenSSH's check passes, a security key's application free of NUL, a
+// comment clean UTF-8, and certificates are refused. The fuzz test lists
+// these rules and holds sshkey equal to x/crypto elsewhere.
 //
-// # The fast path
+// # One scanner, and the fast path
 //
-// [Policy.CheckText] answers what Parse followed by [Policy.Check] answers,
-// with the same error, without making a [Key]: it decodes the base64 into a
-// buffer on the stack, reads the wire format and the DER where they lie,
-// takes an RSA key's size from its modulus's length (no big.Int) and builds
-// no [ssh.PublicKey]. For a valid key it does not allocate, and a request
-// validator pays less for it than for x/crypto's parse alone (BENCHMARKS.md
-// in the repository). Parse remains the reference: CheckText hands every text
-// it would refuse to Parse for the error, and the differential fuzz target
-// FuzzInspect holds the two to the same answers.
+// Each encoding is read by one scanner, which Parse and [Policy.CheckText]
+// both run. Parse then builds the [Key]; CheckText stops at the type, size
+// and encoding, which are all [Policy.Check] looks at: it decodes the base64
+// into a buffer on the stack, reads the wire format and the DER where they
+// lie, and builds no [ssh.PublicKey]. For a valid key it does not allocate,
+// and a request validator pays less for it than for x/crypto's parse alone
+// (BENCHMARKS.md in the repository). A refused text goes to Parse, whose
+// readable reader of that encoding then says why: that step only words the
+// refusal, and never accepts. Every scanner costs time linear in its input,
+// whatever its line ends.
 //
 // Every function and method is safe for concurrent use; the package has no
 // mutable state. A [Key] is not modified after Parse returns it.

@@ -54,8 +54,9 @@ func (f Format) String() string {
 // 6.6), its comment and the encoding it was read from. A Key is immutable,
 // like a netip.Addr: Parse, New and WithComment make one, and nothing
 // changes it afterwards, so it may be shared between goroutines. Every Key
-// holds a blob that passed Parse's checks; the zero Key is not valid, and
-// its methods panic.
+// holds a blob that passed Parse's checks. The zero Key holds no key (its
+// Type is "", its Marshal nil): make one with Parse, ParseString, a ParseX
+// function, New or UnmarshalText.
 type Key struct {
 	pub     ssh.PublicKey
 	typ     string

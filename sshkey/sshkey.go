@@ -53,8 +53,9 @@ func (f Format) String() string {
 // Key is an SSH public key: its type, its SSH wire blob (RFC 4253 section
 // 6.6), its comment and the encoding it was read from. A Key is immutable,
 // like a netip.Addr: Parse, New and WithComment make one, and nothing
-// changes it afterwards, so it may be shared between goroutines. Every Key
-// holds a blob that passed Parse's checks. The zero Key holds no key (its
+// changes it afterwards (but UnmarshalText, on a Key its caller owns), so
+// it may be shared between goroutines. Every Key this package makes holds a
+// blob that passed Parse's checks. The zero Key holds no key (its
 // Type is "", its Marshal nil): make one with Parse, ParseString, a ParseX
 // function, New or UnmarshalText.
 type Key struct {

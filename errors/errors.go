@@ -198,8 +198,10 @@ func (e *RequestError) Unwrap() []error {
 
 // API returns the one code the service answers the whole request with. AWS
 // checks the model's constraints before anything else, so a field that broke
-// one wins: IAM answers ValidationError even when the key is bad too. Among
-// the rest, the first field's code wins. API returns nil when no field
+// one wins: IAM answers ValidationError even when the key is bad too, and
+// EC2 Instance Connect InvalidArgsException; a code is one of these when it
+// is errors.Is it (a WithMessage copy is). Among the rest, the first
+// field's code wins. API returns nil when no field
 // carries a code.
 func (e *RequestError) API() *APIError {
 	var first *APIError
@@ -207,7 +209,9 @@ func (e *RequestError) API() *APIError {
 		if f.API == nil {
 			continue
 		}
-		if f.API == ErrValidation || f.API == ErrInvalidArgs {
+		// errors.Is, not ==: a WithMessage copy of a validation code
+		// is still that code, and keeps its priority.
+		if stderrors.Is(f.API, ErrValidation) || stderrors.Is(f.API, ErrInvalidArgs) {
 			return f.API
 		}
 		if first == nil {

@@ -186,6 +186,8 @@ func TestMessages(t *testing.T) {
 func TestRequestErrorAPI(t *testing.T) {
 	key := &keyerrors.FieldError{Field: "SSHPublicKeyBody", Err: keyerrors.ErrKeyTooSmall, API: keyerrors.ErrInvalidPublicKey}
 	name := &keyerrors.FieldError{Field: "UserName", Err: keyerrors.ErrPattern, API: keyerrors.ErrValidation}
+	validationCopy := keyerrors.ErrValidation.WithMessage("1 validation error detected: ...")
+	invalidArgsCopy := keyerrors.ErrInvalidArgs.WithMessage("1 validation error detected: ...")
 	tests := []struct {
 		name   string
 		fields []*keyerrors.FieldError
@@ -195,6 +197,10 @@ func TestRequestErrorAPI(t *testing.T) {
 		{"key only", []*keyerrors.FieldError{key}, keyerrors.ErrInvalidPublicKey, "the key's code"},
 		{"validation wins", []*keyerrors.FieldError{key, name}, keyerrors.ErrValidation, "AWS checks the model's constraints before the key"},
 		{"no code", []*keyerrors.FieldError{{Field: "X", Err: keyerrors.ErrPattern}}, nil, "nothing to answer with"},
+		{"validation copy wins", []*keyerrors.FieldError{key, {Field: "UserName", Err: keyerrors.ErrPattern, API: validationCopy}}, validationCopy,
+			"a WithMessage copy of ValidationError is still ValidationError (errors.Is), and keeps its priority"},
+		{"invalid-args copy wins", []*keyerrors.FieldError{{Field: "SSHPublicKey", Err: keyerrors.ErrKeyTooSmall, API: keyerrors.ErrEC2InstanceNotFound}, {Field: "InstanceId", Err: keyerrors.ErrPattern, API: invalidArgsCopy}}, invalidArgsCopy,
+			"the same for EC2 Instance Connect's InvalidArgsException"},
 	}
 	for _, tt := range tests {
 		if got := (&keyerrors.RequestError{Fields: tt.fields}).API(); got != tt.want {

@@ -25,6 +25,21 @@
 // [ErrKeyTypeMismatch], [ErrMultipleKeys], and for fingerprints
 // [ErrMalformedFingerprint]. Package sshkey returns them wrapped with detail.
 //
+// # The table and the models
+//
+// The codes, faults and HTTP statuses are the services' models' (Smithy's
+// smithy.api#error and smithy.api#httpError traits, and for IAM the
+// aws.protocols#awsQueryError code; trimmed copies in the repository's
+// testdata/aws-models), with four exceptions: EC2 Instance Connect's API
+// Reference answers AuthException, EC2InstanceNotFoundException,
+// EC2InstanceUnavailableException and ThrottlingException with HTTP 400, where
+// the model says 403, 404, 503 and 429, and keyvet follows the API Reference.
+// The models mark no error retryable; keyvet's retry decisions (the throttling,
+// unavailable and session-limit errors, and the server faults) and IAM's two
+// common errors that the model does not list (ValidationError, ServiceFailure)
+// are listed, each with its source, in one table in api.go (modelDivergences),
+// and a test holds every sentinel to the models and to that table.
+//
 // # Context types
 //
 // A [*FieldError] says that one field of one request failed: the operation,

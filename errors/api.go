@@ -253,7 +253,7 @@ var modelDivergences = []divergence{
 	{ServiceEC2InstanceConnect, "ThrottlingException", 400, true, false,
 		"EC2 Instance Connect API Reference, Errors: HTTP Status Code 400 (the model says 429); throttling is retried by every AWS SDK's standard retryer"},
 	{ServiceEC2InstanceConnect, "SerialConsoleSessionLimitExceededException", 0, true, false,
-		"EC2 Instance Connect API Reference: the session limit frees when a session ends; keyvet's decision (AWS-FACTS)"},
+		"EC2 Instance Connect API Reference: the session limit frees when a session ends; keyvet's decision (docs/AWS-FACTS.md)"},
 	{ServiceEC2InstanceConnect, "SerialConsoleSessionUnavailableException", 0, true, false,
 		"a server fault (500): the AWS SDKs' standard retryer retries 500s"},
 	{ServiceEC2InstanceConnect, "ServiceException", 0, true, false,

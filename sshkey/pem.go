@@ -20,15 +20,7 @@ func parsePEM(text []byte, label string) (*Key, error) {
 	if !ok {
 		return nil, pemError(text, label)
 	}
-	var blob []byte
-	var err error
-	f := FormatPKIX
-	if label == pemPKCS1 {
-		blob, err = readPKCS1(nil, der)
-		f = FormatPKCS1
-	} else {
-		blob, err = readSPKI(nil, der)
-	}
+	blob, f, err := readDER(nil, der, label)
 	if err != nil {
 		return nil, err
 	}
@@ -47,15 +39,7 @@ func inspectPEM(text []byte, label string) (keyInfo, bool) {
 	if !ok {
 		return keyInfo{}, false
 	}
-	var blob []byte
-	var err error
-	f := FormatPKIX
-	if label == pemPKCS1 {
-		blob, err = readPKCS1(blobBuf[:0], der)
-		f = FormatPKCS1
-	} else {
-		blob, err = readSPKI(blobBuf[:0], der)
-	}
+	blob, f, err := readDER(blobBuf[:0], der, label)
 	if err != nil {
 		return keyInfo{}, false
 	}
@@ -64,6 +48,18 @@ func inspectPEM(text []byte, label string) (keyInfo, bool) {
 		return keyInfo{}, false
 	}
 	return keyInfo{t.name, bits, f}, true
+}
+
+// readDER reads the DER of a PEM block of the label, PKCS#1 for "RSA PUBLIC
+// KEY" and PKIX otherwise, appends the SSH blob of its key to dst, and says
+// which encoding it was.
+func readDER(dst, der []byte, label string) ([]byte, Format, error) {
+	if label == pemPKCS1 {
+		blob, err := readPKCS1(dst, der)
+		return blob, FormatPKCS1, err
+	}
+	blob, err := readSPKI(dst, der)
+	return blob, FormatPKIX, err
 }
 
 // scanPEM reports whether the trimmed text is one PEM block of the label

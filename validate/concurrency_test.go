@@ -48,7 +48,7 @@ func TestConcurrentUse(t *testing.T) {
 					errs <- keys[i][:10]
 					return
 				}
-				_ = validate.Rules()
+				_ = everyRule()
 				_ = (&validate.ListSSHPublicKeysInput{MaxItems: 1001}).Validate()
 			}
 		}()

@@ -24,11 +24,22 @@
 // answers InvalidArgsException for every bad member; IAM answers
 // ValidationError for a broken length, pattern, enum or range.
 //
-// # Rules
+// # Operations and rules
 //
-// Every member's constraint is an exported *Rule (or *IntRule for integers):
-// InstanceIdRule, UserNameRule, ... A caller can check one value with
-// Rule.Check and read the constraint from the rule's fields. The rules read
+// An Op names an operation (OpSendSSHPublicKey, ...); its String form is
+// "service:Operation" (ec2-instance-connect:SendSSHPublicKey), ParseOp reads
+// it back, and Ops lists them all. Every member's constraint is a Rule (an
+// IntRule for integers), looked up by operation and member:
+//
+//	r, _ := validate.RuleFor(validate.OpSendSSHPublicKey, "InstanceId")
+//	r.MinLen(), r.MaxLen(), r.Pattern() // 10, 32, "^i-[a-f0-9]+$"
+//	r.Check("i-XYZ")                    // a *keyerrors.FieldError: length
+//
+// A rule describes itself through methods (Member, Required, MinLen, MaxLen,
+// Pattern, Regexp, Enum, Sensitive, API) and cannot be changed: RuleFor
+// returns a copy of a value nobody writes, and so do Rules, IntRuleFor and
+// OutputRuleFor. The key policies are read-only the same way:
+// EC2InstanceConnectKeyPolicy and IAMKeyPolicy return copies. The rules read
 // the Smithy traits as AWS applies them:
 //
 //   - length (smithy.api#length) counts Unicode scalar values, not bytes:
@@ -41,13 +52,27 @@
 //   - failures of one member are reported in the order presence, length,
 //     pattern, enum, as AWS lists them.
 //
-// Two model patterns do not compile in Go's RE2 and are rewritten with the
-// same meaning: InstanceOSUser's lookahead (?=.{2,32}$) is checked by
-// Rule.MatchPattern as a length bound on the branch that carries it, and
-// IAM's \u0009-style escapes are written \x{0009}. Rule.ModelPattern keeps the
-// model's text, which is what messages quote; the repository's oracle tests
-// run the original patterns in an ECMA 262 engine and hold the Go rules to
-// them.
+// Each rule has one decision path: a matcher written for its pattern reads
+// the value once and decides acceptance and failure alike. Rule.Regexp is
+// the same pattern compiled by RE2, for callers who want a regexp; the tests
+// hold every matcher to it, and both to the model's pattern run in an ECMA
+// 262 engine. Two model patterns do not compile in RE2 and are rewritten
+// with the same meaning: InstanceOSUser's lookahead (?=.{2,32}$) becomes an
+// alternation over the number of leading digits, and IAM's \u0009-style
+// escapes are written \x{0009}. Rule.Pattern keeps the model's text, which
+// is what messages quote.
+//
+// # Cost
+//
+// A valid member costs one pass of its matcher over its bytes and no
+// allocation. A refused member costs at most three linear passes (the
+// matcher, which stops at the first byte outside the pattern, then UTF-8
+// validity and the length in scalar values) and one FieldError per broken
+// constraint. AWS lists every broken constraint, so an over-long member is
+// still checked against its pattern, in that same linear pass: a 4 MiB
+// SSHPublicKeyBody is refused for its length (and, if some byte is outside
+// the class, its pattern) in about a millisecond. A key member's key is
+// only read when the member's length holds.
 //
 // # Keys and their values
 //
@@ -65,6 +90,6 @@
 // that is no key but has that shape (a Marker of 40 base64 characters) is
 // omitted too.
 //
-// Every exported function and method is safe for concurrent use; the rules
-// are shared values that must not be modified.
+// Every exported function and method is safe for concurrent use. The
+// package holds no state a caller can change.
 package validate

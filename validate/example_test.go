@@ -62,8 +62,8 @@ func ExampleUpdateSSHPublicKeyInput_Validate_fields() {
 
 // Checking one field on its own, and reading its constraint.
 func ExampleRule_Check() {
-	r := validate.UserNameRule
-	fmt.Println(r.MinLen, r.MaxLen, r.ModelPattern)
+	r, _ := validate.RuleFor(validate.OpUploadSSHPublicKey, "UserName")
+	fmt.Println(r.MinLen(), r.MaxLen(), r.Pattern())
 	fmt.Println(r.Check("alice"))
 	fmt.Println(r.Check("alice/admin"))
 	// Output:
@@ -76,8 +76,9 @@ func ExampleRule_Check() {
 // least 2048 bits only, so an Ed25519 key is refused with InvalidPublicKey.
 func Example_iamKeyPolicy() {
 	k := sshkey.MustParse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIMZSIvWyH7BOkcq7y3shlxonWGBV1EExj2B6+6M6xmG")
-	fmt.Println(validate.IAMKeyPolicy.Check(k) != nil)
-	fmt.Println(validate.EC2InstanceConnectKeyPolicy.Check(k))
+	iam, ec2 := validate.IAMKeyPolicy(), validate.EC2InstanceConnectKeyPolicy()
+	fmt.Println(iam.Check(k) != nil)
+	fmt.Println(ec2.Check(k))
 
 	in := &validate.UploadSSHPublicKeyInput{UserName: "alice", SSHPublicKeyBody: k.String()}
 	err := in.Validate()

@@ -14,7 +14,7 @@ import (
 
 // The fuzz targets below run every operation's Validate over all its fields
 // at once and hold the result to a reference built here from the plain
-// rules: Rule.CheckRef (the regexp reading of each rule) for the fields, and
+// rules: refRule (slow_test.go, the Regexp reading of each rule) for the fields, and
 // sshkey.Parse with the service's Policy for the key. They also check that
 // no message holds a 16-character run of the key.
 
@@ -45,16 +45,18 @@ func sentinelOf(err error) error {
 	return err
 }
 
-func refField(out []outcome, r *validate.Rule, v string) []outcome {
-	for _, fe := range r.CheckRef(v) {
-		out = append(out, outcome{fe.Field, fe.Err, fe.API})
+// refField appends the reference's failures of member value v, "" being
+// absent as the input structs hold it.
+func refField(out []outcome, r validate.Rule, v string) []outcome {
+	for _, f := range refRule(r, v, v != "") {
+		out = append(out, outcome{r.Member(), f.err, r.API()})
 	}
 	return out
 }
 
-func refInt(out []outcome, r *validate.IntRule, v int) []outcome {
-	if err := r.Check(v); err != nil {
-		out = append(out, outcome{r.Member, keyerrors.ErrOutOfRange, r.API()})
+func refInt(out []outcome, r validate.IntRule, v int) []outcome {
+	if v != 0 && (v < r.Min() || v > r.Max()) {
+		out = append(out, outcome{r.Member(), keyerrors.ErrOutOfRange, r.API()})
 	}
 	return out
 }
@@ -63,13 +65,13 @@ func refInt(out []outcome, r *validate.IntRule, v int) []outcome {
 // EC2 Instance Connect answers InvalidArgsException for every bad key; IAM
 // answers UnrecognizedPublicKeyEncoding for a body in no encoding it takes
 // and InvalidPublicKey for a key it refuses.
-func refKey(out []outcome, r *validate.Rule, v string, iam bool) []outcome {
-	if v == "" || len(r.CheckRef(v)) > 0 {
+func refKey(out []outcome, r validate.Rule, v string, iam bool) []outcome {
+	if v == "" || len(refRule(r, v, true)) > 0 {
 		return out // the key is only read once its length and pattern hold
 	}
-	p := validate.EC2InstanceConnectKeyPolicy
+	p := validate.EC2InstanceConnectKeyPolicy()
 	if iam {
-		p = validate.IAMKeyPolicy
+		p = validate.IAMKeyPolicy()
 	}
 	k, err := sshkey.Parse([]byte(v))
 	if err == nil {
@@ -85,13 +87,13 @@ func refKey(out []outcome, r *validate.Rule, v string, iam bool) []outcome {
 			api = keyerrors.ErrUnrecognizedPublicKeyEncoding
 		}
 	}
-	return append(out, outcome{r.Member, sentinelOf(err), api})
+	return append(out, outcome{r.Member(), sentinelOf(err), api})
 }
 
 // compare checks err against the reference outcomes, and that the message
 // holds no run of key but where the same run stands in one of the other,
 // non-key values, which messages show.
-func compare(t *testing.T, op string, err error, want []outcome, key string, others ...string) {
+func compare(t *testing.T, op validate.Op, err error, want []outcome, key string, others ...string) {
 	t.Helper()
 	var got []outcome
 	if err != nil {
@@ -99,11 +101,11 @@ func compare(t *testing.T, op string, err error, want []outcome, key string, oth
 		if !errors.As(err, &re) {
 			t.Fatalf("%s: %T %v, want a *RequestError", op, err, err)
 		}
-		if re.Op != op || len(re.Fields) == 0 {
+		if re.Op != op.Name() || len(re.Fields) == 0 {
 			t.Fatalf("%s: RequestError{Op: %q, %d fields}", op, re.Op, len(re.Fields))
 		}
 		for _, f := range re.Fields {
-			if f.Op != op {
+			if f.Op != op.Name() {
 				t.Fatalf("%s: field %s has Op %q", op, f.Field, f.Op)
 			}
 			got = append(got, outcome{f.Field, sentinelOf(f.Err), f.API})
@@ -170,11 +172,11 @@ func FuzzSendSSHPublicKey(f *testing.F) {
 	f.Add("", "", "", "")
 	f.Fuzz(func(t *testing.T, id, user, key, az string) {
 		in := &validate.SendSSHPublicKeyInput{InstanceId: id, InstanceOSUser: user, SSHPublicKey: key, AvailabilityZone: az}
-		want := refField(nil, validate.InstanceIdRule, id)
-		want = refField(want, validate.InstanceOSUserRule, user)
-		want = refField(want, validate.SSHPublicKeyRule, key)
-		want = refKey(want, validate.SSHPublicKeyRule, key, false)
-		want = refField(want, validate.AvailabilityZoneRule, az)
+		want := refField(nil, rule(t, validate.OpSendSSHPublicKey, "InstanceId"), id)
+		want = refField(want, rule(t, validate.OpSendSSHPublicKey, "InstanceOSUser"), user)
+		want = refField(want, rule(t, validate.OpSendSSHPublicKey, "SSHPublicKey"), key)
+		want = refKey(want, rule(t, validate.OpSendSSHPublicKey, "SSHPublicKey"), key, false)
+		want = refField(want, rule(t, validate.OpSendSSHPublicKey, "AvailabilityZone"), az)
 		compare(t, validate.OpSendSSHPublicKey, in.Validate(), want, key, id, user, az)
 	})
 }
@@ -186,10 +188,10 @@ func FuzzSendSerialConsoleSSHPublicKey(f *testing.F) {
 	f.Add("i-0", 1, "")
 	f.Fuzz(func(t *testing.T, id string, port int, key string) {
 		in := &validate.SendSerialConsoleSSHPublicKeyInput{InstanceId: id, SerialPort: port, SSHPublicKey: key}
-		want := refField(nil, validate.InstanceIdRule, id)
-		want = refInt(want, validate.SerialPortRule, port)
-		want = refField(want, validate.SSHPublicKeyRule, key)
-		want = refKey(want, validate.SSHPublicKeyRule, key, false)
+		want := refField(nil, rule(t, validate.OpSendSSHPublicKey, "InstanceId"), id)
+		want = refInt(want, intRule(t, validate.OpSendSerialConsoleSSHPublicKey, "SerialPort"), port)
+		want = refField(want, rule(t, validate.OpSendSSHPublicKey, "SSHPublicKey"), key)
+		want = refKey(want, rule(t, validate.OpSendSSHPublicKey, "SSHPublicKey"), key, false)
 		compare(t, validate.OpSendSerialConsoleSSHPublicKey, in.Validate(), want, key, id)
 	})
 }
@@ -201,9 +203,9 @@ func FuzzUploadSSHPublicKey(f *testing.F) {
 	f.Add("a b", "\x00")
 	f.Fuzz(func(t *testing.T, user, body string) {
 		in := &validate.UploadSSHPublicKeyInput{UserName: user, SSHPublicKeyBody: body}
-		want := refField(nil, validate.UserNameRule, user)
-		want = refField(want, validate.SSHPublicKeyBodyRule, body)
-		want = refKey(want, validate.SSHPublicKeyBodyRule, body, true)
+		want := refField(nil, rule(t, validate.OpUploadSSHPublicKey, "UserName"), user)
+		want = refField(want, rule(t, validate.OpUploadSSHPublicKey, "SSHPublicKeyBody"), body)
+		want = refKey(want, rule(t, validate.OpUploadSSHPublicKey, "SSHPublicKeyBody"), body, true)
 		compare(t, validate.OpUploadSSHPublicKey, in.Validate(), want, body, user)
 	})
 }
@@ -213,9 +215,9 @@ func FuzzGetSSHPublicKey(f *testing.F) {
 	f.Add("", "APKA", "ssh")
 	f.Fuzz(func(t *testing.T, user, id, enc string) {
 		in := &validate.GetSSHPublicKeyInput{UserName: user, SSHPublicKeyId: id, Encoding: enc}
-		want := refField(nil, validate.UserNameRule, user)
-		want = refField(want, validate.SSHPublicKeyIdRule, id)
-		want = refField(want, validate.EncodingRule, enc)
+		want := refField(nil, rule(t, validate.OpUploadSSHPublicKey, "UserName"), user)
+		want = refField(want, rule(t, validate.OpGetSSHPublicKey, "SSHPublicKeyId"), id)
+		want = refField(want, rule(t, validate.OpGetSSHPublicKey, "Encoding"), enc)
 		compare(t, validate.OpGetSSHPublicKey, in.Validate(), want, "")
 	})
 }
@@ -225,9 +227,9 @@ func FuzzUpdateSSHPublicKey(f *testing.F) {
 	f.Add("a/b", "x", "Disabled")
 	f.Fuzz(func(t *testing.T, user, id, status string) {
 		in := &validate.UpdateSSHPublicKeyInput{UserName: user, SSHPublicKeyId: id, Status: status}
-		want := refField(nil, validate.UserNameRule, user)
-		want = refField(want, validate.SSHPublicKeyIdRule, id)
-		want = refField(want, validate.StatusRule, status)
+		want := refField(nil, rule(t, validate.OpUploadSSHPublicKey, "UserName"), user)
+		want = refField(want, rule(t, validate.OpGetSSHPublicKey, "SSHPublicKeyId"), id)
+		want = refField(want, rule(t, validate.OpUpdateSSHPublicKey, "Status"), status)
 		compare(t, validate.OpUpdateSSHPublicKey, in.Validate(), want, "")
 	})
 }
@@ -237,8 +239,8 @@ func FuzzDeleteSSHPublicKey(f *testing.F) {
 	f.Add("", "")
 	f.Fuzz(func(t *testing.T, user, id string) {
 		in := &validate.DeleteSSHPublicKeyInput{UserName: user, SSHPublicKeyId: id}
-		want := refField(nil, validate.UserNameRule, user)
-		want = refField(want, validate.SSHPublicKeyIdRule, id)
+		want := refField(nil, rule(t, validate.OpUploadSSHPublicKey, "UserName"), user)
+		want = refField(want, rule(t, validate.OpGetSSHPublicKey, "SSHPublicKeyId"), id)
 		compare(t, validate.OpDeleteSSHPublicKey, in.Validate(), want, "")
 	})
 }
@@ -249,9 +251,9 @@ func FuzzListSSHPublicKeys(f *testing.F) {
 	f.Add("a b", "\t", 1001)
 	f.Fuzz(func(t *testing.T, user, marker string, max int) {
 		in := &validate.ListSSHPublicKeysInput{UserName: user, Marker: marker, MaxItems: max}
-		want := refField(nil, validate.ListUserNameRule, user)
-		want = refField(want, validate.MarkerRule, marker)
-		want = refInt(want, validate.MaxItemsRule, max)
+		want := refField(nil, rule(t, validate.OpListSSHPublicKeys, "UserName"), user)
+		want = refField(want, rule(t, validate.OpListSSHPublicKeys, "Marker"), marker)
+		want = refInt(want, intRule(t, validate.OpListSSHPublicKeys, "MaxItems"), max)
 		compare(t, validate.OpListSSHPublicKeys, in.Validate(), want, "")
 	})
 }

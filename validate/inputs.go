@@ -5,32 +5,22 @@ import (
 	"github.com/keyvet/keyvet/sshkey"
 )
 
-// Operation names, as the models and the X-Amz-Target / Action of a request
-// write them. They are the Op of every error this package returns.
-const (
-	OpSendSSHPublicKey              = "SendSSHPublicKey"
-	OpSendSerialConsoleSSHPublicKey = "SendSerialConsoleSSHPublicKey"
-	OpUploadSSHPublicKey            = "UploadSSHPublicKey"
-	OpGetSSHPublicKey               = "GetSSHPublicKey"
-	OpUpdateSSHPublicKey            = "UpdateSSHPublicKey"
-	OpDeleteSSHPublicKey            = "DeleteSSHPublicKey"
-	OpListSSHPublicKeys             = "ListSSHPublicKeys"
-)
-
 // SendSSHPublicKeyInput is the input of EC2 Instance Connect's
 // SendSSHPublicKey, with the field names of aws-sdk-go-v2's
 // ec2instanceconnect.SendSSHPublicKeyInput and JSON names as on the wire
 // (awsJson1.1).
 type SendSSHPublicKeyInput struct {
-	// InstanceId is the instance to push the key to: required, InstanceIdRule.
+	// InstanceId is the instance to push the key to: required, length
+	// 10..32, pattern ^i-[a-f0-9]+$.
 	InstanceId string `json:"InstanceId"`
-	// InstanceOSUser is the OS user the key is for: required,
-	// InstanceOSUserRule.
+	// InstanceOSUser is the OS user the key is for: required, length
+	// 1..32, the model's pattern (RuleFor gives it).
 	InstanceOSUser string `json:"InstanceOSUser"`
 	// SSHPublicKey is the key, one authorized_keys line or an RFC 4716
-	// file: required, SSHPublicKeyRule and EC2InstanceConnectKeyPolicy.
+	// file: required, length 80..4096, and EC2InstanceConnectKeyPolicy.
 	SSHPublicKey string `json:"SSHPublicKey"`
-	// AvailabilityZone is optional: AvailabilityZoneRule.
+	// AvailabilityZone is optional: length 6..32, pattern
+	// ^(\w+-){2,3}\d+\w+$.
 	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
 }
 
@@ -55,26 +45,27 @@ func (in *SendSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
 
 // validate is Validate, and ValidateKey when wantKey is set.
 func (in *SendSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
-	const op = OpSendSSHPublicKey
+	op := OpSendSSHPublicKey.Name()
 	var buf [8]*keyerrors.FieldError
-	errs := InstanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
-	errs = InstanceOSUserRule.appendErrors(errs, op, in.InstanceOSUser)
+	errs := instanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
+	errs = instanceOSUserRule.appendErrors(errs, op, in.InstanceOSUser)
 	n := len(errs)
-	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
+	errs = sshPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
 	errs, k := ec2KeyMember.check(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
-	errs = AvailabilityZoneRule.appendErrors(errs, op, in.AvailabilityZone)
+	errs = availabilityZoneRule.appendErrors(errs, op, in.AvailabilityZone)
 	return keyResult(op, errs, k)
 }
 
 // SendSerialConsoleSSHPublicKeyInput is the input of EC2 Instance Connect's
 // SendSerialConsoleSSHPublicKey.
 type SendSerialConsoleSSHPublicKeyInput struct {
-	// InstanceId is the instance: required, InstanceIdRule.
+	// InstanceId is the instance: required, length 10..32, pattern
+	// ^i-[a-f0-9]+$.
 	InstanceId string `json:"InstanceId"`
 	// SerialPort is the serial port; 0, the default, is the only valid
-	// port: SerialPortRule.
+	// port: range 0..0.
 	SerialPort int `json:"SerialPort,omitempty"`
-	// SSHPublicKey is the key: required, SSHPublicKeyRule and
+	// SSHPublicKey is the key: required, length 80..4096, and
 	// EC2InstanceConnectKeyPolicy.
 	SSHPublicKey string `json:"SSHPublicKey"`
 }
@@ -96,14 +87,14 @@ func (in *SendSerialConsoleSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error)
 
 // validate is Validate, and ValidateKey when wantKey is set.
 func (in *SendSerialConsoleSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
-	const op = OpSendSerialConsoleSSHPublicKey
+	op := OpSendSerialConsoleSSHPublicKey.Name()
 	var buf [8]*keyerrors.FieldError
-	errs := InstanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
-	if fe := SerialPortRule.check(op, in.SerialPort); fe != nil {
+	errs := instanceIdRule.appendErrors(buf[:0], op, in.InstanceId)
+	if fe := serialPortRule.check(op, in.SerialPort); fe != nil {
 		errs = append(errs, fe)
 	}
 	n := len(errs)
-	errs = SSHPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
+	errs = sshPublicKeyRule.appendErrors(errs, op, in.SSHPublicKey)
 	errs, k := ec2KeyMember.check(errs, op, in.SSHPublicKey, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }
@@ -112,10 +103,12 @@ func (in *SendSerialConsoleSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Ke
 // field names of aws-sdk-go-v2's iam.UploadSSHPublicKeyInput and the awsQuery
 // parameter names.
 type UploadSSHPublicKeyInput struct {
-	// UserName is the IAM user: required, UserNameRule.
+	// UserName is the IAM user: required, length 1..64, pattern
+	// ^[\w+=,.@-]+$.
 	UserName string `json:"UserName"`
 	// SSHPublicKeyBody is the key, in authorized_keys (ssh-rsa) or PEM
-	// encoding: required, SSHPublicKeyBodyRule and IAMKeyPolicy.
+	// encoding: required, length 1..16384, pattern
+	// ^[\u0009\u000A\u000D\u0020-\u00FF]+$, and IAMKeyPolicy.
 	SSHPublicKeyBody string `json:"SSHPublicKeyBody"`
 }
 
@@ -138,95 +131,105 @@ func (in *UploadSSHPublicKeyInput) ValidateKey() (*sshkey.Key, error) {
 
 // validate is Validate, and ValidateKey when wantKey is set.
 func (in *UploadSSHPublicKeyInput) validate(wantKey bool) (*sshkey.Key, error) {
-	const op = OpUploadSSHPublicKey
+	op := OpUploadSSHPublicKey.Name()
 	var buf [8]*keyerrors.FieldError
-	errs := UserNameRule.appendErrors(buf[:0], op, in.UserName)
+	errs := userNameRule.appendErrors(buf[:0], op, in.UserName)
 	n := len(errs)
-	errs = SSHPublicKeyBodyRule.appendErrors(errs, op, in.SSHPublicKeyBody)
+	errs = sshPublicKeyBodyRule.appendErrors(errs, op, in.SSHPublicKeyBody)
 	errs, k := iamKeyMember.check(errs, op, in.SSHPublicKeyBody, len(errs) > n, wantKey)
 	return keyResult(op, errs, k)
 }
 
 // GetSSHPublicKeyInput is the input of IAM's GetSSHPublicKey.
 type GetSSHPublicKeyInput struct {
-	// UserName is the IAM user: required, UserNameRule.
+	// UserName is the IAM user: required, length 1..64, pattern
+	// ^[\w+=,.@-]+$.
 	UserName string `json:"UserName"`
-	// SSHPublicKeyId is the key's id: required, SSHPublicKeyIdRule.
+	// SSHPublicKeyId is the key's id: required, length 20..128, pattern
+	// ^[\w]+$.
 	SSHPublicKeyId string `json:"SSHPublicKeyId"`
-	// Encoding is EncodingSSH or EncodingPEM: required, EncodingRule.
+	// Encoding is EncodingSSH or EncodingPEM: required.
 	Encoding string `json:"Encoding"`
 }
 
 // Validate checks every field and returns nil, or a *keyerrors.RequestError
 // whose failures wrap keyerrors.ErrValidation.
 func (in *GetSSHPublicKeyInput) Validate() error {
+	op := OpGetSSHPublicKey.Name()
 	var buf [8]*keyerrors.FieldError
-	errs := UserNameRule.appendErrors(buf[:0], OpGetSSHPublicKey, in.UserName)
-	errs = SSHPublicKeyIdRule.appendErrors(errs, OpGetSSHPublicKey, in.SSHPublicKeyId)
-	errs = EncodingRule.appendErrors(errs, OpGetSSHPublicKey, in.Encoding)
-	return requestError(OpGetSSHPublicKey, errs)
+	errs := userNameRule.appendErrors(buf[:0], op, in.UserName)
+	errs = sshPublicKeyIdRule.appendErrors(errs, op, in.SSHPublicKeyId)
+	errs = encodingRule.appendErrors(errs, op, in.Encoding)
+	return requestError(op, errs)
 }
 
 // UpdateSSHPublicKeyInput is the input of IAM's UpdateSSHPublicKey.
 type UpdateSSHPublicKeyInput struct {
-	// UserName is the IAM user: required, UserNameRule.
+	// UserName is the IAM user: required, length 1..64, pattern
+	// ^[\w+=,.@-]+$.
 	UserName string `json:"UserName"`
-	// SSHPublicKeyId is the key's id: required, SSHPublicKeyIdRule.
+	// SSHPublicKeyId is the key's id: required, length 20..128, pattern
+	// ^[\w]+$.
 	SSHPublicKeyId string `json:"SSHPublicKeyId"`
-	// Status is StatusActive, StatusInactive or StatusExpired: required,
-	// StatusRule.
+	// Status is StatusActive, StatusInactive or StatusExpired: required.
 	Status string `json:"Status"`
 }
 
 // Validate checks every field and returns nil, or a *keyerrors.RequestError
 // whose failures wrap keyerrors.ErrValidation.
 func (in *UpdateSSHPublicKeyInput) Validate() error {
+	op := OpUpdateSSHPublicKey.Name()
 	var buf [8]*keyerrors.FieldError
-	errs := UserNameRule.appendErrors(buf[:0], OpUpdateSSHPublicKey, in.UserName)
-	errs = SSHPublicKeyIdRule.appendErrors(errs, OpUpdateSSHPublicKey, in.SSHPublicKeyId)
-	errs = StatusRule.appendErrors(errs, OpUpdateSSHPublicKey, in.Status)
-	return requestError(OpUpdateSSHPublicKey, errs)
+	errs := userNameRule.appendErrors(buf[:0], op, in.UserName)
+	errs = sshPublicKeyIdRule.appendErrors(errs, op, in.SSHPublicKeyId)
+	errs = statusRule.appendErrors(errs, op, in.Status)
+	return requestError(op, errs)
 }
 
 // DeleteSSHPublicKeyInput is the input of IAM's DeleteSSHPublicKey.
 type DeleteSSHPublicKeyInput struct {
-	// UserName is the IAM user: required, UserNameRule.
+	// UserName is the IAM user: required, length 1..64, pattern
+	// ^[\w+=,.@-]+$.
 	UserName string `json:"UserName"`
-	// SSHPublicKeyId is the key's id: required, SSHPublicKeyIdRule.
+	// SSHPublicKeyId is the key's id: required, length 20..128, pattern
+	// ^[\w]+$.
 	SSHPublicKeyId string `json:"SSHPublicKeyId"`
 }
 
 // Validate checks every field and returns nil, or a *keyerrors.RequestError
 // whose failures wrap keyerrors.ErrValidation.
 func (in *DeleteSSHPublicKeyInput) Validate() error {
+	op := OpDeleteSSHPublicKey.Name()
 	var buf [8]*keyerrors.FieldError
-	errs := UserNameRule.appendErrors(buf[:0], OpDeleteSSHPublicKey, in.UserName)
-	errs = SSHPublicKeyIdRule.appendErrors(errs, OpDeleteSSHPublicKey, in.SSHPublicKeyId)
-	return requestError(OpDeleteSSHPublicKey, errs)
+	errs := userNameRule.appendErrors(buf[:0], op, in.UserName)
+	errs = sshPublicKeyIdRule.appendErrors(errs, op, in.SSHPublicKeyId)
+	return requestError(op, errs)
 }
 
 // ListSSHPublicKeysInput is the input of IAM's ListSSHPublicKeys.
 type ListSSHPublicKeysInput struct {
 	// UserName is optional (absent: the caller's own user):
-	// ListUserNameRule.
+	// length 1..64, pattern ^[\w+=,.@-]+$.
 	UserName string `json:"UserName,omitempty"`
-	// Marker is the Marker of the previous page: optional, MarkerRule.
+	// Marker is the Marker of the previous page: optional, length 1..320,
+	// pattern ^[\u0020-\u00FF]+$.
 	Marker string `json:"Marker,omitempty"`
 	// MaxItems is the page size; 0 is absent (IAM's default is 100):
-	// MaxItemsRule.
+	// range 1..1000.
 	MaxItems int `json:"MaxItems,omitempty"`
 }
 
 // Validate checks every field and returns nil, or a *keyerrors.RequestError
 // whose failures wrap keyerrors.ErrValidation.
 func (in *ListSSHPublicKeysInput) Validate() error {
+	op := OpListSSHPublicKeys.Name()
 	var buf [8]*keyerrors.FieldError
-	errs := ListUserNameRule.appendErrors(buf[:0], OpListSSHPublicKeys, in.UserName)
-	errs = MarkerRule.appendErrors(errs, OpListSSHPublicKeys, in.Marker)
-	if fe := MaxItemsRule.check(OpListSSHPublicKeys, in.MaxItems); fe != nil {
+	errs := listUserNameRule.appendErrors(buf[:0], op, in.UserName)
+	errs = markerRule.appendErrors(errs, op, in.Marker)
+	if fe := maxItemsRule.check(op, in.MaxItems); fe != nil {
 		errs = append(errs, fe)
 	}
-	return requestError(OpListSSHPublicKeys, errs)
+	return requestError(op, errs)
 }
 
 // keyResult returns k when errs is empty, and the request's error otherwise.

@@ -117,7 +117,7 @@ func TestMessageGolden(t *testing.T) {
 		{"key-like value omitted", &validate.SendSSHPublicKeyInput{InstanceId: "i-abcd1234", InstanceOSUser: "MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", SSHPublicKey: ed25519Key},
 			"2 validation errors detected: " +
 				"Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must have length less than or equal to 32; " +
-				"Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must satisfy regular expression pattern: " + validate.InstanceOSUserRule.ModelPattern},
+				"Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must satisfy regular expression pattern: " + rule(t, validate.OpSendSSHPublicKey, "InstanceOSUser").Pattern()},
 		{"private key marker omitted", &validate.GetSSHPublicKeyInput{UserName: "alice", SSHPublicKeyId: "APKAEIBAERJR2EXAMPLE", Encoding: "-----END RSA PRIVATE KEY-----"},
 			"1 validation error detected: Value '<value omitted>' at 'encoding' failed to satisfy constraint: Member must satisfy enum value set: [SSH, PEM]"},
 		{"pattern", &validate.SendSSHPublicKeyInput{InstanceId: "mi-048afb7f6460a110d", InstanceOSUser: "ec2-user", SSHPublicKey: ed25519Key},

@@ -283,18 +283,20 @@ func BenchmarkSendSSHPublicKeyFloor(b *testing.B) {
 				sinkErr = in.Validate()
 			}
 		})
+		id, user, az := rule(b, validate.OpSendSSHPublicKey, "InstanceId"), rule(b, validate.OpSendSSHPublicKey, "InstanceOSUser"),
+			rule(b, validate.OpSendSSHPublicKey, "AvailabilityZone")
 		b.Run(name+"/floor", func(b *testing.B) {
 			var buf [1024]byte
 			for b.Loop() {
 				n, err := base64.StdEncoding.Decode(buf[:], b64)
 				if err == nil && n > 0 {
-					err = validate.InstanceIdRule.Check(in.InstanceId)
+					err = id.Check(in.InstanceId)
 				}
 				if err == nil {
-					err = validate.InstanceOSUserRule.Check(in.InstanceOSUser)
+					err = user.Check(in.InstanceOSUser)
 				}
 				if err == nil {
-					err = validate.AvailabilityZoneRule.Check(in.AvailabilityZone)
+					err = az.Check(in.AvailabilityZone)
 				}
 				sinkErr = err
 			}

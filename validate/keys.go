@@ -2,34 +2,55 @@ package validate
 
 import (
 	"errors"
+	"slices"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey"
 )
 
-// EC2InstanceConnectKeyPolicy is the key EC2 Instance Connect takes in
-// SendSSHPublicKey and SendSerialConsoleSSHPublicKey: ssh-rsa of 2048 to
-// 4096 bits, or ssh-ed25519, as an authorized_keys line or an RFC 4716 file.
-// The EC2 User Guide says "Supported types: RSA (OpenSSH and SSH2) and
-// ED25519" and "Supported lengths: 2048 and 4096"; DSA, ECDSA, security keys
-// (sk-*) and certificates are refused, as the service refuses them with
-// InvalidArgsException.
-var EC2InstanceConnectKeyPolicy = sshkey.Policy{
+// ec2InstanceConnectKeyPolicy is the key EC2 Instance Connect takes (see
+// EC2InstanceConnectKeyPolicy). It is never written after initialisation.
+var ec2InstanceConnectKeyPolicy = sshkey.Policy{
 	Types:      []string{sshkey.TypeRSA, sshkey.TypeED25519},
 	MinRSABits: 2048,
 	MaxRSABits: 4096,
 	Formats:    []sshkey.Format{sshkey.FormatAuthorizedKey, sshkey.FormatRFC4716},
 }
 
-// IAMKeyPolicy is the key IAM takes in UploadSSHPublicKey: "The public key
-// must be encoded in ssh-rsa format or PEM format. The minimum bit-length of
-// the public key is 2048 bits." So ssh-rsa only, of at least 2048 bits, as an
-// authorized_keys line or PEM (PKIX "PUBLIC KEY" or PKCS#1 "RSA PUBLIC
-// KEY"). An RFC 4716 file is an encoding IAM does not recognise.
-var IAMKeyPolicy = sshkey.Policy{
+// iamKeyPolicy is the key IAM takes (see IAMKeyPolicy). It is never written
+// after initialisation.
+var iamKeyPolicy = sshkey.Policy{
 	Types:      []string{sshkey.TypeRSA},
 	MinRSABits: 2048,
 	Formats:    []sshkey.Format{sshkey.FormatAuthorizedKey, sshkey.FormatPKIX, sshkey.FormatPKCS1},
+}
+
+// EC2InstanceConnectKeyPolicy returns the key EC2 Instance Connect takes in
+// SendSSHPublicKey and SendSerialConsoleSSHPublicKey: ssh-rsa of 2048 to
+// 4096 bits, or ssh-ed25519, as an authorized_keys line or an RFC 4716 file.
+// The EC2 User Guide says "Supported types: RSA (OpenSSH and SSH2) and
+// ED25519" and "Supported lengths: 2048 and 4096"; DSA, ECDSA, security keys
+// (sk-*) and certificates are refused, as the service refuses them with
+// InvalidArgsException.
+//
+// The Policy is a copy, slices included: changing it changes nothing that
+// Validate applies.
+func EC2InstanceConnectKeyPolicy() sshkey.Policy { return clonePolicy(&ec2InstanceConnectKeyPolicy) }
+
+// IAMKeyPolicy returns the key IAM takes in UploadSSHPublicKey: "The public
+// key must be encoded in ssh-rsa format or PEM format. The minimum
+// bit-length of the public key is 2048 bits." So ssh-rsa only, of at least
+// 2048 bits, as an authorized_keys line or PEM (PKIX "PUBLIC KEY" or PKCS#1
+// "RSA PUBLIC KEY"). An RFC 4716 file is an encoding IAM does not recognise.
+//
+// The Policy is a copy, slices included.
+func IAMKeyPolicy() sshkey.Policy { return clonePolicy(&iamKeyPolicy) }
+
+func clonePolicy(p *sshkey.Policy) sshkey.Policy {
+	c := *p
+	c.Types = slices.Clone(p.Types)
+	c.Formats = slices.Clone(p.Formats)
+	return c
 }
 
 // The constraints a key member states when its key is refused.
@@ -49,12 +70,12 @@ type keyMember struct {
 
 var (
 	// EC2 Instance Connect answers InvalidArgsException for every bad key.
-	ec2KeyMember = keyMember{SSHPublicKeyRule, &EC2InstanceConnectKeyPolicy, ec2KeyConstraint,
+	ec2KeyMember = keyMember{&sshPublicKeyRule, &ec2InstanceConnectKeyPolicy, ec2KeyConstraint,
 		func(error) *keyerrors.APIError { return keyerrors.ErrInvalidArgs }}
 	// IAM answers UnrecognizedPublicKeyEncoding for a body in no encoding
 	// it takes (a private key included: no public key encoding holds it),
 	// and InvalidPublicKey for a key it could read but refuses.
-	iamKeyMember = keyMember{SSHPublicKeyBodyRule, &IAMKeyPolicy, iamKeyConstraint,
+	iamKeyMember = keyMember{&sshPublicKeyBodyRule, &iamKeyPolicy, iamKeyConstraint,
 		func(err error) *keyerrors.APIError {
 			if errors.Is(err, keyerrors.ErrUnsupportedEncoding) || errors.Is(err, keyerrors.ErrPrivateKey) {
 				return keyerrors.ErrUnrecognizedPublicKeyEncoding
@@ -93,7 +114,7 @@ func (m keyMember) check(errs []*keyerrors.FieldError, op, v string, ruleFailed,
 func keyFieldError(op string, r *Rule, constraint string, err error, api *keyerrors.APIError) *keyerrors.FieldError {
 	return &keyerrors.FieldError{
 		Op:         op,
-		Field:      r.Member,
+		Field:      r.member,
 		Sensitive:  true,
 		Constraint: constraint + " (" + err.Error() + ")",
 		Err:        err,

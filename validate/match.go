@@ -5,13 +5,13 @@ import "unicode/utf8"
 // Hand-written matchers for the model patterns. Each walks the value's bytes
 // once and reports whether the whole value matches the pattern, with the
 // model's meaning (invalid UTF-8 never matches), and the value's length in
-// Unicode scalar values when it does. They are the fast path of Rule.Check
-// and of the inputs' Validate methods; the compiled Rule.Pattern stays the
-// documented rule and the reference, and FuzzMatchers holds the two equal on
-// any string.
+// Unicode scalar values when it does. A rule's matcher is the one judge of
+// its pattern, in Rule.Check and in the inputs' Validate methods alike; the
+// compiled Rule.Regexp is what callers may use and the reference that
+// FuzzMatchers and the ECMA 262 oracle tests hold each matcher to.
 
 // A matcher reports whether v matches a pattern, and v's length in Unicode
-// scalar values when it does.
+// scalar values when it does (its second result means nothing otherwise).
 type matcher func(v string) (ok bool, runes int)
 
 // Byte classes, as bits of class[b].
@@ -63,7 +63,7 @@ func matchInstanceId(v string) (bool, int) {
 	return len(v) > 2 && v[0] == 'i' && v[1] == '-' && allOf(v[2:], cHex), len(v)
 }
 
-// matchOSUserFast is InstanceOSUser's pattern, lookahead included:
+// matchOSUser is InstanceOSUser's pattern, lookahead included:
 //
 //	branch 1: [A-Za-z_] [A-Za-z0-9@._-]{0,30} [A-Za-z0-9$_-]?
 //	branch 2: (?=.{2,32}$) [0-9]{1,32} [A-Za-z@._-] [A-Za-z0-9@._-]* [A-Za-z0-9$_-]?
@@ -71,7 +71,7 @@ func matchInstanceId(v string) (bool, int) {
 // In both, every character after the first is in [A-Za-z0-9@._-] except
 // that the last may also be $ (the optional class adds only $ to the middle
 // class).
-func matchOSUserFast(v string) (bool, int) {
+func matchOSUser(v string) (bool, int) {
 	n := len(v)
 	if n == 0 || n > 32 { // branch 1 has at most 32 characters, branch 2's lookahead says so
 		return false, n
@@ -232,15 +232,6 @@ func asciiTextBytes(s string) bool {
 	}
 	return true
 }
-func matchMarker(v string) (bool, int) { return latin1(v, false) }
 
-// fastAccept reports whether a non-empty v satisfies every constraint of r:
-// the pattern (through its matcher) and the length. It may report false for
-// a valid value of a rule without a matcher; then the full check decides.
-func (r *Rule) fastAccept(v string) bool {
-	if r.matcher == nil {
-		return false
-	}
-	ok, n := r.matcher(v)
-	return ok && (r.MinLen == 0 || n >= r.MinLen) && (r.MaxLen == 0 || n <= r.MaxLen)
-}
+// matchMarker is Marker's pattern, ^[\u0020-\u00FF]+$.
+func matchMarker(v string) (bool, int) { return latin1(v, false) }

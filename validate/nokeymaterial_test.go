@@ -99,7 +99,7 @@ const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 // validInputs holds one valid request of each operation: a paste into one
 // member is then the request's only failure.
 var validInputs = []struct {
-	op string
+	op validate.Op
 	in validator
 }{
 	{validate.OpSendSSHPublicKey, &validate.SendSSHPublicKeyInput{InstanceId: "i-abcd1234", InstanceOSUser: "ec2-user", SSHPublicKey: ed25519Key, AvailabilityZone: "us-west-2a"}},
@@ -114,8 +114,8 @@ var validInputs = []struct {
 // sensitiveMember reports whether the rule of member is Sensitive: a key
 // member.
 func sensitiveMember(member string) bool {
-	for _, r := range validate.Rules() {
-		if r.Member == member && r.Sensitive {
+	for _, r := range everyRule() {
+		if r.Member() == member && r.Sensitive() {
 			return true
 		}
 	}
@@ -148,7 +148,7 @@ func TestNoKeyMaterialInErrors(t *testing.T) {
 				in.Elem().Set(reflect.ValueOf(v.in).Elem())
 				in.Elem().Field(i).SetString(p.value)
 				err := in.Interface().(validator).Validate()
-				where := v.op + "." + f.Name + " = " + p.name
+				where := v.op.Name() + "." + f.Name + " = " + p.name
 				checkNoKeyMaterial(t, where, err, p)
 				if !sensitiveMember(f.Name) {
 					continue

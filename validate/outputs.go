@@ -25,11 +25,11 @@ type SendSerialConsoleSSHPublicKeyOutput struct {
 type SSHPublicKey struct {
 	// UserName is the IAM user the key belongs to.
 	UserName string `json:"UserName" xml:"UserName"`
-	// SSHPublicKeyId is the key's id: SSHPublicKeyIdRule (IAM's ids are
+	// SSHPublicKeyId is the key's id: length 20..128, pattern ^[\w]+$ (IAM's ids are
 	// APKA and 16 upper-case letters and digits).
 	SSHPublicKeyId string `json:"SSHPublicKeyId" xml:"SSHPublicKeyId"`
 	// Fingerprint is the MD5 fingerprint of the key's SSH wire blob, as
-	// fingerprint.MD5 gives it: FingerprintRule.
+	// fingerprint.MD5 gives it: pattern ^[:\w]+$.
 	Fingerprint string `json:"Fingerprint" xml:"Fingerprint"`
 	// SSHPublicKeyBody is the key in the encoding asked for.
 	SSHPublicKeyBody string `json:"SSHPublicKeyBody" xml:"SSHPublicKeyBody"`

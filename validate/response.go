@@ -12,14 +12,14 @@ import (
 // chose, the MD5 fingerprint of the key as IAM computes it (over the SSH wire
 // blob, as ssh-keygen -l -E md5 shows it without "MD5:"), and Status Active.
 // It validates in as UploadSSHPublicKeyInput.ValidateKey does and returns its
-// error, and refuses an id that breaks SSHPublicKeyIdRule. IAM's own ids are
+// error, and refuses an id that breaks SSHPublicKeyId's rule. IAM's own ids are
 // "APKA" and 16 upper-case letters and digits.
 func NewSSHPublicKey(in *UploadSSHPublicKeyInput, id string, uploadDate time.Time) (*SSHPublicKey, error) {
 	k, err := in.ValidateKey()
 	if err != nil {
 		return nil, err
 	}
-	if err := SSHPublicKeyIdRule.Check(id); err != nil {
+	if err := sshPublicKeyIdRule.Check(id); err != nil {
 		return nil, err
 	}
 	return &SSHPublicKey{
@@ -33,18 +33,18 @@ func NewSSHPublicKey(in *UploadSSHPublicKeyInput, id string, uploadDate time.Tim
 }
 
 // Validate checks the structure against the model's output rules
-// (UserNameRule, SSHPublicKeyIdRule, FingerprintRule, SSHPublicKeyBodyRule,
-// StatusRule; every member but UploadDate is required) and returns nil or a
+// (OutputRuleFor("SSHPublicKey", member) gives each; every member but
+// UploadDate is required) and returns nil or a
 // *keyerrors.RequestError whose Op is "SSHPublicKey". It does not parse the
 // body: a stored key was checked when it was uploaded.
 func (k *SSHPublicKey) Validate() error {
 	const op = "SSHPublicKey"
 	var buf [8]*keyerrors.FieldError
-	errs := UserNameRule.appendErrors(buf[:0], op, k.UserName)
-	errs = SSHPublicKeyIdRule.appendErrors(errs, op, k.SSHPublicKeyId)
-	errs = FingerprintRule.appendErrors(errs, op, k.Fingerprint)
-	errs = SSHPublicKeyBodyRule.appendErrors(errs, op, k.SSHPublicKeyBody)
-	errs = StatusRule.appendErrors(errs, op, k.Status)
+	errs := userNameRule.appendErrors(buf[:0], op, k.UserName)
+	errs = sshPublicKeyIdRule.appendErrors(errs, op, k.SSHPublicKeyId)
+	errs = fingerprintRule.appendErrors(errs, op, k.Fingerprint)
+	errs = sshPublicKeyBodyRule.appendErrors(errs, op, k.SSHPublicKeyBody)
+	errs = statusRule.appendErrors(errs, op, k.Status)
 	return requestError(op, errs)
 }
 
@@ -54,9 +54,9 @@ func (k *SSHPublicKey) Validate() error {
 func (m *SSHPublicKeyMetadata) Validate() error {
 	const op = "SSHPublicKeyMetadata"
 	var buf [8]*keyerrors.FieldError
-	errs := UserNameRule.appendErrors(buf[:0], op, m.UserName)
-	errs = SSHPublicKeyIdRule.appendErrors(errs, op, m.SSHPublicKeyId)
-	errs = StatusRule.appendErrors(errs, op, m.Status)
+	errs := userNameRule.appendErrors(buf[:0], op, m.UserName)
+	errs = sshPublicKeyIdRule.appendErrors(errs, op, m.SSHPublicKeyId)
+	errs = statusRule.appendErrors(errs, op, m.Status)
 	if m.UploadDate.IsZero() {
 		errs = append(errs, &keyerrors.FieldError{Op: op, Field: "UploadDate", Constraint: "Member must not be null",
 			Err: keyerrors.ErrRequired, API: keyerrors.ErrValidation})

@@ -2,60 +2,88 @@ package validate
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
 
 // Rule is the constraint a service model puts on one string member: Smithy's
-// required, length, pattern and enum traits. The package variables of this
-// type are the rules of the seven operations; they are shared and must not be
-// modified.
+// required, length, pattern and enum traits. RuleFor looks one up. A Rule is
+// a value that describes itself and cannot be changed: its fields are
+// unexported, every method reads, and RuleFor returns a copy, so no caller
+// can change what Validate applies.
 //
 // A value is checked in the order AWS reports failures: presence, then
-// length, then pattern, then enum. An empty string is an absent value.
+// UTF-8, length, pattern and enum. One matcher per rule decides acceptance
+// and failure alike; the compiled Regexp is what callers may use, and the
+// reference the tests hold the matcher to.
 type Rule struct {
-	// Member is the member name as the model and the SDKs write it
-	// ("InstanceId").
-	Member string
-	// Service is keyerrors.ServiceEC2InstanceConnect or
-	// keyerrors.ServiceIAM; it decides the code a failure is answered with
-	// (see API).
-	Service string
-	// Required reports whether the member must be present (Smithy
-	// smithy.api#required). Absent is the empty string.
-	Required bool
-	// MinLen and MaxLen bound the length in Unicode scalar values
-	// (smithy.api#length); 0 means no bound.
-	MinLen, MaxLen int
-	// ModelPattern is the pattern exactly as the model writes it (ECMA
-	// 262), the form AWS quotes in its message; empty when the member has
-	// none.
-	ModelPattern string
-	// Pattern is ModelPattern compiled by Go's RE2. Where the model's
-	// pattern uses syntax RE2 lacks it is rewritten with the same meaning,
-	// and the rule's doc says how. It is applied to the whole value.
-	Pattern *regexp.Regexp
-	// Enum lists the allowed values (smithy.api#enum); nil when the member
-	// is not an enum.
-	Enum []string
-	// Sensitive reports that the value is key material: a failure message
-	// never shows it.
-	Sensitive bool
-
-	// match, when set, replaces Pattern.MatchString in the reference
-	// check, for a model pattern whose meaning RE2 cannot hold in one
-	// expression.
-	match func(string) bool
-	// matcher is the hand-written fast path of the pattern (match.go).
-	matcher matcher
+	member         string
+	service        string
+	required       bool
+	minLen, maxLen int
+	pattern        string         // the model's text
+	re             *regexp.Regexp // pattern in RE2 syntax; nil when there is none
+	enum           []string
+	sensitive      bool
+	// match is the rule's one matcher (match.go): whether a value
+	// satisfies the pattern (any valid UTF-8 for a rule without one), and
+	// its length in Unicode scalar values when it does.
+	match matcher
 }
+
+// Member returns the member name as the model and the SDKs write it
+// ("InstanceId").
+func (r Rule) Member() string { return r.member }
+
+// Service returns keyerrors.ServiceEC2InstanceConnect or keyerrors.ServiceIAM:
+// the service whose code a failure is answered with (see API).
+func (r Rule) Service() string { return r.service }
+
+// Required reports whether the member must be present (smithy.api#required).
+func (r Rule) Required() bool { return r.required }
+
+// MinLen returns the least length in Unicode scalar values
+// (smithy.api#length), or 0 for no bound.
+func (r Rule) MinLen() int { return r.minLen }
+
+// MaxLen returns the greatest length in Unicode scalar values, or 0 for no
+// bound.
+func (r Rule) MaxLen() int { return r.maxLen }
+
+// Pattern returns the pattern exactly as the model writes it (ECMA 262), the
+// text AWS quotes in its message, or "" when the member has none.
+func (r Rule) Pattern() string { return r.pattern }
+
+// Regexp returns the pattern compiled by Go's RE2, or nil when the member has
+// none. It matches exactly the values the model's pattern matches (invalid
+// UTF-8 aside, which no model pattern matches and MatchPattern refuses):
+// where the model uses syntax RE2 lacks, the rule's documentation says how
+// it is rewritten. The compiled program is shared; the *regexp.Regexp is a
+// copy, so calling its Longest method changes nothing for anyone else.
+func (r Rule) Regexp() *regexp.Regexp {
+	if r.re == nil {
+		return nil
+	}
+	c := *r.re
+	return &c
+}
+
+// Enum returns the allowed values (smithy.api#enum), or nil when the member
+// is not an enum. The slice is a copy.
+func (r Rule) Enum() []string { return slices.Clone(r.enum) }
+
+// Sensitive reports that the value is key material: a failure message never
+// shows it.
+func (r Rule) Sensitive() bool { return r.sensitive }
 
 // API returns the code the rule's service answers a broken constraint with:
 // keyerrors.ErrInvalidArgs for EC2 Instance Connect, keyerrors.ErrValidation
 // for IAM.
-func (r *Rule) API() *keyerrors.APIError { return serviceAPI(r.Service) }
+func (r Rule) API() *keyerrors.APIError { return serviceAPI(r.service) }
 
 func serviceAPI(service string) *keyerrors.APIError {
 	if service == keyerrors.ServiceEC2InstanceConnect {
@@ -67,110 +95,103 @@ func serviceAPI(service string) *keyerrors.APIError {
 // MatchPattern reports whether v satisfies the model's pattern, with the
 // model's meaning: the whole value must match, and invalid UTF-8 never does.
 // It reports true when the rule has no pattern and v is valid UTF-8.
-func (r *Rule) MatchPattern(v string) bool {
-	if r.matcher != nil {
-		ok, _ := r.matcher(v)
-		return ok
-	}
-	return r.matchPatternRE(v)
+func (r Rule) MatchPattern(v string) bool {
+	ok, _ := r.match(v)
+	return ok
 }
 
-// matchPatternRE is MatchPattern done with the compiled Pattern: the
-// reference the hand-written matchers are held to.
-func (r *Rule) matchPatternRE(v string) bool {
-	if !utf8.ValidString(v) {
-		return false
-	}
-	switch {
-	case r.match != nil:
-		return r.match(v)
-	case r.Pattern != nil:
-		return r.Pattern.MatchString(v)
-	}
-	return true
-}
-
-// Check checks one value against the rule and returns nil, or a
-// *keyerrors.FieldError for the first constraint it breaks (Op is left
-// empty: the rule does not know the operation). Input Validate methods report
-// every broken constraint; Check stops at the first. For
-// InstanceIdRule.Check("i-XYZ") the error reads:
+// Check checks one present value against the rule and returns nil, or a
+// *keyerrors.FieldError for the first constraint it breaks, in AWS's order
+// (Op is left empty: the rule does not know the operation). A present empty
+// value is a value: Check("") of InstanceId breaks its length and its
+// pattern, as AWS answers `"InstanceId": ""`; only an absent member is
+// "Member must not be null", which Validate reports (its structs hold ""
+// for absent) and Required tells. For Check("i-XYZ") of InstanceId:
 //
 //	Value 'i-XYZ' at 'instanceId' failed to satisfy constraint: Member must have length greater than or equal to 10
-func (r *Rule) Check(v string) error {
+//
+// Validate reports every broken constraint; Check stops at the first.
+func (r Rule) Check(v string) error {
 	var buf [3]*keyerrors.FieldError
-	if errs := r.appendErrors(buf[:0], "", v); len(errs) > 0 {
+	if errs := r.appendPresent(buf[:0], "", v); len(errs) > 0 {
 		return errs[0]
 	}
 	return nil
 }
 
-// appendErrors appends to errs one FieldError per constraint v breaks. A
-// value the fast matcher accepts costs one pass over its bytes and no
-// allocation; any other value takes the full check, which says what broke.
+// appendErrors appends to errs one FieldError per constraint v breaks, ""
+// being an absent member (as the input structs hold it).
 func (r *Rule) appendErrors(errs []*keyerrors.FieldError, op, v string) []*keyerrors.FieldError {
-	if v != "" && r.fastAccept(v) {
-		return errs
-	}
-	return r.appendErrorsRef(errs, op, v)
-}
-
-// appendErrorsRef is appendErrors without the fast path: the plain reading
-// of the rule, with the compiled Pattern.
-func (r *Rule) appendErrorsRef(errs []*keyerrors.FieldError, op, v string) []*keyerrors.FieldError {
 	if v == "" {
-		if r.Required {
+		if r.required {
 			errs = append(errs, r.fail(op, v, keyerrors.ErrRequired, "Member must not be null"))
 		}
 		return errs
 	}
-	if !utf8.ValidString(v) {
-		// Length counts Unicode scalar values, which invalid UTF-8 does
-		// not have, and no pattern matches it: one failure, never a pass.
-		c := "Member must be valid UTF-8"
-		if r.ModelPattern != "" {
-			c = patternConstraint(r.ModelPattern)
+	return r.appendPresent(errs, op, v)
+}
+
+// appendPresent is appendErrors for a present value. The matcher reads v
+// once; an accepted value costs that pass and no allocation. Only a refused
+// value is read again: for its UTF-8 validity and its length, which the
+// matcher stops counting at the first byte outside the pattern. The cost is
+// linear in len(v) for every value.
+func (r *Rule) appendPresent(errs []*keyerrors.FieldError, op, v string) []*keyerrors.FieldError {
+	ok, n := r.match(v)
+	if ok && r.lengthOK(n) && r.inEnum(v) {
+		return errs
+	}
+	if !ok {
+		if !utf8.ValidString(v) {
+			// Length counts Unicode scalar values, which invalid UTF-8
+			// does not have, and no pattern matches it: one failure.
+			c := "Member must be valid UTF-8"
+			if r.pattern != "" {
+				c = patternConstraint(r.pattern)
+			}
+			return append(errs, r.fail(op, v, keyerrors.ErrPattern, c))
 		}
-		return append(errs, r.fail(op, v, keyerrors.ErrPattern, c))
+		n = utf8.RuneCountInString(v)
 	}
-	if r.MinLen > 0 || r.MaxLen > 0 {
-		switch n := utf8.RuneCountInString(v); {
-		case r.MinLen > 0 && n < r.MinLen:
-			errs = append(errs, r.fail(op, v, keyerrors.ErrTooShort,
-				"Member must have length greater than or equal to "+strconv.Itoa(r.MinLen)))
-		case r.MaxLen > 0 && n > r.MaxLen:
-			errs = append(errs, r.fail(op, v, keyerrors.ErrTooLong,
-				"Member must have length less than or equal to "+strconv.Itoa(r.MaxLen)))
-		}
+	switch {
+	case r.minLen > 0 && n < r.minLen:
+		errs = append(errs, r.fail(op, v, keyerrors.ErrTooShort,
+			"Member must have length greater than or equal to "+strconv.Itoa(r.minLen)))
+	case r.maxLen > 0 && n > r.maxLen:
+		errs = append(errs, r.fail(op, v, keyerrors.ErrTooLong,
+			"Member must have length less than or equal to "+strconv.Itoa(r.maxLen)))
 	}
-	if r.ModelPattern != "" && !r.matchPatternRE(v) {
-		errs = append(errs, r.fail(op, v, keyerrors.ErrPattern, patternConstraint(r.ModelPattern)))
+	if !ok {
+		// A rule without a pattern matches every valid UTF-8 value, so a
+		// refusal of valid UTF-8 is the pattern's.
+		errs = append(errs, r.fail(op, v, keyerrors.ErrPattern, patternConstraint(r.pattern)))
 	}
-	if r.Enum != nil && !r.inEnum(v) {
-		errs = append(errs, r.fail(op, v, keyerrors.ErrNotInEnum, enumConstraint(r.Enum)))
+	if !r.inEnum(v) {
+		errs = append(errs, r.fail(op, v, keyerrors.ErrNotInEnum, enumConstraint(r.enum)))
 	}
 	return errs
 }
 
+func (r *Rule) lengthOK(n int) bool {
+	return (r.minLen == 0 || n >= r.minLen) && (r.maxLen == 0 || n <= r.maxLen)
+}
+
+// inEnum reports whether v is one of the enum's values, or true when the
+// rule is no enum.
 func (r *Rule) inEnum(v string) bool {
-	for _, e := range r.Enum {
-		if v == e {
-			return true
-		}
-	}
-	return false
+	return r.enum == nil || slices.Contains(r.enum, v)
 }
 
 func (r *Rule) fail(op, v string, err error, constraint string) *keyerrors.FieldError {
 	fe := &keyerrors.FieldError{
 		Op:         op,
-		Field:      r.Member,
-		Sensitive:  r.Sensitive,
+		Field:      r.member,
+		Sensitive:  r.sensitive,
 		Constraint: constraint,
 		Err:        err,
 		API:        r.API(),
 	}
-	if !r.Sensitive {
+	if !r.sensitive {
 		fe.Value = keyerrors.SafeValue(v)
 	}
 	return fe
@@ -181,36 +202,40 @@ func patternConstraint(p string) string {
 }
 
 func enumConstraint(values []string) string {
-	s := "Member must satisfy enum value set: ["
-	for i, v := range values {
-		if i > 0 {
-			s += ", "
-		}
-		s += v
-	}
-	return s + "]"
+	return "Member must satisfy enum value set: [" + strings.Join(values, ", ") + "]"
 }
 
 // IntRule is the constraint a service model puts on one integer member:
-// Smithy's range trait. Zero is the absent value (the members it covers are
+// Smithy's range trait. IntRuleFor looks one up; like Rule, it is a value
+// nobody can change. Zero is the absent value (the members it covers are
 // optional, with a default of 0 or none).
 type IntRule struct {
-	// Member is the member name ("MaxItems").
-	Member string
-	// Service decides the code a failure is answered with, as for Rule.
-	Service string
-	// Min and Max bound the value, both inclusive (smithy.api#range).
-	Min, Max int
+	member   string
+	service  string
+	min, max int
 }
 
+// Member returns the member name ("MaxItems").
+func (r IntRule) Member() string { return r.member }
+
+// Service returns the service whose code a failure is answered with, as for
+// Rule.
+func (r IntRule) Service() string { return r.service }
+
+// Min returns the least value of the range (smithy.api#range), inclusive.
+func (r IntRule) Min() int { return r.min }
+
+// Max returns the greatest value of the range, inclusive.
+func (r IntRule) Max() int { return r.max }
+
 // API returns the code the rule's service answers a broken range with.
-func (r *IntRule) API() *keyerrors.APIError { return serviceAPI(r.Service) }
+func (r IntRule) API() *keyerrors.APIError { return serviceAPI(r.service) }
 
 // Check returns nil when v is 0 (absent) or within [Min, Max], and a
 // *keyerrors.FieldError wrapping keyerrors.ErrOutOfRange otherwise:
 //
 //	Value '1001' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 1000
-func (r *IntRule) Check(v int) error {
+func (r IntRule) Check(v int) error {
 	if fe := r.check("", v); fe != nil {
 		return fe
 	}
@@ -222,16 +247,16 @@ func (r *IntRule) check(op string, v int) *keyerrors.FieldError {
 	switch {
 	case v == 0:
 		return nil
-	case v < r.Min:
-		c = "Member must have value greater than or equal to " + strconv.Itoa(r.Min)
-	case v > r.Max:
-		c = "Member must have value less than or equal to " + strconv.Itoa(r.Max)
+	case v < r.min:
+		c = "Member must have value greater than or equal to " + strconv.Itoa(r.min)
+	case v > r.max:
+		c = "Member must have value less than or equal to " + strconv.Itoa(r.max)
 	default:
 		return nil
 	}
 	return &keyerrors.FieldError{
 		Op:         op,
-		Field:      r.Member,
+		Field:      r.member,
 		Value:      strconv.Itoa(v),
 		Constraint: c,
 		Err:        keyerrors.ErrOutOfRange,

@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -20,13 +21,13 @@ type ruleCase struct {
 // errors.Is finds, the Field errors.As finds, and the invariants every row
 // must keep (Check is deterministic, a failure never holds a sensitive
 // value).
-func checkRuleCases(t *testing.T, r *validate.Rule, cases []ruleCase) {
+func checkRuleCases(t *testing.T, r validate.Rule, cases []ruleCase) {
 	t.Helper()
 	for _, tc := range cases {
 		if tc.reason == "" {
-			t.Fatalf("%s/%s: a row needs a reason", r.Member, tc.name)
+			t.Fatalf("%s/%s: a row needs a reason", r.Member(), tc.name)
 		}
-		t.Run(r.Member+"/"+tc.name, func(t *testing.T) {
+		t.Run(r.Member()+"/"+tc.name, func(t *testing.T) {
 			err := r.Check(tc.in)
 			if tc.want == nil {
 				if err != nil {
@@ -44,10 +45,10 @@ func checkRuleCases(t *testing.T, r *validate.Rule, cases []ruleCase) {
 				t.Errorf("Check(%q) does not wrap the service's code %s", tc.in, r.API().Code)
 			}
 			var fe *keyerrors.FieldError
-			if !errors.As(err, &fe) || fe.Field != r.Member {
-				t.Fatalf("errors.As finds no FieldError for %s in %v", r.Member, err)
+			if !errors.As(err, &fe) || fe.Field != r.Member() {
+				t.Fatalf("errors.As finds no FieldError for %s in %v", r.Member(), err)
 			}
-			if r.Sensitive && tc.in != "" && strings.Contains(err.Error(), tc.in) {
+			if r.Sensitive() && tc.in != "" && strings.Contains(err.Error(), tc.in) {
 				t.Errorf("the message shows a sensitive value: %s", err)
 			}
 			if again := r.Check(tc.in); again.Error() != err.Error() {
@@ -58,7 +59,7 @@ func checkRuleCases(t *testing.T, r *validate.Rule, cases []ruleCase) {
 }
 
 func TestInstanceIdRule(t *testing.T) {
-	checkRuleCases(t, validate.InstanceIdRule, []ruleCase{
+	checkRuleCases(t, rule(t, validate.OpSendSSHPublicKey, "InstanceId"), []ruleCase{
 		{"min", "i-01234567", nil, "10 characters is the minimum"},
 		{"min-1", "i-0123456", keyerrors.ErrTooShort, "9 characters"},
 		{"max", "i-" + strings.Repeat("a", 30), nil, "32 characters is the maximum"},
@@ -70,14 +71,14 @@ func TestInstanceIdRule(t *testing.T) {
 		{"managed instance", "mi-048afb7f6460a110d", keyerrors.ErrPattern, "AWS's own example of a refused id"},
 		{"trailing newline", "i-0123456789\n", keyerrors.ErrPattern, "$ is the end of the value, a newline does not slip past"},
 		{"leading space", " i-0123456789", keyerrors.ErrPattern, "the pattern covers the whole value"},
-		{"empty", "", keyerrors.ErrRequired, "required"},
+		{"present empty", "", keyerrors.ErrTooShort, "Check takes a present value: \"\" breaks the length first (then the pattern), as AWS answers \"InstanceId\": \"\""},
 		{"invalid utf8", "i-01234567\xff", keyerrors.ErrPattern, "invalid UTF-8 never passes"},
 		{"multi-byte", "i-0123456é", keyerrors.ErrPattern, "é is 1 character (10 in all) but outside the class"},
 	})
 }
 
 func TestInstanceOSUserRule(t *testing.T) {
-	checkRuleCases(t, validate.InstanceOSUserRule, []ruleCase{
+	checkRuleCases(t, rule(t, validate.OpSendSSHPublicKey, "InstanceOSUser"), []ruleCase{
 		{"ec2-user", "ec2-user", nil, "the usual user"},
 		{"one letter", "a", nil, "length 1 and branch 1"},
 		{"underscore", "_", nil, "branch 1 starts with a letter or _"},
@@ -92,27 +93,37 @@ func TestInstanceOSUserRule(t *testing.T) {
 		{"max+1 branch 1", "a" + strings.Repeat("b", 32), keyerrors.ErrTooLong, "33 characters breaks length and branch 1"},
 		{"max branch 2", strings.Repeat("1", 31) + "a", nil, "32 characters: the lookahead (?=.{2,32}$) holds"},
 		{"max+1 branch 2", strings.Repeat("1", 32) + "a", keyerrors.ErrTooLong, "33 characters: the length rule and the lookahead"},
-		{"empty", "", keyerrors.ErrRequired, "required"},
+		{"present empty", "", keyerrors.ErrTooShort, "a present \"\" is shorter than 1"},
 		{"trailing newline", "ec2-user\n", keyerrors.ErrPattern, "no newline before $"},
 		{"space", "ec2 user", keyerrors.ErrPattern, "no space"},
 		{"é", "é", keyerrors.ErrPattern, "ASCII only"},
 	})
-	// The lookahead's meaning, which the RE2 Pattern alone does not hold.
+	// The lookahead's meaning, which the RE2 rewrite spells out: a long
+	// branch-2 name matches the model's pattern without (?=.{2,32}$), and
+	// neither the matcher nor the Regexp takes it.
+	r := rule(t, validate.OpSendSSHPublicKey, "InstanceOSUser")
 	long := strings.Repeat("1", 31) + "a" + strings.Repeat("b", 9)
-	if !validate.InstanceOSUserRule.Pattern.MatchString(long) {
-		t.Fatal("the RE2 rewrite should accept a long branch-2 name: the lookahead is what refuses it")
+	if !regexp.MustCompile(`^[0-9]{1,32}[A-Za-z@._-][A-Za-z0-9@._-]*[A-Za-z0-9$_-]?$`).MatchString(long) {
+		t.Fatal("branch 2 without its lookahead should take a long name: the test's premise is wrong")
 	}
-	if validate.InstanceOSUserRule.MatchPattern(long) {
-		t.Error("MatchPattern accepts a 41-character branch-2 name: the lookahead (?=.{2,32}$) refuses it")
+	if r.MatchPattern(long) || r.Regexp().MatchString(long) {
+		t.Errorf("MatchPattern = %v, Regexp = %v for a 41-character branch-2 name: the lookahead (?=.{2,32}$) refuses it",
+			r.MatchPattern(long), r.Regexp().MatchString(long))
+	}
+	// Both failures are listed, as AWS lists them.
+	err := (&validate.SendSSHPublicKeyInput{InstanceId: "i-0123456789", InstanceOSUser: long, SSHPublicKey: strings.Repeat("A", 80)}).Validate()
+	var re *keyerrors.RequestError
+	if !errors.As(err, &re) || len(re.Fields) < 2 || !errors.Is(re.Fields[0], keyerrors.ErrTooLong) || !errors.Is(re.Fields[1], keyerrors.ErrPattern) {
+		t.Errorf("Validate = %v, want InstanceOSUser's length and then its pattern", err)
 	}
 }
 
 func TestAvailabilityZoneRule(t *testing.T) {
-	checkRuleCases(t, validate.AvailabilityZoneRule, []ruleCase{
+	checkRuleCases(t, rule(t, validate.OpSendSSHPublicKey, "AvailabilityZone"), []ruleCase{
 		{"us-west-2a", "us-west-2a", nil, "the model's example"},
 		{"three dashes", "us-gov-west-1a", nil, "(\\w+-){3}"},
 		{"local zone", "us-west-2-lax-1a", keyerrors.ErrPattern, "four dashes: the model's pattern refuses Local Zone names"},
-		{"absent", "", nil, "optional: empty is absent"},
+		{"present empty", "", keyerrors.ErrTooShort, "optional, but a present \"\" breaks the length 6..32"},
 		{"min", "a-b-1c", nil, "6 characters"},
 		{"min-1", "a-b-1", keyerrors.ErrTooShort, "5 characters (and no \\w after the digits)"},
 		{"max+1", "us-west-2" + strings.Repeat("a", 24), keyerrors.ErrTooLong, "33 characters"},
@@ -126,13 +137,13 @@ func TestAvailabilityZoneRule(t *testing.T) {
 
 func TestSSHPublicKeyRule(t *testing.T) {
 	key80 := "ssh-ed25519 " + strings.Repeat("A", 68)
-	checkRuleCases(t, validate.SSHPublicKeyRule, []ruleCase{
+	checkRuleCases(t, rule(t, validate.OpSendSSHPublicKey, "SSHPublicKey"), []ruleCase{
 		{"min", key80, nil, "80 characters: an ed25519 line without comment"},
 		{"min-1", key80[:79], keyerrors.ErrTooShort, "79 characters"},
 		{"max", strings.Repeat("A", 4096), nil, "4096 characters (the key is checked by Validate, not by the rule)"},
 		{"max+1", strings.Repeat("A", 4097), keyerrors.ErrTooLong, "4097 characters"},
 		{"multi-byte max", strings.Repeat("é", 4096), nil, "length counts characters, not bytes"},
-		{"empty", "", keyerrors.ErrRequired, "required"},
+		{"present empty", "", keyerrors.ErrTooShort, "a present \"\" is shorter than 80"},
 		{"invalid utf8", key80 + "\xff", keyerrors.ErrPattern, "invalid UTF-8 never passes"},
 	})
 }
@@ -152,14 +163,14 @@ func TestUserNameRules(t *testing.T) {
 		{"trailing newline", "alice\n", keyerrors.ErrPattern, "no newline before $"},
 		{"invalid utf8", "al\xffice", keyerrors.ErrPattern, "invalid UTF-8 never passes"},
 	}
-	checkRuleCases(t, validate.UserNameRule, append(common,
-		ruleCase{"empty", "", keyerrors.ErrRequired, "required in Upload, Get, Update and Delete"}))
-	checkRuleCases(t, validate.ListUserNameRule, append(common,
-		ruleCase{"empty", "", nil, "optional in ListSSHPublicKeys"}))
+	checkRuleCases(t, rule(t, validate.OpUploadSSHPublicKey, "UserName"), append(common,
+		ruleCase{"present empty", "", keyerrors.ErrTooShort, "required in Upload, Get, Update and Delete; a present \"\" breaks the length"}))
+	checkRuleCases(t, rule(t, validate.OpListSSHPublicKeys, "UserName"), append(common,
+		ruleCase{"present empty", "", keyerrors.ErrTooShort, "optional in ListSSHPublicKeys, but UserName=\"\" is present and too short, as IAM answers it"}))
 }
 
 func TestSSHPublicKeyBodyRule(t *testing.T) {
-	checkRuleCases(t, validate.SSHPublicKeyBodyRule, []ruleCase{
+	checkRuleCases(t, rule(t, validate.OpUploadSSHPublicKey, "SSHPublicKeyBody"), []ruleCase{
 		{"min", "a", nil, "1 character (the key is checked by Validate)"},
 		{"max", strings.Repeat("A", 16384), nil, "16384 characters"},
 		{"max+1", strings.Repeat("A", 16385), keyerrors.ErrTooLong, "16385 characters"},
@@ -172,41 +183,41 @@ func TestSSHPublicKeyBodyRule(t *testing.T) {
 		{"é max+1", strings.Repeat("é", 16385), keyerrors.ErrTooLong, "16385 characters of 2 bytes"},
 		{"NUL", "a\x00b", keyerrors.ErrPattern, "U+0000 is not in the class"},
 		{"invalid utf8", "ssh-rsa \xff", keyerrors.ErrPattern, "a lone byte 0xff is not U+00FF"},
-		{"empty", "", keyerrors.ErrRequired, "required"},
+		{"present empty", "", keyerrors.ErrTooShort, "a present \"\" is shorter than 1"},
 	})
 }
 
 func TestSSHPublicKeyIdRule(t *testing.T) {
-	checkRuleCases(t, validate.SSHPublicKeyIdRule, []ruleCase{
+	checkRuleCases(t, rule(t, validate.OpGetSSHPublicKey, "SSHPublicKeyId"), []ruleCase{
 		{"IAM id", "APKAEIBAERJR2EXAMPLE", nil, "20 characters, as IAM makes them"},
 		{"min-1", "APKAEIBAERJR2EXAMPL", keyerrors.ErrTooShort, "19 characters"},
 		{"max", strings.Repeat("A", 128), nil, "128 characters"},
 		{"max+1", strings.Repeat("A", 129), keyerrors.ErrTooLong, "129 characters"},
 		{"underscore", "APKA_EIBAERJR2EXAMPLE", nil, "_ is in \\w"},
 		{"dash", "APKA-EIBAERJR2EXAMPLE", keyerrors.ErrPattern, "- is not in \\w"},
-		{"empty", "", keyerrors.ErrRequired, "required"},
+		{"present empty", "", keyerrors.ErrTooShort, "a present \"\" is shorter than 20"},
 	})
 }
 
 func TestEnumRules(t *testing.T) {
-	checkRuleCases(t, validate.EncodingRule, []ruleCase{
+	checkRuleCases(t, rule(t, validate.OpGetSSHPublicKey, "Encoding"), []ruleCase{
 		{"SSH", "SSH", nil, "an enum value"},
 		{"PEM", "PEM", nil, "an enum value"},
 		{"lower", "ssh", keyerrors.ErrNotInEnum, "enum values are case-sensitive"},
-		{"empty", "", keyerrors.ErrRequired, "required"},
+		{"present empty", "", keyerrors.ErrNotInEnum, "an enum has no length: \"\" is not one of its values"},
 	})
-	checkRuleCases(t, validate.StatusRule, []ruleCase{
+	checkRuleCases(t, rule(t, validate.OpUpdateSSHPublicKey, "Status"), []ruleCase{
 		{"Active", "Active", nil, "an enum value"},
 		{"Inactive", "Inactive", nil, "an enum value"},
 		{"Expired", "Expired", nil, "added to the model in 2025"},
 		{"space", "Active ", keyerrors.ErrNotInEnum, "exact match"},
-		{"empty", "", keyerrors.ErrRequired, "required"},
+		{"present empty", "", keyerrors.ErrNotInEnum, "\"\" is not one of the values"},
 	})
 }
 
 func TestMarkerRule(t *testing.T) {
-	checkRuleCases(t, validate.MarkerRule, []ruleCase{
-		{"absent", "", nil, "optional"},
+	checkRuleCases(t, rule(t, validate.OpListSSHPublicKeys, "Marker"), []ruleCase{
+		{"present empty", "", keyerrors.ErrTooShort, "optional, but a present \"\" breaks the length 1..320"},
 		{"min", " ", nil, "1 character, U+0020 is in the class"},
 		{"max é", strings.Repeat("é", 320), nil, "320 characters of 2 bytes: the Marker example of the issue"},
 		{"max+1 é", strings.Repeat("é", 321), keyerrors.ErrTooLong, "321 characters"},
@@ -218,50 +229,57 @@ func TestMarkerRule(t *testing.T) {
 
 func TestIntRules(t *testing.T) {
 	tests := []struct {
-		rule   *validate.IntRule
+		rule   validate.IntRule
 		in     int
 		want   string // "" for valid, else the constraint
 		reason string
 	}{
-		{validate.MaxItemsRule, 0, "", "absent: IAM's default of 100"},
-		{validate.MaxItemsRule, 1, "", "the minimum"},
-		{validate.MaxItemsRule, 1000, "", "the maximum"},
-		{validate.MaxItemsRule, 1001, "Member must have value less than or equal to 1000", "max+1"},
-		{validate.MaxItemsRule, -1, "Member must have value greater than or equal to 1", "below the minimum"},
-		{validate.SerialPortRule, 0, "", "the only serial port"},
-		{validate.SerialPortRule, 1, "Member must have value less than or equal to 0", "range 0..0"},
-		{validate.SerialPortRule, -1, "Member must have value greater than or equal to 0", "range 0..0"},
+		{intRule(t, validate.OpListSSHPublicKeys, "MaxItems"), 0, "", "absent: IAM's default of 100"},
+		{intRule(t, validate.OpListSSHPublicKeys, "MaxItems"), 1, "", "the minimum"},
+		{intRule(t, validate.OpListSSHPublicKeys, "MaxItems"), 1000, "", "the maximum"},
+		{intRule(t, validate.OpListSSHPublicKeys, "MaxItems"), 1001, "Member must have value less than or equal to 1000", "max+1"},
+		{intRule(t, validate.OpListSSHPublicKeys, "MaxItems"), -1, "Member must have value greater than or equal to 1", "below the minimum"},
+		{intRule(t, validate.OpSendSerialConsoleSSHPublicKey, "SerialPort"), 0, "", "the only serial port"},
+		{intRule(t, validate.OpSendSerialConsoleSSHPublicKey, "SerialPort"), 1, "Member must have value less than or equal to 0", "range 0..0"},
+		{intRule(t, validate.OpSendSerialConsoleSSHPublicKey, "SerialPort"), -1, "Member must have value greater than or equal to 0", "range 0..0"},
 	}
 	for _, tt := range tests {
 		err := tt.rule.Check(tt.in)
 		if tt.want == "" {
 			if err != nil {
-				t.Errorf("%s.Check(%d) = %v, want nil (%s)", tt.rule.Member, tt.in, err, tt.reason)
+				t.Errorf("%s.Check(%d) = %v, want nil (%s)", tt.rule.Member(), tt.in, err, tt.reason)
 			}
 			continue
 		}
 		var fe *keyerrors.FieldError
 		if !errors.As(err, &fe) || fe.Constraint != tt.want || !errors.Is(err, keyerrors.ErrOutOfRange) || !errors.Is(err, tt.rule.API()) {
-			t.Errorf("%s.Check(%d) = %v, want %q wrapping ErrOutOfRange (%s)", tt.rule.Member, tt.in, err, tt.want, tt.reason)
+			t.Errorf("%s.Check(%d) = %v, want %q wrapping ErrOutOfRange (%s)", tt.rule.Member(), tt.in, err, tt.want, tt.reason)
 		}
 	}
 }
 
-func TestRulesList(t *testing.T) {
-	seen := map[*validate.Rule]bool{}
-	for _, r := range validate.Rules() {
-		if seen[r] {
-			t.Errorf("%s listed twice", r.Member)
+// TestRulesDescribeThemselves checks what every rule says of itself: a
+// model pattern exactly when a Regexp, a known service, and the service's
+// code.
+func TestRulesDescribeThemselves(t *testing.T) {
+	for name, r := range everyRule() {
+		if (r.Pattern() == "") != (r.Regexp() == nil) {
+			t.Errorf("%s: Pattern %q but Regexp %v", name, r.Pattern(), r.Regexp())
 		}
-		seen[r] = true
-		if (r.ModelPattern == "") != (r.Pattern == nil) {
-			t.Errorf("%s: ModelPattern %q but Pattern %v", r.Member, r.ModelPattern, r.Pattern)
+		switch r.Service() {
+		case keyerrors.ServiceEC2InstanceConnect:
+			if r.API() != keyerrors.ErrInvalidArgs {
+				t.Errorf("%s: API() = %v, EC2 Instance Connect answers InvalidArgsException", name, r.API())
+			}
+		case keyerrors.ServiceIAM:
+			if r.API() != keyerrors.ErrValidation {
+				t.Errorf("%s: API() = %v, IAM answers ValidationError", name, r.API())
+			}
+		default:
+			t.Errorf("%s: unknown service %q", name, r.Service())
 		}
-		if r.Service != keyerrors.ServiceEC2InstanceConnect && r.Service != keyerrors.ServiceIAM {
-			t.Errorf("%s: unknown service %q", r.Member, r.Service)
+		if r.MaxLen() != 0 && r.MinLen() > r.MaxLen() {
+			t.Errorf("%s: length %d..%d", name, r.MinLen(), r.MaxLen())
 		}
-	}
-	if len(seen) != 11 {
-		t.Errorf("Rules() lists %d rules, want 11", len(seen))
 	}
 }

@@ -1,181 +1,176 @@
 package validate
 
 import (
+	"fmt"
 	"regexp"
-	"unicode/utf8"
+	"strings"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
 
 // The rules of EC2 Instance Connect (ec2-instance-connect, 2018-04-02), shape
 // by shape as the Smithy model defines them. Both operations share
-// InstanceId and SSHPublicKey.
+// InstanceId and SSHPublicKey. RuleFor gives a copy of each; these values
+// are never written after initialisation.
 var (
-	// InstanceIdRule is the InstanceId member: required, length 10..32,
-	// pattern ^i-[a-f0-9]+$.
-	InstanceIdRule = &Rule{
-		Member: "InstanceId", Service: keyerrors.ServiceEC2InstanceConnect, Required: true,
-		MinLen: 10, MaxLen: 32,
-		ModelPattern: `^i-[a-f0-9]+$`,
-		Pattern:      regexp.MustCompile(`^i-[a-f0-9]+$`),
-		matcher:      matchInstanceId,
+	// InstanceId: required, length 10..32, pattern ^i-[a-f0-9]+$.
+	instanceIdRule = Rule{
+		member: "InstanceId", service: keyerrors.ServiceEC2InstanceConnect, required: true,
+		minLen: 10, maxLen: 32,
+		pattern: `^i-[a-f0-9]+$`,
+		re:      regexp.MustCompile(`^i-[a-f0-9]+$`),
+		match:   matchInstanceId,
 	}
 
-	// InstanceOSUserRule is the InstanceOSUser member: required, length
-	// 1..32, and the model's pattern
+	// InstanceOSUser: required, length 1..32, and the model's pattern
 	//
 	//	^(^[A-Za-z_][A-Za-z0-9\@\._-]{0,30}[A-Za-z0-9\$_-]?$)|(^(?=.{2,32}$)[0-9]{1,32}[A-Za-z\@\._-][A-Za-z0-9\@\._-]*[A-Za-z0-9\$_-]?$)$
 	//
 	// a user name that starts with a letter or underscore, or one that
-	// starts with digits and holds a letter or one of @._- after them. RE2
-	// has no lookahead, so Pattern drops (?=.{2,32}$) and MatchPattern
-	// checks what it said: a value that only the second branch matches
-	// has at most 32 characters (it has at least 2 by construction).
-	InstanceOSUserRule = &Rule{
-		Member: "InstanceOSUser", Service: keyerrors.ServiceEC2InstanceConnect, Required: true,
-		MinLen: 1, MaxLen: 32,
-		ModelPattern: `^(^[A-Za-z_][A-Za-z0-9\@\._-]{0,30}[A-Za-z0-9\$_-]?$)|(^(?=.{2,32}$)[0-9]{1,32}[A-Za-z\@\._-][A-Za-z0-9\@\._-]*[A-Za-z0-9\$_-]?$)$`,
-		Pattern:      regexp.MustCompile(`^(^` + osUserBranch1 + `$)|(^` + osUserBranch2 + `$)$`),
-		match:        matchOSUser,
-		matcher:      matchOSUserFast,
+	// starts with digits and holds a letter or one of @._- after them.
+	// RE2 has no lookahead; osUserRE2 spells out what (?=.{2,32}$) says.
+	instanceOSUserRule = Rule{
+		member: "InstanceOSUser", service: keyerrors.ServiceEC2InstanceConnect, required: true,
+		minLen: 1, maxLen: 32,
+		pattern: `^(^[A-Za-z_][A-Za-z0-9\@\._-]{0,30}[A-Za-z0-9\$_-]?$)|(^(?=.{2,32}$)[0-9]{1,32}[A-Za-z\@\._-][A-Za-z0-9\@\._-]*[A-Za-z0-9\$_-]?$)$`,
+		re:      regexp.MustCompile(`^(^[A-Za-z_][A-Za-z0-9\@\._-]{0,30}[A-Za-z0-9\$_-]?$)|(^` + osUserRE2() + `$)$`),
+		match:   matchOSUser,
 	}
 
-	// SSHPublicKeyRule is the SSHPublicKey member: required, length
-	// 80..4096, no pattern. Its value is key material and never appears
-	// in a message. The key inside is checked against
-	// EC2InstanceConnectKeyPolicy by the inputs' Validate methods.
-	SSHPublicKeyRule = &Rule{
-		Member: "SSHPublicKey", Service: keyerrors.ServiceEC2InstanceConnect, Required: true,
-		MinLen: 80, MaxLen: 4096,
-		Sensitive: true,
-		matcher:   matchText,
+	// SSHPublicKey: required, length 80..4096, no pattern. Its value is
+	// key material and never appears in a message. The key inside is
+	// checked against the EC2 Instance Connect key policy by the inputs'
+	// Validate methods.
+	sshPublicKeyRule = Rule{
+		member: "SSHPublicKey", service: keyerrors.ServiceEC2InstanceConnect, required: true,
+		minLen: 80, maxLen: 4096,
+		sensitive: true,
+		match:     matchText,
 	}
 
-	// AvailabilityZoneRule is the AvailabilityZone member of
-	// SendSSHPublicKey: optional, length 6..32, pattern
-	// ^(\w+-){2,3}\d+\w+$ (\w and \d are ASCII, as in ECMA 262 and RE2).
-	AvailabilityZoneRule = &Rule{
-		Member: "AvailabilityZone", Service: keyerrors.ServiceEC2InstanceConnect,
-		MinLen: 6, MaxLen: 32,
-		ModelPattern: `^(\w+-){2,3}\d+\w+$`,
-		Pattern:      regexp.MustCompile(`^(\w+-){2,3}\d+\w+$`),
-		matcher:      matchAvailabilityZone,
+	// AvailabilityZone of SendSSHPublicKey: optional, length 6..32,
+	// pattern ^(\w+-){2,3}\d+\w+$ (\w and \d are ASCII, as in ECMA 262 and
+	// RE2).
+	availabilityZoneRule = Rule{
+		member: "AvailabilityZone", service: keyerrors.ServiceEC2InstanceConnect,
+		minLen: 6, maxLen: 32,
+		pattern: `^(\w+-){2,3}\d+\w+$`,
+		re:      regexp.MustCompile(`^(\w+-){2,3}\d+\w+$`),
+		match:   matchAvailabilityZone,
 	}
 
-	// SerialPortRule is the SerialPort member of
-	// SendSerialConsoleSSHPublicKey: optional, default 0, range 0..0.
-	SerialPortRule = &IntRule{Member: "SerialPort", Service: keyerrors.ServiceEC2InstanceConnect, Min: 0, Max: 0}
+	// SerialPort of SendSerialConsoleSSHPublicKey: optional, default 0,
+	// range 0..0.
+	serialPortRule = IntRule{member: "SerialPort", service: keyerrors.ServiceEC2InstanceConnect, min: 0, max: 0}
 )
 
-// The two branches of InstanceOSUser's pattern, in RE2 syntax.
-const (
-	osUserBranch1 = `[A-Za-z_][A-Za-z0-9\@\._-]{0,30}[A-Za-z0-9\$_-]?`
-	osUserBranch2 = `[0-9]{1,32}[A-Za-z\@\._-][A-Za-z0-9\@\._-]*[A-Za-z0-9\$_-]?`
-)
-
-var (
-	osUserRE1 = regexp.MustCompile(`^` + osUserBranch1 + `$`)
-	osUserRE2 = regexp.MustCompile(`^` + osUserBranch2 + `$`)
-)
-
-// matchOSUser holds InstanceOSUser's model pattern: the first branch, or the
-// second within 2..32 characters (the model's lookahead (?=.{2,32}$)).
-func matchOSUser(v string) bool {
-	return osUserRE1.MatchString(v) || (utf8.RuneCountInString(v) <= 32 && osUserRE2.MatchString(v))
+// osUserRE2 returns the second branch of InstanceOSUser's pattern,
+// (?=.{2,32}$)[0-9]{1,32}[A-Za-z@._-][A-Za-z0-9@._-]*[A-Za-z0-9$_-]?, in RE2
+// syntax with the lookahead's meaning kept. The optional last class adds
+// only $ to the middle class, so the branch is k digits, one character of
+// [A-Za-z@._-], m of the middle class and maybe a $; the lookahead bounds
+// k+1+m (+1 for the $) by 32, which RE2 can say only one k at a time:
+//
+//	[0-9]{1}[A-Za-z@._-](?:[A-Za-z0-9@._-]{0,30}|[A-Za-z0-9@._-]{0,29}\$)|[0-9]{2}...|[0-9]{31}[A-Za-z@._-]
+//
+// (the branch has at least 2 characters by construction). The oracle tests
+// hold this regexp to the model's pattern in an ECMA 262 engine.
+func osUserRE2() string {
+	const after, mid = `[A-Za-z\@\._-]`, `[A-Za-z0-9\@\._-]`
+	alts := make([]string, 0, 31)
+	for k := 1; k <= 30; k++ {
+		alts = append(alts, fmt.Sprintf(`[0-9]{%d}%s(?:%s{0,%d}|%s{0,%d}\$)`, k, after, mid, 31-k, mid, 30-k))
+	}
+	alts = append(alts, `[0-9]{31}`+after)
+	return `(?:` + strings.Join(alts, `|`) + `)`
 }
 
 // The rules of IAM's SSH public key operations (iam, 2010-05-08). The model
 // writes its character classes with \uXXXX escapes, which RE2 spells
 // \x{XXXX}; the classes are the same.
 var (
-	// UserNameRule is the UserName member of UploadSSHPublicKey,
-	// GetSSHPublicKey, UpdateSSHPublicKey and DeleteSSHPublicKey:
-	// required, length 1..64, pattern ^[\w+=,.@-]+$.
-	UserNameRule = &Rule{
-		Member: "UserName", Service: keyerrors.ServiceIAM, Required: true,
-		MinLen: 1, MaxLen: 64,
-		ModelPattern: `^[\w+=,.@-]+$`,
-		Pattern:      regexp.MustCompile(`^[\w+=,.@-]+$`),
-		matcher:      matchUserName,
+	// UserName of UploadSSHPublicKey, GetSSHPublicKey,
+	// UpdateSSHPublicKey and DeleteSSHPublicKey: required, length 1..64,
+	// pattern ^[\w+=,.@-]+$.
+	userNameRule = Rule{
+		member: "UserName", service: keyerrors.ServiceIAM, required: true,
+		minLen: 1, maxLen: 64,
+		pattern: `^[\w+=,.@-]+$`,
+		re:      regexp.MustCompile(`^[\w+=,.@-]+$`),
+		match:   matchUserName,
 	}
 
-	// ListUserNameRule is the UserName member of ListSSHPublicKeys: as
-	// UserNameRule, but optional (absent lists the caller's own keys).
-	ListUserNameRule = &Rule{
-		Member: "UserName", Service: keyerrors.ServiceIAM,
-		MinLen: 1, MaxLen: 64,
-		ModelPattern: UserNameRule.ModelPattern,
-		Pattern:      UserNameRule.Pattern,
-		matcher:      matchUserName,
-	}
+	// UserName of ListSSHPublicKeys: as userNameRule, but optional
+	// (absent lists the caller's own keys).
+	listUserNameRule = func() Rule { r := userNameRule; r.required = false; return r }()
 
-	// SSHPublicKeyBodyRule is the SSHPublicKeyBody member of
-	// UploadSSHPublicKey: required, length 1..16384, pattern
+	// SSHPublicKeyBody of UploadSSHPublicKey (and of the SSHPublicKey
+	// output): required, length 1..16384, pattern
 	// ^[\u0009\u000A\u000D\u0020-\u00FF]+$ (tab, line feed, carriage
 	// return, and U+0020 to U+00FF). Its value is key material and never
-	// appears in a message. The key inside is checked against
-	// IAMKeyPolicy by UploadSSHPublicKeyInput.Validate.
-	SSHPublicKeyBodyRule = &Rule{
-		Member: "SSHPublicKeyBody", Service: keyerrors.ServiceIAM, Required: true,
-		MinLen: 1, MaxLen: 16384,
-		ModelPattern: `^[\u0009\u000A\u000D\u0020-\u00FF]+$`,
-		Pattern:      regexp.MustCompile(`^[\x{0009}\x{000A}\x{000D}\x{0020}-\x{00FF}]+$`),
-		Sensitive:    true,
-		matcher:      matchKeyBody,
+	// appears in a message. The key inside is checked against the IAM key
+	// policy by UploadSSHPublicKeyInput.Validate.
+	sshPublicKeyBodyRule = Rule{
+		member: "SSHPublicKeyBody", service: keyerrors.ServiceIAM, required: true,
+		minLen: 1, maxLen: 16384,
+		pattern:   `^[\u0009\u000A\u000D\u0020-\u00FF]+$`,
+		re:        regexp.MustCompile(`^[\x{0009}\x{000A}\x{000D}\x{0020}-\x{00FF}]+$`),
+		sensitive: true,
+		match:     matchKeyBody,
 	}
 
-	// SSHPublicKeyIdRule is the SSHPublicKeyId member of GetSSHPublicKey,
-	// UpdateSSHPublicKey and DeleteSSHPublicKey, and of the SSHPublicKey
-	// and SSHPublicKeyMetadata outputs: required, length 20..128, pattern
+	// SSHPublicKeyId of GetSSHPublicKey, UpdateSSHPublicKey and
+	// DeleteSSHPublicKey, and of the SSHPublicKey and
+	// SSHPublicKeyMetadata outputs: required, length 20..128, pattern
 	// ^[\w]+$.
-	SSHPublicKeyIdRule = &Rule{
-		Member: "SSHPublicKeyId", Service: keyerrors.ServiceIAM, Required: true,
-		MinLen: 20, MaxLen: 128,
-		ModelPattern: `^[\w]+$`,
-		Pattern:      regexp.MustCompile(`^[\w]+$`),
-		matcher:      matchWord,
+	sshPublicKeyIdRule = Rule{
+		member: "SSHPublicKeyId", service: keyerrors.ServiceIAM, required: true,
+		minLen: 20, maxLen: 128,
+		pattern: `^[\w]+$`,
+		re:      regexp.MustCompile(`^[\w]+$`),
+		match:   matchWord,
 	}
 
-	// EncodingRule is the Encoding member of GetSSHPublicKey: required,
-	// one of SSH and PEM.
-	EncodingRule = &Rule{
-		Member: "Encoding", Service: keyerrors.ServiceIAM, Required: true,
-		Enum: []string{EncodingSSH, EncodingPEM},
+	// Encoding of GetSSHPublicKey: required, one of SSH and PEM.
+	encodingRule = Rule{
+		member: "Encoding", service: keyerrors.ServiceIAM, required: true,
+		enum:  []string{EncodingSSH, EncodingPEM},
+		match: matchText,
 	}
 
-	// StatusRule is the Status member of UpdateSSHPublicKey (and of the
-	// outputs): required, one of Active, Inactive and Expired.
-	StatusRule = &Rule{
-		Member: "Status", Service: keyerrors.ServiceIAM, Required: true,
-		Enum: []string{StatusActive, StatusInactive, StatusExpired},
+	// Status of UpdateSSHPublicKey (and of the outputs): required, one of
+	// Active, Inactive and Expired.
+	statusRule = Rule{
+		member: "Status", service: keyerrors.ServiceIAM, required: true,
+		enum:  []string{StatusActive, StatusInactive, StatusExpired},
+		match: matchText,
 	}
 
-	// MarkerRule is the Marker member of ListSSHPublicKeys: optional,
-	// length 1..320, pattern ^[\u0020-\u00FF]+$.
-	MarkerRule = &Rule{
-		Member: "Marker", Service: keyerrors.ServiceIAM,
-		MinLen: 1, MaxLen: 320,
-		ModelPattern: `^[\u0020-\u00FF]+$`,
-		Pattern:      regexp.MustCompile(`^[\x{0020}-\x{00FF}]+$`),
-		matcher:      matchMarker,
+	// Marker of ListSSHPublicKeys: optional, length 1..320, pattern
+	// ^[\u0020-\u00FF]+$.
+	markerRule = Rule{
+		member: "Marker", service: keyerrors.ServiceIAM,
+		minLen: 1, maxLen: 320,
+		pattern: `^[\u0020-\u00FF]+$`,
+		re:      regexp.MustCompile(`^[\x{0020}-\x{00FF}]+$`),
+		match:   matchMarker,
 	}
 
-	// FingerprintRule is the Fingerprint member of IAM's SSHPublicKey
-	// output: required, pattern ^[:\w]+$. The model also gives it length
-	// 48..48, which IAM's own fingerprints break: they are the MD5 digest
-	// in colon-separated hex, 47 characters
-	// ("7a:1d:ea:9e:b0:80:ac:f8:ec:d8:dc:e6:a7:2c:fc:51"). keyvet does not
-	// enforce that length.
-	FingerprintRule = &Rule{
-		Member: "Fingerprint", Service: keyerrors.ServiceIAM, Required: true,
-		ModelPattern: `^[:\w]+$`,
-		Pattern:      regexp.MustCompile(`^[:\w]+$`),
-		matcher:      matchFingerprint,
+	// Fingerprint of IAM's SSHPublicKey output: required, pattern
+	// ^[:\w]+$. The model also gives it length 48..48, which IAM's own
+	// fingerprints break: they are the MD5 digest in colon-separated hex,
+	// 47 characters ("7a:1d:ea:9e:b0:80:ac:f8:ec:d8:dc:e6:a7:2c:fc:51").
+	// keyvet does not enforce that length (docs/AWS-FACTS.md).
+	fingerprintRule = Rule{
+		member: "Fingerprint", service: keyerrors.ServiceIAM, required: true,
+		pattern: `^[:\w]+$`,
+		re:      regexp.MustCompile(`^[:\w]+$`),
+		match:   matchFingerprint,
 	}
 
-	// MaxItemsRule is the MaxItems member of ListSSHPublicKeys: optional
-	// (IAM's default is 100), range 1..1000.
-	MaxItemsRule = &IntRule{Member: "MaxItems", Service: keyerrors.ServiceIAM, Min: 1, Max: 1000}
+	// MaxItems of ListSSHPublicKeys: optional (IAM's default is 100),
+	// range 1..1000.
+	maxItemsRule = IntRule{member: "MaxItems", service: keyerrors.ServiceIAM, min: 1, max: 1000}
 )
 
 // The values of IAM's encodingType and statusType enums.
@@ -187,19 +182,3 @@ const (
 	StatusInactive = "Inactive"
 	StatusExpired  = "Expired"
 )
-
-// Rules returns every string rule of the seven operations, EC2 Instance
-// Connect's first, in the order of this file. The slice is new on every
-// call; the rules in it are shared.
-func Rules() []*Rule {
-	return []*Rule{
-		InstanceIdRule, InstanceOSUserRule, SSHPublicKeyRule, AvailabilityZoneRule,
-		UserNameRule, ListUserNameRule, SSHPublicKeyBodyRule, SSHPublicKeyIdRule,
-		EncodingRule, StatusRule, MarkerRule,
-	}
-}
-
-// IntRules returns every integer rule of the seven operations.
-func IntRules() []*IntRule {
-	return []*IntRule{SerialPortRule, MaxItemsRule}
-}

@@ -61,7 +61,7 @@ func check(params any) (known bool, err error) {
 	case *iam.ListSSHPublicKeysInput:
 		err := FromListSSHPublicKeysInput(in).Validate()
 		if in != nil && in.MaxItems != nil && *in.MaxItems == 0 {
-			err = withField(err, validate.OpListSSHPublicKeys, maxItemsZero())
+			err = withField(err, validate.OpListSSHPublicKeys.Name(), maxItemsZero())
 		}
 		return true, err
 	}
@@ -72,13 +72,14 @@ func check(params any) (known bool, err error) {
 // struct cannot carry (its 0 is absent) but the SDK sends and IAM refuses
 // (range 1..1000).
 func maxItemsZero() *keyerrors.FieldError {
+	r, _ := validate.IntRuleFor(validate.OpListSSHPublicKeys, "MaxItems")
 	return &keyerrors.FieldError{
-		Op:         validate.OpListSSHPublicKeys,
-		Field:      validate.MaxItemsRule.Member,
+		Op:         validate.OpListSSHPublicKeys.Name(),
+		Field:      r.Member(),
 		Value:      "0",
-		Constraint: fmt.Sprintf("Member must have value greater than or equal to %d", validate.MaxItemsRule.Min),
+		Constraint: fmt.Sprintf("Member must have value greater than or equal to %d", r.Min()),
 		Err:        keyerrors.ErrOutOfRange,
-		API:        validate.MaxItemsRule.API(),
+		API:        r.API(),
 	}
 }
 

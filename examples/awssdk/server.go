@@ -84,7 +84,7 @@ type Server struct {
 	accessKeys map[string]string // access key id -> user name
 	ids        map[string]bool   // every key id given out
 	seq        uint64            // upload sequence, for List's markers
-	inject     map[string][]*keyerrors.APIError
+	inject     map[validate.Op][]*keyerrors.APIError
 	now        func() time.Time
 }
 
@@ -107,7 +107,7 @@ type instance struct {
 type PushedKey struct {
 	// Op is validate.OpSendSSHPublicKey or
 	// validate.OpSendSerialConsoleSSHPublicKey.
-	Op string
+	Op validate.Op
 	// OSUser is the InstanceOSUser of SendSSHPublicKey; empty for the
 	// serial console.
 	OSUser string
@@ -142,7 +142,7 @@ func NewServer() *Server {
 		users:      make(map[string]*user),
 		accessKeys: make(map[string]string),
 		ids:        make(map[string]bool),
-		inject:     make(map[string][]*keyerrors.APIError),
+		inject:     make(map[validate.Op][]*keyerrors.APIError),
 		now:        time.Now,
 	}
 }
@@ -216,7 +216,7 @@ func (s *Server) AddAccessKey(accessKeyID, userName string) {
 	s.accessKeys[accessKeyID] = userName
 }
 
-// InjectError makes the next request of operation op (validate.OpXxx) answer
+// InjectError makes the next request of operation op answer
 // err, whatever the request holds, before it is checked: as a throttled or
 // unauthorised request is refused at the front door. Errors injected for one
 // operation answer its next requests in order, one each. Use a sentinel or a
@@ -228,14 +228,14 @@ func (s *Server) AddAccessKey(accessKeyID, userName string) {
 // NoSuchEntity for UpdateSSHPublicKey; NoSuchEntity for the others); any
 // other, such as the common errors ValidationError and ServiceFailure, comes
 // back as a *smithy.GenericAPIError with the code and the message.
-func (s *Server) InjectError(op string, err *keyerrors.APIError) {
+func (s *Server) InjectError(op validate.Op, err *keyerrors.APIError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.inject[op] = append(s.inject[op], err)
 }
 
 // injected pops the next error injected for op.
-func (s *Server) injected(op string) *keyerrors.APIError {
+func (s *Server) injected(op validate.Op) *keyerrors.APIError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	q := s.inject[op]

@@ -22,8 +22,9 @@ const ec2ContentType = "application/x-amz-json-1.1"
 // serveEC2 serves one EC2 Instance Connect request (awsJson1.1).
 func (s *Server) serveEC2(w http.ResponseWriter, r *http.Request, target string) {
 	reqID := newRequestID()
-	op, ok := strings.CutPrefix(target, ec2TargetPrefix)
-	if !ok || (op != validate.OpSendSSHPublicKey && op != validate.OpSendSerialConsoleSSHPublicKey) {
+	name, ok := strings.CutPrefix(target, ec2TargetPrefix)
+	op, opErr := validate.ParseOp(keyerrors.ServiceEC2InstanceConnect + ":" + name)
+	if !ok || opErr != nil {
 		writeJSONError(w, reqID, http.StatusBadRequest, "UnknownOperationException",
 			"The X-Amz-Target header names no operation of this service.")
 		return
@@ -42,7 +43,7 @@ func (s *Server) serveEC2(w http.ResponseWriter, r *http.Request, target string)
 		if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
 			status = http.StatusRequestEntityTooLarge
 		}
-		writeJSONError(w, reqID, status, "SerializationException", "The request body is not a valid "+op+" request.")
+		writeJSONError(w, reqID, status, "SerializationException", "The request body is not a valid "+op.Name()+" request.")
 		return
 	}
 

@@ -216,7 +216,7 @@ var ec2Typed = map[string]func(error) bool{
 
 // ec2OpErrors lists the errors each operation's model declares
 // (aws-models/ec2-instance-connect.json).
-var ec2OpErrors = map[string][]string{
+var ec2OpErrors = map[validate.Op][]string{
 	validate.OpSendSSHPublicKey: {"AuthException", "EC2InstanceNotFoundException", "EC2InstanceStateInvalidException",
 		"EC2InstanceUnavailableException", "InvalidArgsException", "ServiceException", "ThrottlingException"},
 	validate.OpSendSerialConsoleSSHPublicKey: {"AuthException", "EC2InstanceNotFoundException", "EC2InstanceStateInvalidException",
@@ -246,11 +246,11 @@ func TestEC2InjectedErrors(t *testing.T) {
 			t.Errorf("no typed exception known for %s", api.Code)
 			continue
 		}
-		for _, op := range []string{validate.OpSendSSHPublicKey, validate.OpSendSerialConsoleSSHPublicKey} {
+		for _, op := range []validate.Op{validate.OpSendSSHPublicKey, validate.OpSendSerialConsoleSSHPublicKey} {
 			if !slices.Contains(ec2OpErrors[op], api.Code) {
 				continue
 			}
-			t.Run(api.Code+"/"+op, func(t *testing.T) {
+			t.Run(api.Code+"/"+op.Name(), func(t *testing.T) {
 				e := api.WithMessage("injected: " + api.Message)
 				srv.InjectError(op, e)
 				var err error

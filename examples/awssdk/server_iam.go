@@ -38,14 +38,9 @@ func (s *Server) serveIAM(w http.ResponseWriter, r *http.Request) {
 		writeXMLError(w, reqID, status, "Sender", "MalformedQueryString", "The request body is not a valid form.")
 		return
 	}
-	op, version := r.Form.Get("Action"), r.Form.Get("Version")
-	switch op {
-	case validate.OpUploadSSHPublicKey, validate.OpGetSSHPublicKey, validate.OpUpdateSSHPublicKey,
-		validate.OpDeleteSSHPublicKey, validate.OpListSSHPublicKeys:
-	default:
-		op = ""
-	}
-	if op == "" || version != iamVersion {
+	action, version := r.Form.Get("Action"), r.Form.Get("Version")
+	op, err := validate.ParseOp(keyerrors.ServiceIAM + ":" + action)
+	if err != nil || version != iamVersion {
 		writeXMLError(w, reqID, http.StatusBadRequest, "Sender", "InvalidAction",
 			fmt.Sprintf("Could not find operation %s for version %s",
 				keyerrors.SafeValue(r.Form.Get("Action")), keyerrors.SafeValue(version)))
@@ -74,7 +69,7 @@ func (s *Server) serveIAM(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeXML(w, reqID, http.StatusOK, &xmlResponse{
-		XMLName:   xml.Name{Local: op + "Response"},
+		XMLName:   xml.Name{Local: op.Name() + "Response"},
 		Xmlns:     iamXMLNS,
 		Result:    result,
 		RequestID: reqID,
@@ -140,7 +135,7 @@ func (s *Server) upload(r *http.Request) (any, *keyerrors.APIError) {
 	}
 	s.seq++
 	u.keys = append(u.keys, &storedKey{seq: s.seq, out: *out, key: k, blob: blob})
-	return &xmlKeyResult{XMLName: xml.Name{Local: validate.OpUploadSSHPublicKey + "Result"}, SSHPublicKey: xmlKey(out)}, nil
+	return &xmlKeyResult{XMLName: xml.Name{Local: validate.OpUploadSSHPublicKey.Name() + "Result"}, SSHPublicKey: xmlKey(out)}, nil
 }
 
 func (s *Server) get(r *http.Request) (any, *keyerrors.APIError) {
@@ -170,7 +165,7 @@ func (s *Server) get(r *http.Request) (any, *keyerrors.APIError) {
 		}
 		out.SSHPublicKeyBody = string(pem)
 	}
-	return &xmlKeyResult{XMLName: xml.Name{Local: validate.OpGetSSHPublicKey + "Result"}, SSHPublicKey: xmlKey(&out)}, nil
+	return &xmlKeyResult{XMLName: xml.Name{Local: validate.OpGetSSHPublicKey.Name() + "Result"}, SSHPublicKey: xmlKey(&out)}, nil
 }
 
 func (s *Server) update(r *http.Request) *keyerrors.APIError {
@@ -226,7 +221,7 @@ func (s *Server) list(r *http.Request) (any, *keyerrors.APIError) {
 	}
 	err := in.Validate()
 	if zero {
-		err = withField(err, validate.OpListSSHPublicKeys, maxItemsZero())
+		err = withField(err, validate.OpListSSHPublicKeys.Name(), maxItemsZero())
 	}
 	if err != nil {
 		return nil, refusal(err, keyerrors.ErrServiceFailure)
@@ -256,7 +251,7 @@ func (s *Server) list(r *http.Request) (any, *keyerrors.APIError) {
 	if limit == 0 {
 		limit = iamDefaultMaxItems
 	}
-	res := &xmlListResult{XMLName: xml.Name{Local: validate.OpListSSHPublicKeys + "Result"}}
+	res := &xmlListResult{XMLName: xml.Name{Local: validate.OpListSSHPublicKeys.Name() + "Result"}}
 	for _, k := range u.keys {
 		if k.seq < from {
 			continue
@@ -277,7 +272,7 @@ func (s *Server) list(r *http.Request) (any, *keyerrors.APIError) {
 }
 
 // makeMarker returns the Marker of a page of user name's keys that starts at
-// upload sequence seq: opaque to callers, and within MarkerRule (base64).
+// upload sequence seq: opaque to callers, and within the Marker rule (base64).
 func makeMarker(name string, seq uint64) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatUint(seq, 10) + "/" + name))
 }

@@ -392,7 +392,7 @@ var iamTyped = map[string]func(error) bool{
 // these, to their typed exceptions. The common errors, ValidationError and
 // ServiceFailure, any operation may answer; the SDK decodes them as a
 // *smithy.GenericAPIError with the code and the message, and no fault.
-var iamOpErrors = map[string][]string{
+var iamOpErrors = map[validate.Op][]string{
 	validate.OpUploadSSHPublicKey: {"DuplicateSSHPublicKey", "InvalidPublicKey", "LimitExceeded", "NoSuchEntity", "UnrecognizedPublicKeyEncoding"},
 	validate.OpGetSSHPublicKey:    {"NoSuchEntity", "UnrecognizedPublicKeyEncoding"},
 	validate.OpUpdateSSHPublicKey: {"InvalidInput", "NoSuchEntity"},
@@ -412,7 +412,7 @@ func TestIAMInjectedErrors(t *testing.T) {
 	c := iamClient(ts)
 	ctx := context.Background()
 	id := aws.ToString(mustUpload(t, c, alice, rsa2048[0]).SSHPublicKeyId)
-	calls := map[string]func() error{
+	calls := map[validate.Op]func() error{
 		validate.OpUploadSSHPublicKey: func() error {
 			_, err := c.UploadSSHPublicKey(ctx, &iam.UploadSSHPublicKeyInput{UserName: aws.String(alice), SSHPublicKeyBody: aws.String(rsa2048[1])})
 			return err
@@ -443,7 +443,7 @@ func TestIAMInjectedErrors(t *testing.T) {
 			if !ok {
 				t.Fatalf("no keyvet sentinel for %s", code)
 			}
-			t.Run(op+"/"+code, func(t *testing.T) {
+			t.Run(op.Name()+"/"+code, func(t *testing.T) {
 				srv.InjectError(op, api)
 				err := call()
 				ae := wantAPIError(t, err, api.Code, api.Message)

@@ -48,7 +48,7 @@ func TestWireEC2(t *testing.T) {
 	srv, ts := standIn(t)
 	srv.AddInstance(instanceID)
 	const ct = "application/x-amz-json-1.1"
-	target := "AWSEC2InstanceConnectService." + validate.OpSendSSHPublicKey
+	target := "AWSEC2InstanceConnectService." + validate.OpSendSSHPublicKey.Name()
 
 	body, _ := json.Marshal(validate.SendSSHPublicKeyInput{InstanceId: instanceID, InstanceOSUser: osUser, SSHPublicKey: ed25519})
 	resp, b := post(t, ts.URL, target, ct, string(body))

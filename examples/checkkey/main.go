@@ -183,11 +183,11 @@ func checkData(name, source string, data []byte) *Report {
 	return r
 }
 
-func answer(op string, err error) OperationReport {
+func answer(op validate.Op, err error) OperationReport {
 	if err == nil {
-		return OperationReport{Operation: op, Accepted: true}
+		return OperationReport{Operation: op.Name(), Accepted: true}
 	}
-	o := OperationReport{Operation: op, Message: err.Error()}
+	o := OperationReport{Operation: op.Name(), Message: err.Error()}
 	var re *keyerrors.RequestError
 	if errors.As(err, &re) {
 		if api := re.API(); api != nil {

@@ -144,38 +144,64 @@ func goldens(t testing.TB) map[string]*golden {
 	return gs
 }
 
-// covered maps every rule the oracle holds to its model shape. A rule of
-// validate.Rules() with a pattern or a length must be here
-// (TestOracleCoversEveryRule).
-var covered = []struct {
-	name  string
-	rule  *validate.Rule
+// A coveredRule is one member's rule and the model shape it is held to.
+type coveredRule struct {
+	name  string // op.Member
+	rule  validate.Rule
 	shape string
-}{
-	{"InstanceIdRule", validate.InstanceIdRule, "com.amazonaws.ec2instanceconnect#InstanceId"},
-	{"InstanceOSUserRule", validate.InstanceOSUserRule, shapeOSUser},
-	{"SSHPublicKeyRule", validate.SSHPublicKeyRule, "com.amazonaws.ec2instanceconnect#SSHPublicKey"},
-	{"AvailabilityZoneRule", validate.AvailabilityZoneRule, "com.amazonaws.ec2instanceconnect#AvailabilityZone"},
-	{"UserNameRule", validate.UserNameRule, "com.amazonaws.iam#userNameType"},
-	{"ListUserNameRule", validate.ListUserNameRule, "com.amazonaws.iam#userNameType"},
-	{"SSHPublicKeyBodyRule", validate.SSHPublicKeyBodyRule, "com.amazonaws.iam#publicKeyMaterialType"},
-	{"SSHPublicKeyIdRule", validate.SSHPublicKeyIdRule, "com.amazonaws.iam#publicKeyIdType"},
-	{"MarkerRule", validate.MarkerRule, "com.amazonaws.iam#markerType"},
+}
+
+// shapes maps every input member the oracle holds to its model shape. Every
+// member of every operation with a pattern or a length must be here
+// (TestOracleCoversEveryRule).
+var shapes = map[string]string{
+	"SendSSHPublicKey.InstanceId":                "com.amazonaws.ec2instanceconnect#InstanceId",
+	"SendSSHPublicKey.InstanceOSUser":            shapeOSUser,
+	"SendSSHPublicKey.SSHPublicKey":              "com.amazonaws.ec2instanceconnect#SSHPublicKey",
+	"SendSSHPublicKey.AvailabilityZone":          "com.amazonaws.ec2instanceconnect#AvailabilityZone",
+	"SendSerialConsoleSSHPublicKey.InstanceId":   "com.amazonaws.ec2instanceconnect#InstanceId",
+	"SendSerialConsoleSSHPublicKey.SSHPublicKey": "com.amazonaws.ec2instanceconnect#SSHPublicKey",
+	"UploadSSHPublicKey.UserName":                "com.amazonaws.iam#userNameType",
+	"UploadSSHPublicKey.SSHPublicKeyBody":        "com.amazonaws.iam#publicKeyMaterialType",
+	"GetSSHPublicKey.UserName":                   "com.amazonaws.iam#userNameType",
+	"GetSSHPublicKey.SSHPublicKeyId":             "com.amazonaws.iam#publicKeyIdType",
+	"UpdateSSHPublicKey.UserName":                "com.amazonaws.iam#userNameType",
+	"UpdateSSHPublicKey.SSHPublicKeyId":          "com.amazonaws.iam#publicKeyIdType",
+	"DeleteSSHPublicKey.UserName":                "com.amazonaws.iam#userNameType",
+	"DeleteSSHPublicKey.SSHPublicKeyId":          "com.amazonaws.iam#publicKeyIdType",
+	"ListSSHPublicKeys.UserName":                 "com.amazonaws.iam#userNameType",
+	"ListSSHPublicKeys.Marker":                   "com.amazonaws.iam#markerType",
+}
+
+// covered returns every input member's rule that shapes names, looked up
+// with validate.RuleFor.
+func covered(t testing.TB) []coveredRule {
+	t.Helper()
+	var out []coveredRule
+	for _, op := range validate.Ops() {
+		for _, r := range validate.Rules(op) {
+			name := op.Name() + "." + r.Member()
+			if shape, ok := shapes[name]; ok {
+				out = append(out, coveredRule{name, r, shape})
+			}
+		}
+	}
+	if len(out) != len(shapes) {
+		t.Fatalf("validate.Rules finds %d of the %d members of shapes", len(out), len(shapes))
+	}
+	return out
 }
 
 // fingerprintRE is the model's pattern of publicKeyFingerprintType, the
-// Fingerprint of IAM's SSHPublicKey output, compiled here: it is not one of
-// validate.Rules() (an output rule), so the oracle holds RE2's reading of
-// the pattern text itself. TestFingerprintShape holds validate.FingerprintRule
-// to the same rows.
+// Fingerprint of IAM's SSHPublicKey output, compiled here from the model's
+// text, so that the oracle also holds RE2's reading of the pattern text
+// itself. TestFingerprintShape holds the output rule to the same rows.
 var fingerprintRE = regexp.MustCompile(`^[:\w]+$`)
 
-// expectedErr is the sentinel Check must wrap for a row the oracle refuses,
-// in AWS's order: presence, length, pattern.
-func expectedErr(g *golden, r row, required bool) error {
+// expectedErr is the sentinel Check must wrap first for a present value the
+// oracle refuses, in AWS's order: length, pattern.
+func expectedErr(g *golden, r row) error {
 	switch {
-	case r.S == "" && required:
-		return keyerrors.ErrRequired
 	case g.min() > 0 && r.Len < g.min():
 		return keyerrors.ErrTooShort
 	case g.max() > 0 && r.Len > g.max():
@@ -213,7 +239,7 @@ func (m *mismatches) done() {
 
 func TestRulesAgreeWithOracle(t *testing.T) {
 	gs := goldens(t)
-	for _, c := range covered {
+	for _, c := range covered(t) {
 		t.Run(c.name, func(t *testing.T) {
 			g, ok := gs[c.shape]
 			if !ok {
@@ -238,22 +264,19 @@ func TestRulesAgreeWithOracle(t *testing.T) {
 					m.add("MatchPattern", "%q (%s, %d chars): MatchPattern = %v, the model's pattern in ECMA 262 says %v",
 						r.S, r.Note, r.Len, got, want)
 				}
-				// The RE2 rewrite itself (MatchPattern may take a
-				// hand-written fast path). InstanceOSUser's drops the
-				// lookahead: TestInstanceOSUserLookahead holds it.
-				if c.rule.Pattern != nil && c.shape != shapeOSUser {
-					if got := c.rule.Pattern.MatchString(r.S); got != want {
-						m.add("Pattern (RE2)", "%q (%s, %d chars): %s = %v, the model's %s in ECMA 262 says %v",
-							r.S, r.Note, r.Len, c.rule.Pattern, got, c.rule.ModelPattern, want)
+				// The RE2 rewrite itself, which callers use and the
+				// matcher (MatchPattern) is held to.
+				if re := c.rule.Regexp(); re != nil {
+					if got := re.MatchString(r.S); got != want {
+						m.add("Regexp (RE2)", "%q (%s, %d chars): %.60s... = %v, the model's %s in ECMA 262 says %v",
+							r.S, r.Note, r.Len, re, got, c.rule.Pattern(), want)
 					}
 				}
 
-				// The whole rule: Check. An empty string is an absent
-				// member, which an optional rule accepts.
+				// The whole rule: Check, of a present value (an empty
+				// string included: AWS checks a present "" against
+				// the length and the pattern).
 				wantOK := r.Rule
-				if r.S == "" && !c.rule.Required {
-					wantOK = true
-				}
 				err := c.rule.Check(r.S)
 				switch {
 				case wantOK && err != nil:
@@ -265,7 +288,7 @@ func TestRulesAgreeWithOracle(t *testing.T) {
 					if !errors.As(err, &fe) {
 						m.add("Check error type", "%q: Check = %T, want *keyerrors.FieldError", r.S, err)
 					}
-					if want := expectedErr(g, r, c.rule.Required); !errors.Is(err, want) {
+					if want := expectedErr(g, r); !errors.Is(err, want) {
 						m.add("Check sentinel", "%q (%s, %d chars): Check = %v, want it to wrap %v",
 							r.S, r.Note, r.Len, err, want)
 					}
@@ -288,8 +311,12 @@ func TestFingerprintShape(t *testing.T) {
 	if g.Pattern == nil || *g.Pattern != fingerprintRE.String() {
 		t.Fatalf("model pattern of %s is %v, the test compiles %s", shapeFingerprint, g.Pattern, fingerprintRE)
 	}
-	if *g.Pattern != validate.FingerprintRule.ModelPattern {
-		t.Errorf("FingerprintRule.ModelPattern = %s, the model says %s", validate.FingerprintRule.ModelPattern, *g.Pattern)
+	fp, ok := validate.OutputRuleFor("SSHPublicKey", "Fingerprint")
+	if !ok {
+		t.Fatal(`OutputRuleFor("SSHPublicKey", "Fingerprint"): no rule`)
+	}
+	if *g.Pattern != fp.Pattern() {
+		t.Errorf("the Fingerprint rule's Pattern = %s, the model says %s", fp.Pattern(), *g.Pattern)
 	}
 	var m mismatches
 	m.t = t
@@ -303,38 +330,39 @@ func TestFingerprintShape(t *testing.T) {
 		if got := fingerprintRE.MatchString(r.S); got != *r.Pattern {
 			m.add("regexp", "%q (%s): RE2 %s = %v, ECMA 262 says %v", r.S, r.Note, fingerprintRE, got, *r.Pattern)
 		}
-		if got := validate.FingerprintRule.MatchPattern(r.S); got != *r.Pattern {
-			m.add("FingerprintRule.MatchPattern", "%q (%s): %v, ECMA 262 says %v", r.S, r.Note, got, *r.Pattern)
+		if got := fp.MatchPattern(r.S); got != *r.Pattern {
+			m.add("Fingerprint MatchPattern", "%q (%s): %v, ECMA 262 says %v", r.S, r.Note, got, *r.Pattern)
+		}
+		if got := fp.Regexp().MatchString(r.S); got != *r.Pattern {
+			m.add("Fingerprint Regexp", "%q (%s): %v, ECMA 262 says %v", r.S, r.Note, got, *r.Pattern)
 		}
 	}
 	m.done()
 	const sample = "7a:1d:ea:9e:b0:80:ac:f8:ec:d8:dc:e6:a7:2c:fc:51" // IAM API Reference, 47 chars
-	if err := validate.FingerprintRule.Check(sample); err != nil {
-		t.Errorf("FingerprintRule.Check(%q) = %v, want nil (length 48 is not enforced)", sample, err)
+	if err := fp.Check(sample); err != nil {
+		t.Errorf("the Fingerprint rule's Check(%q) = %v, want nil (length 48 is not enforced)", sample, err)
 	}
 }
 
-// TestInstanceOSUserLookahead shows what the rewrite of InstanceOSUser
-// drops: the RE2 Pattern without (?=.{2,32}$) matches more than the model
-// exactly on strings longer than 32 characters, the goldens hold such
-// strings, and MatchPattern (checked above) refuses them.
+// TestInstanceOSUserLookahead shows that the goldens test what the RE2
+// rewrite of InstanceOSUser must keep: strings of more than 32 characters
+// that branch 2 matches without its lookahead (?=.{2,32}$), which the
+// model's pattern refuses and TestRulesAgreeWithOracle holds the Regexp and
+// the matcher to.
 func TestInstanceOSUserLookahead(t *testing.T) {
 	g := goldens(t)[shapeOSUser]
 	if g == nil {
 		t.Fatal("no golden for InstanceOSUser")
 	}
+	noLookahead := regexp.MustCompile(`^[0-9]{1,32}[A-Za-z\@\._-][A-Za-z0-9\@\._-]*[A-Za-z0-9\$_-]?$`)
 	only := 0
 	for _, r := range g.Cases {
-		re2 := validate.InstanceOSUserRule.Pattern.MatchString(r.S)
-		if re2 == *r.Pattern {
-			continue
+		if noLookahead.MatchString(r.S) && !*r.Pattern {
+			if r.Len <= 32 {
+				t.Errorf("%q (%d chars): branch 2 without the lookahead matches, the model refuses: only strings over 32 may", r.S, r.Len)
+			}
+			only++
 		}
-		if !re2 || r.Len <= 32 {
-			t.Errorf("%q (%d chars): lookahead-free RE2 pattern = %v, ECMA 262 = %v; only strings over 32 may differ",
-				r.S, r.Len, re2, *r.Pattern)
-			continue
-		}
-		only++
 	}
 	if only < 5 {
 		t.Errorf("goldens hold %d strings that only the lookahead-free branch 2 matches, want at least 5", only)
@@ -346,21 +374,19 @@ func TestInstanceOSUserLookahead(t *testing.T) {
 // model (pattern text, lengths, member, required) differs from the model.
 func TestOracleCoversEveryRule(t *testing.T) {
 	gs := goldens(t)
-	byRule := map[*validate.Rule]string{}
-	for _, c := range covered {
-		byRule[c.rule] = c.shape
-	}
-	for _, r := range validate.Rules() {
-		if r.ModelPattern == "" && r.MinLen == 0 && r.MaxLen == 0 {
-			continue // enum-only rules: nothing for a regexp oracle
-		}
-		if _, ok := byRule[r]; !ok {
-			t.Errorf("rule %s (%s) has a pattern or length but no oracle: add it to covered and, if its shape is new, to gen.js",
-				r.Member, r.ModelPattern)
+	for _, op := range validate.Ops() {
+		for _, r := range validate.Rules(op) {
+			if r.Pattern() == "" && r.MinLen() == 0 && r.MaxLen() == 0 {
+				continue // enum-only rules: nothing for a regexp oracle
+			}
+			if _, ok := shapes[op.Name()+"."+r.Member()]; !ok {
+				t.Errorf("rule %s.%s (%s) has a pattern or length but no oracle: add it to shapes and, if its shape is new, to gen.js",
+					op.Name(), r.Member(), r.Pattern())
+			}
 		}
 	}
 	usedShapes := map[string]bool{shapeFingerprint: true}
-	for _, c := range covered {
+	for _, c := range covered(t) {
 		usedShapes[c.shape] = true
 		g, ok := gs[c.shape]
 		if !ok {
@@ -371,24 +397,24 @@ func TestOracleCoversEveryRule(t *testing.T) {
 		if g.Pattern != nil {
 			wantPattern = *g.Pattern
 		}
-		if c.rule.ModelPattern != wantPattern {
-			t.Errorf("%s.ModelPattern = %q, the model's %s says %q", c.name, c.rule.ModelPattern, c.shape, wantPattern)
+		if c.rule.Pattern() != wantPattern {
+			t.Errorf("%s Pattern() = %q, the model's %s says %q", c.name, c.rule.Pattern(), c.shape, wantPattern)
 		}
-		if c.rule.MinLen != g.min() || c.rule.MaxLen != g.max() {
-			t.Errorf("%s length %d..%d, the model says %d..%d", c.name, c.rule.MinLen, c.rule.MaxLen, g.min(), g.max())
+		if c.rule.MinLen() != g.min() || c.rule.MaxLen() != g.max() {
+			t.Errorf("%s length %d..%d, the model says %d..%d", c.name, c.rule.MinLen(), c.rule.MaxLen(), g.min(), g.max())
 		}
-		if (c.rule.Pattern == nil) != (g.Pattern == nil) {
-			t.Errorf("%s: Pattern set = %v, model has a pattern = %v", c.name, c.rule.Pattern != nil, g.Pattern != nil)
+		if (c.rule.Regexp() == nil) != (g.Pattern == nil) {
+			t.Errorf("%s: Regexp set = %v, model has a pattern = %v", c.name, c.rule.Regexp() != nil, g.Pattern != nil)
 		}
 		found := false
 		for _, m := range g.Members {
-			if strings.HasSuffix(m.Member, "$"+c.rule.Member) && m.Required == c.rule.Required {
+			if strings.HasSuffix(m.Member, "$"+c.rule.Member()) && m.Required == c.rule.Required() {
 				found = true
 			}
 		}
 		if !found {
 			t.Errorf("%s (member %s, required %v): no member of the model targeting %s has that name and required trait: %+v",
-				c.name, c.rule.Member, c.rule.Required, c.shape, g.Members)
+				c.name, c.rule.Member(), c.rule.Required(), c.shape, g.Members)
 		}
 	}
 	for shape := range gs {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/validate"
@@ -69,5 +70,21 @@ func checkMatcher(t *testing.T, name string, r validate.Rule, s string) {
 	}
 	if fe.Err != ref[0].err || fe.Constraint != ref[0].constraint {
 		t.Fatalf("%s: Check(%q) = %v / %q, the reference %v / %q", name, s, fe.Err, fe.Constraint, ref[0].err, ref[0].constraint)
+	}
+}
+
+// TestScalarCount holds scalarCount, the length of a refused value, to
+// utf8.RuneCountInString on valid UTF-8 of every width and alignment.
+func TestScalarCount(t *testing.T) {
+	for _, s := range matcherSeeds {
+		for _, pad := range []string{"", "a", "abcdefg", "é", "😀😀"} {
+			v := pad + s + pad
+			if !utf8.ValidString(v) {
+				continue
+			}
+			if got, want := validate.ScalarCount(v), utf8.RuneCountInString(v); got != want {
+				t.Errorf("scalarCount(%q) = %d, want %d", v, got, want)
+			}
+		}
 	}
 }

@@ -151,7 +151,7 @@ func (r *Rule) appendPresent(errs []*keyerrors.FieldError, op, v string) []*keye
 			}
 			return append(errs, r.fail(op, v, keyerrors.ErrPattern, c))
 		}
-		n = utf8.RuneCountInString(v)
+		n = scalarCount(v)
 	}
 	switch {
 	case r.minLen > 0 && n < r.minLen:

@@ -1,0 +1,4 @@
+package validate
+
+// ScalarCount is scalarCount, for TestScalarCount.
+var ScalarCount = scalarCount

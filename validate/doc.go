@@ -24,6 +24,21 @@
 // answers InvalidArgsException for every bad member; IAM answers
 // ValidationError for a broken length, pattern, enum or range.
 //
+// The frame ("2 validation errors detected: ", "Value '...' at 'instanceId'
+// failed to satisfy constraint: ") and the constraints of the model
+// ("Member must have length ...", "Member must satisfy regular expression
+// pattern: ...", "Member must satisfy enum value set: [...]", "Member must
+// have value ...", "Member must not be null") are AWS's words. A refused key
+// is keyvet's: AWS answers it with its own code and message, and keyvet
+// states the service's key policy in the same frame, with the reason after
+// it:
+//
+//	Value at 'sSHPublicKeyBody' failed to satisfy constraint: Member must be an ssh-rsa key of at least 2048 bits, as an authorized_keys line or in PEM encoding (sshkey: a "ssh-ed25519" key is not accepted here; use a key of type ssh-rsa)
+//
+// "Member must be valid UTF-8", for a member without a pattern, is
+// keyvet's too. keyerrors.Reason gives the sentence to show a person
+// without the frame.
+//
 // # Operations and rules
 //
 // An Op names an operation (OpSendSSHPublicKey, ...); its String form is

@@ -61,7 +61,7 @@ func refInt(out []outcome, r validate.IntRule, v int) []outcome {
 	return out
 }
 
-// refKey is the key check as AWS-FACTS.md states it: parse, then the policy;
+// refKey is the key check as docs/AWS-FACTS.md states it: parse, then the policy;
 // EC2 Instance Connect answers InvalidArgsException for every bad key; IAM
 // answers UnrecognizedPublicKeyEncoding for a body in no encoding it takes
 // and InvalidPublicKey for a key it refuses.

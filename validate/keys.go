@@ -53,7 +53,10 @@ func clonePolicy(p *sshkey.Policy) sshkey.Policy {
 	return c
 }
 
-// The constraints a key member states when its key is refused.
+// The constraints a key member states when its key is refused: keyvet's
+// words, in AWS's frame. AWS itself answers a refused key with the
+// service's code and a message of its own (IAM's InvalidPublicKey, EC2
+// Instance Connect's InvalidArgsException).
 const (
 	ec2KeyConstraint = "Member must be an ssh-rsa key of 2048 to 4096 bits or an ssh-ed25519 key, as an authorized_keys line or in RFC 4716 encoding"
 	iamKeyConstraint = "Member must be an ssh-rsa key of at least 2048 bits, as an authorized_keys line or in PEM encoding"

@@ -301,7 +301,7 @@ func TestRulesAgreeWithOracle(t *testing.T) {
 
 // TestFingerprintShape holds the output shape publicKeyFingerprintType to the
 // oracle's pattern results. keyvet does not enforce the model's length 48
-// (IAM's own fingerprints have 47 characters; see AWS-FACTS.md), so only the
+// (IAM's own fingerprints have 47 characters; see docs/AWS-FACTS.md), so only the
 // pattern is compared, and the IAM sample must pass.
 func TestFingerprintShape(t *testing.T) {
 	g, ok := goldens(t)[shapeFingerprint]

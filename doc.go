@@ -40,6 +40,6 @@
 //		var re *keyerrors.RequestError
 //		errors.As(err, &re)
 //		api := re.API() // keyerrors.ErrInvalidArgs: InvalidArgsException, HTTP 400
-//		// answer with api.Code, api.HTTPStatus and err.Error()
+//		// answer with api.ErrorCode(), api.HTTPStatusCode() and err.Error()
 //	}
 package keyvet

@@ -11,9 +11,14 @@
 //
 // An [*APIError] is one AWS error code ([ErrInvalidArgs] is EC2 Instance
 // Connect's InvalidArgsException, [ErrValidation] is IAM's ValidationError,
-// ...). It carries what a server needs to answer as AWS would: the wire code,
-// the HTTP status, the fault (client or server) and whether a retry can help.
-// [Lookup] finds one by service and code, [All] lists them.
+// ...). It carries what a server needs to answer as AWS would, read through
+// its methods: the wire code ([APIError.ErrorCode]), the service
+// ([APIError.Service]), the HTTP status ([APIError.HTTPStatusCode]), the
+// fault, client or server ([APIError.ErrorFault]), whether a retry can help
+// ([APIError.Retryable]) and the model's description of the error
+// ([APIError.ErrorMessage]). [APIError.WithMessage] makes a copy with another
+// message, which still matches its sentinel. [Lookup] finds a sentinel by
+// service and code, [All] lists them.
 //
 // A rule sentinel says which constraint of the service model a field broke:
 // [ErrRequired], [ErrTooShort], [ErrTooLong], [ErrPattern], [ErrNotInEnum],
@@ -75,7 +80,20 @@
 // Error strings may change between versions; match errors with errors.Is and
 // errors.As, and read codes from [APIError.ErrorCode], never from the text.
 //
-// Every exported function and method is safe for concurrent use. The
-// sentinels are package variables for errors.Is to compare against; they must
-// not be modified.
+// Every exported function and method is safe for concurrent use.
+//
+// # Read-only sentinels
+//
+// No caller can change what a sentinel answers. The sentinels are package
+// variables holding pointers, as errors.Is needs (it compares an error with
+// its target, or asks the error's Is method), but nothing this package
+// exports changes what they point to: an [*APIError] has no exported field,
+// its methods only read it, and WithMessage returns a new value; a rule or
+// key sentinel is made by the standard library's errors.New, which has
+// neither an exported field nor a method that changes it; [All] returns a new
+// slice on every call. What Go allows of any package variable still holds
+// here as for io.EOF: a program can assign another value to the variable, or
+// overwrite a whole APIError through its pointer (*ErrValidation =
+// APIError{}); no keyvet code does either, and [Lookup] and [All] answer from
+// the package's own table, which assigning to a variable does not change.
 package errors

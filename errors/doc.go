@@ -61,9 +61,42 @@
 //
 // # Messages
 //
-// Messages follow the wording of AWS's own validation layer:
+// A field's and a request's Error text are framed as AWS's own validation
+// layer frames its messages:
 //
 //	1 validation error detected: Value 'mi-048afb7f6460a110d' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$
+//
+// Which words are AWS's and which are keyvet's:
+//
+//   - AWS's: the frame of a request, "1 validation error detected: " or "N
+//     validation errors detected: " with the fields joined by "; "; the
+//     frame of a field, "Value '...' at 'member' failed to satisfy
+//     constraint: " ("Value null at" for a missing member, "Value at" for a
+//     sensitive one); and the texts of the model's constraints, "Member must
+//     have length greater than or equal to N" (or less than or equal to N),
+//     "Member must satisfy regular expression pattern: ...", "Member must
+//     satisfy enum value set: [...]", "Member must have value greater than
+//     or equal to N" (or less than or equal to N) and "Member must not be
+//     null".
+//   - keyvet's: the key constraint of a refused key, such as "Member must be
+//     an ssh-rsa key of 2048 to 4096 bits or an ssh-ed25519 key, as an
+//     authorized_keys line or in RFC 4716 encoding", followed by the key
+//     error's text in parentheses; AWS says nothing of the kind, because a
+//     real service answers a bad key with its own code and message, not
+//     through its validation layer (IAM's InvalidPublicKey, "The request was
+//     rejected because the public key is malformed or otherwise invalid.";
+//     EC2 Instance Connect's InvalidArgsException, "SSH Public key is
+//     invalid"). Also keyvet's: "Member must be valid UTF-8", for a value
+//     that is not UTF-8 in a member without a pattern; the placeholder
+//     [OmittedValue] and the escaping of values (below); the text of every
+//     key sentinel and of the errors packages sshkey and fingerprint wrap
+//     them in; and the reason.
+//
+// The reason, [Reason] or [FieldError.Reason], is the sentence to show a
+// person, for rule and key failures alike, without AWS's frame:
+//
+//	InstanceId must have length greater than or equal to 10
+//	SSHPublicKeyBody: a "ssh-ed25519" key is not accepted here; use a key of type ssh-rsa
 //
 // A message never holds key material: for the key fields (SSHPublicKey,
 // SSHPublicKeyBody) the value is left out ("Value at 'sSHPublicKey' failed

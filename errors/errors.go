@@ -9,7 +9,8 @@ import (
 
 // Rule sentinels: which constraint of the Smithy model a field broke. A
 // [*FieldError] carries one in Err, with the constraint in AWS's words in
-// Constraint.
+// Constraint (or keyvet's "Member must be valid UTF-8" for ErrPattern, when
+// the member has no pattern).
 var (
 	// ErrRequired: a required member is absent (smithy.api#required).
 	// AWS says "Member must not be null".
@@ -70,13 +71,19 @@ var (
 //	var fe *keyerrors.FieldError
 //	if errors.As(err, &fe) && fe.Field == "InstanceId" { ... }
 //
-// Its Error text is AWS's:
+// Its Error text is in the frame of AWS's validation messages:
 //
 //	Value 'i-XYZ' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$
 //
-// with "Value null at" for a missing member, "Value at" for a Sensitive
-// one, and "Value '<value omitted>' at" for a value that looks like key
-// material (see SafeValue).
+// with "Value null at" for a missing member and "Value at" for a Sensitive
+// one, as AWS writes them, and keyvet's "Value '<value omitted>' at" for a
+// value that looks like key material (see SafeValue). The frame and the
+// constraint of a rule failure are AWS's words; the constraint of a refused
+// key is keyvet's ("Member must be an ssh-rsa key of at least 2048 bits, ...
+// (sshkey: ...)"): AWS never says it, since a service answers a bad key with
+// a code and message of its own, such as IAM's InvalidPublicKey. See the
+// package doc's Messages section. [FieldError.Reason] gives the sentence to
+// show a person, without the frame.
 type FieldError struct {
 	// Op is the operation: "SendSSHPublicKey", "UploadSSHPublicKey", ...
 	Op string
@@ -91,9 +98,12 @@ type FieldError struct {
 	// Sensitive reports that the value is key material, so the message
 	// leaves it out ("Value at 'sSHPublicKey' ...").
 	Sensitive bool
-	// Constraint is what the member must satisfy, in AWS's words:
-	// "Member must have length less than or equal to 64". When it is
-	// empty, Error uses Err's text.
+	// Constraint is what the member must satisfy. For a rule failure it
+	// is in AWS's words: "Member must have length less than or equal to
+	// 64". For a refused key it is keyvet's, in the same form, with the
+	// key error's text in parentheses: "Member must be an ssh-rsa key of
+	// at least 2048 bits, as an authorized_keys line or in PEM encoding
+	// (sshkey: ...)". When it is empty, Error uses Err's text.
 	Constraint string
 	// Err is a rule sentinel (ErrPattern, ...) or a key sentinel, maybe
 	// wrapped with detail.
@@ -109,8 +119,8 @@ var (
 	_ interface{ Unwrap() []error } = (*FieldError)(nil)
 )
 
-// Error returns AWS's text for the failure, with the member name's first
-// letter lower-cased as AWS writes member paths.
+// Error returns the text for the failure in AWS's frame, with the member
+// name's first letter lower-cased as AWS writes member paths.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	e.appendTo(&b)
@@ -249,6 +259,11 @@ func (e *FieldError) Unwrap() []error {
 // RequestError gathers every failed field of one request, in the order of the
 // operation's members. Validation returns one only when at least one field
 // failed; otherwise it returns an untyped nil.
+//
+// Its Error text is AWS's frame, "N validation errors detected: ", around
+// each field's text, whose words are AWS's or keyvet's as [FieldError]
+// says. [Reason] gives the sentence to show a person: each field's reason,
+// joined by "; ", without the frame.
 type RequestError struct {
 	// Op is the operation: "SendSSHPublicKey", ...
 	Op string
@@ -261,8 +276,8 @@ var (
 	_ interface{ Unwrap() []error } = (*RequestError)(nil)
 )
 
-// Error returns AWS's text: "1 validation error detected: " or "N validation
-// errors detected: ", then each field's text joined by "; ".
+// Error returns the text in AWS's frame: "1 validation error detected: " or
+// "N validation errors detected: ", then each field's text joined by "; ".
 func (e *RequestError) Error() string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(len(e.Fields)))

@@ -73,9 +73,11 @@ func (e *APIError) Error() string { return e.code + ": " + e.message }
 // ErrorCode returns the code on the wire: the `__type` of an awsJson1.1
 // error body, or the <Code> of an awsQuery <ErrorResponse>.
 // ErrInvalidArgs.ErrorCode() is "InvalidArgsException",
-// ErrValidation.ErrorCode() is "ValidationError". With ErrorMessage and
-// ErrorFault it makes the method set that smithy-go's APIError interface
-// names (ErrorFault returns this package's [Fault], not smithy-go's type).
+// ErrValidation.ErrorCode() is "ValidationError". ErrorCode, ErrorMessage
+// and ErrorFault are named as in smithy-go's APIError interface, but
+// *APIError does not satisfy it: this package imports only the standard
+// library, so ErrorFault returns its own [Fault]. The examples/awssdk module
+// adapts an APIError to smithy-go.
 func (e *APIError) ErrorCode() string { return e.code }
 
 // Service returns the service the code belongs to: [ServiceEC2InstanceConnect]

@@ -81,19 +81,19 @@
 //   - keyvet's: the key constraint of a refused key, such as "Member must be
 //     an ssh-rsa key of 2048 to 4096 bits or an ssh-ed25519 key, as an
 //     authorized_keys line or in RFC 4716 encoding", followed by the key
-//     error's text in parentheses; AWS says nothing of the kind, because a
-//     real service answers a bad key with its own code and message, not
-//     through its validation layer (IAM's InvalidPublicKey, "The request was
-//     rejected because the public key is malformed or otherwise invalid.";
-//     EC2 Instance Connect's InvalidArgsException, "SSH Public key is
-//     invalid"). Also keyvet's: "Member must be valid UTF-8", for a value
-//     that is not UTF-8 in a member without a pattern; the placeholder
-//     [OmittedValue] and the escaping of values (below); the text of every
-//     key sentinel and of the errors packages sshkey and fingerprint wrap
-//     them in; and the reason.
+//     error's text in parentheses. AWS says nothing of the kind: a real
+//     service answers a bad key with its own code and message, not through
+//     its validation layer (IAM with InvalidPublicKey or
+//     UnrecognizedPublicKeyEncoding; EC2 Instance Connect with
+//     InvalidArgsException, "SSH Public key is invalid" for an sk-ed25519
+//     key, as the repository's docs/AWS-FACTS.md records). Also keyvet's:
+//     "Member must be valid UTF-8", for a value that is not UTF-8 in a
+//     member without a pattern; the placeholder [OmittedValue] and the
+//     escaping of values (below); the text of every key sentinel and of the
+//     errors packages sshkey and fingerprint wrap them in; and the reason.
 //
-// The reason, [Reason] or [FieldError.Reason], is the sentence to show a
-// person, for rule and key failures alike, without AWS's frame:
+// [Reason] and [FieldError.Reason] give the sentence to show a person, for
+// rule and key failures alike, without AWS's frame:
 //
 //	InstanceId must have length greater than or equal to 10
 //	SSHPublicKeyBody: a "ssh-ed25519" key is not accepted here; use a key of type ssh-rsa
@@ -117,10 +117,10 @@
 //
 // # Read-only sentinels
 //
-// No caller can change what a sentinel answers. The sentinels are package
-// variables holding pointers, as errors.Is needs (it compares an error with
-// its target, or asks the error's Is method), but nothing this package
-// exports changes what they point to: an [*APIError] has no exported field,
+// Nothing this package exports lets a caller change what a sentinel answers.
+// The sentinels are package variables holding pointers, as errors.Is needs
+// (it compares an error with its target, or asks the error's Is method), and
+// nothing exported changes what they point to: an [*APIError] has no exported field,
 // its methods only read it, and WithMessage returns a new value; a rule or
 // key sentinel is made by the standard library's errors.New, which has
 // neither an exported field nor a method that changes it; [All] returns a new

@@ -117,10 +117,10 @@ func TestWithMessage(t *testing.T) {
 	if errors.Is(e, keyerrors.ErrInvalidArgs) || errors.Is(e, keyerrors.ErrLimitExceeded) {
 		t.Error("a copy matches another code")
 	}
-	if again := e.WithMessage("again"); !errors.Is(again, keyerrors.ErrNoSuchEntity) || !errors.Is(keyerrors.ErrNoSuchEntity, again) {
+	if again := e.WithMessage("again"); !errors.Is(again, keyerrors.ErrNoSuchEntity) || !keyerrors.ErrNoSuchEntity.Is(again) {
 		t.Error("a copy of a copy does not match its sentinel both ways")
 	}
-	if zero := (&keyerrors.APIError{}); errors.Is(zero, keyerrors.ErrNoSuchEntity) || errors.Is(keyerrors.ErrNoSuchEntity, zero) {
+	if zero := (&keyerrors.APIError{}); errors.Is(zero, keyerrors.ErrNoSuchEntity) || keyerrors.ErrNoSuchEntity.Is(zero) {
 		t.Error("an APIError literal made outside the package matches a sentinel")
 	}
 	var nilErr *keyerrors.APIError

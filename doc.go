@@ -15,8 +15,12 @@
 // Package [github.com/keyvet/keyvet/errors], imported as keyerrors, is the
 // error taxonomy: a sentinel per AWS error code with its HTTP status and
 // fault, what a field broke, and what is wrong with a key. Every error keyvet
-// returns matches them with errors.Is and errors.As, and reads as AWS's own
-// message would.
+// returns matches them with errors.Is and errors.As. A request's error reads
+// as AWS's own validation message for the model's constraints, and in
+// keyvet's words, in the same frame, for a refused key (a real service
+// answers a bad key with a message of its own); the errors package's doc says
+// which words are whose, and keyerrors.Reason gives the sentence to show a
+// person.
 //
 // Package [github.com/keyvet/keyvet/sshkey] parses and encodes SSH public keys
 // in the four encodings these APIs take (authorized_keys lines, RFC 4716
@@ -40,6 +44,6 @@
 //		var re *keyerrors.RequestError
 //		errors.As(err, &re)
 //		api := re.API() // keyerrors.ErrInvalidArgs: InvalidArgsException, HTTP 400
-//		// answer with api.Code, api.HTTPStatus and err.Error()
+//		// answer with api.ErrorCode(), api.HTTPStatusCode() and err.Error()
 //	}
 package keyvet

@@ -1,7 +1,7 @@
 package errors
 
 // Service names, as AWS's endpoint prefixes write them. They are the first
-// argument of [Lookup] and the value of [APIError.Service].
+// argument of [Lookup] and what [APIError.Service] returns.
 const (
 	ServiceEC2InstanceConnect = "ec2-instance-connect"
 	ServiceIAM                = "iam"
@@ -32,62 +32,96 @@ func (f Fault) String() string {
 // APIError is one error code of an AWS service. The package variables of this
 // type (ErrInvalidArgs, ErrValidation, ...) are sentinels: compare with
 // errors.Is. A copy made with [APIError.WithMessage] is a distinct value that
-// still matches its sentinel under errors.Is, because Is compares Service and
-// Code.
+// still matches its sentinel under errors.Is, because Is compares the service
+// and the code.
+//
+// An APIError is read-only: it has no exported field, its data is read
+// through methods ([APIError.ErrorCode], [APIError.Service],
+// [APIError.HTTPStatusCode], [APIError.ErrorFault], [APIError.Retryable],
+// [APIError.ErrorMessage]), and no method changes it. The sentinels are
+// package variables holding pointers, as errors.Is needs (it compares
+// pointers, or asks Is); nothing exported lets a caller change the fields a
+// sentinel points to, so no caller can change what a sentinel answers.
+// Only this package makes APIErrors: the sentinels, and their copies made by
+// WithMessage. A composite literal APIError{} from outside the package is
+// an APIError of no service and no code, which matches no sentinel.
 type APIError struct {
-	// Code is the code on the wire: the `__type` of an awsJson1.1 error
+	// code is the code on the wire: the `__type` of an awsJson1.1 error
 	// body (InvalidArgsException), or the <Code> of an awsQuery
 	// <ErrorResponse> (ValidationError).
-	Code string
-	// Service is ServiceEC2InstanceConnect or ServiceIAM.
-	Service string
-	// HTTPStatus is the status code AWS answers with (400, 403, 404, 409
-	// or 500).
-	HTTPStatus int
-	// Fault is FaultClient or FaultServer.
-	Fault Fault
-	// Retryable reports whether the same request may succeed later.
-	Retryable bool
-	// Message is a human description: the service model's documentation
+	code string
+	// service is ServiceEC2InstanceConnect or ServiceIAM.
+	service string
+	// status is the HTTP status code AWS answers with (400, 403, 404,
+	// 409 or 500).
+	status int
+	// fault is FaultClient or FaultServer.
+	fault Fault
+	// retryable reports whether the same request may succeed later.
+	retryable bool
+	// message is a human description: the service model's documentation
 	// of the error for a sentinel, or what WithMessage set.
-	Message string
+	message string
 }
 
 var _ error = (*APIError)(nil)
 
 // Error returns the code and the message, as "InvalidArgsException: One of
 // the parameters is not valid.".
-func (e *APIError) Error() string { return e.Code + ": " + e.Message }
+func (e *APIError) Error() string { return e.code + ": " + e.message }
 
-// ErrorCode returns e.Code. With ErrorMessage it makes the method set that
-// smithy-go's APIError interface expects.
-func (e *APIError) ErrorCode() string { return e.Code }
+// ErrorCode returns the code on the wire: the `__type` of an awsJson1.1
+// error body, or the <Code> of an awsQuery <ErrorResponse>.
+// ErrInvalidArgs.ErrorCode() is "InvalidArgsException",
+// ErrValidation.ErrorCode() is "ValidationError". ErrorCode, ErrorMessage
+// and ErrorFault are named as in smithy-go's APIError interface, but
+// *APIError does not satisfy it: this package imports only the standard
+// library, so ErrorFault returns its own [Fault]. The examples/awssdk module
+// adapts an APIError to smithy-go.
+func (e *APIError) ErrorCode() string { return e.code }
 
-// ErrorMessage returns e.Message.
-func (e *APIError) ErrorMessage() string { return e.Message }
+// Service returns the service the code belongs to: [ServiceEC2InstanceConnect]
+// or [ServiceIAM]. ErrNoSuchEntity.Service() is "iam".
+func (e *APIError) Service() string { return e.service }
 
-// HTTPStatusCode returns e.HTTPStatus.
-func (e *APIError) HTTPStatusCode() int { return e.HTTPStatus }
+// HTTPStatusCode returns the HTTP status code AWS answers with: 400, 403,
+// 404, 409 or 500. ErrNoSuchEntity.HTTPStatusCode() is 404.
+func (e *APIError) HTTPStatusCode() int { return e.status }
 
-// Is reports whether target is an *APIError of the same Service and Code, so
-// that a copy made by WithMessage, or an error built from a decoded response,
-// matches the sentinel.
+// ErrorFault returns whose fault the error is: [FaultClient] or
+// [FaultServer]. ErrServiceFailure.ErrorFault() is FaultServer.
+func (e *APIError) ErrorFault() Fault { return e.fault }
+
+// Retryable reports whether the same request may succeed later.
+// ErrThrottling.Retryable() is true, ErrInvalidArgs.Retryable() false.
+func (e *APIError) Retryable() bool { return e.retryable }
+
+// ErrorMessage returns the human description: for a sentinel the service
+// model's documentation of the error ("One of the parameters is not
+// valid."), for a copy what WithMessage set.
+func (e *APIError) ErrorMessage() string { return e.message }
+
+// Is reports whether target is an *APIError of the same service and code, so
+// that a copy made by WithMessage matches the sentinel.
 func (e *APIError) Is(target error) bool {
 	t, ok := target.(*APIError)
-	return ok && t != nil && e != nil && t.Service == e.Service && t.Code == e.Code
+	return ok && t != nil && e != nil && t.service == e.service && t.code == e.code
 }
 
-// WithMessage returns a copy of e with Message set to msg. The copy is what a
-// server answers with: ErrNoSuchEntity.WithMessage("The user with name
-// alice cannot be found.") is still errors.Is(ErrNoSuchEntity).
+// WithMessage returns a copy of e with the message msg; e itself does not
+// change. The copy is what a server answers with:
+// ErrNoSuchEntity.WithMessage("The user with name alice cannot be found.")
+// is still errors.Is(ErrNoSuchEntity), and ErrNoSuchEntity.ErrorMessage() is
+// still the model's text.
 func (e *APIError) WithMessage(msg string) *APIError {
 	c := *e
-	c.Message = msg
+	c.message = msg
 	return &c
 }
 
+// newAPI is the one constructor of the sentinels.
 func newAPI(service, code string, status int, fault Fault, retryable bool, msg string) *APIError {
-	return &APIError{Code: code, Service: service, HTTPStatus: status, Fault: fault, Retryable: retryable, Message: msg}
+	return &APIError{code: code, service: service, status: status, fault: fault, retryable: retryable, message: msg}
 }
 
 // EC2 Instance Connect (ec2-instance-connect, 2018-04-02, awsJson1.1). The
@@ -220,7 +254,7 @@ func All() []*APIError {
 // service or code.
 func Lookup(service, code string) (*APIError, bool) {
 	for _, e := range all {
-		if e.Service == service && e.Code == code {
+		if e.service == service && e.code == code {
 			return e, true
 		}
 	}

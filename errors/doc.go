@@ -11,9 +11,14 @@
 //
 // An [*APIError] is one AWS error code ([ErrInvalidArgs] is EC2 Instance
 // Connect's InvalidArgsException, [ErrValidation] is IAM's ValidationError,
-// ...). It carries what a server needs to answer as AWS would: the wire code,
-// the HTTP status, the fault (client or server) and whether a retry can help.
-// [Lookup] finds one by service and code, [All] lists them.
+// ...). It carries what a server needs to answer as AWS would, read through
+// its methods: the wire code ([APIError.ErrorCode]), the service
+// ([APIError.Service]), the HTTP status ([APIError.HTTPStatusCode]), the
+// fault, client or server ([APIError.ErrorFault]), whether a retry can help
+// ([APIError.Retryable]) and the model's description of the error
+// ([APIError.ErrorMessage]). [APIError.WithMessage] makes a copy with another
+// message, which still matches its sentinel. [Lookup] finds a sentinel by
+// service and code, [All] lists them.
 //
 // A rule sentinel says which constraint of the service model a field broke:
 // [ErrRequired], [ErrTooShort], [ErrTooLong], [ErrPattern], [ErrNotInEnum],
@@ -56,9 +61,42 @@
 //
 // # Messages
 //
-// Messages follow the wording of AWS's own validation layer:
+// A field's and a request's Error text are framed as AWS's own validation
+// layer frames its messages:
 //
 //	1 validation error detected: Value 'mi-048afb7f6460a110d' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$
+//
+// Which words are AWS's and which are keyvet's:
+//
+//   - AWS's: the frame of a request, "1 validation error detected: " or "N
+//     validation errors detected: " with the fields joined by "; "; the
+//     frame of a field, "Value '...' at 'member' failed to satisfy
+//     constraint: " ("Value null at" for a missing member, "Value at" for a
+//     sensitive one); and the texts of the model's constraints, "Member must
+//     have length greater than or equal to N" (or less than or equal to N),
+//     "Member must satisfy regular expression pattern: ...", "Member must
+//     satisfy enum value set: [...]", "Member must have value greater than
+//     or equal to N" (or less than or equal to N) and "Member must not be
+//     null".
+//   - keyvet's: the key constraint of a refused key, such as "Member must be
+//     an ssh-rsa key of 2048 to 4096 bits or an ssh-ed25519 key, as an
+//     authorized_keys line or in RFC 4716 encoding", followed by the key
+//     error's text in parentheses. AWS says nothing of the kind: a real
+//     service answers a bad key with its own code and message, not through
+//     its validation layer (IAM with InvalidPublicKey or
+//     UnrecognizedPublicKeyEncoding; EC2 Instance Connect with
+//     InvalidArgsException, "SSH Public key is invalid" for an sk-ed25519
+//     key, as the repository's docs/AWS-FACTS.md records). Also keyvet's:
+//     "Member must be valid UTF-8", for a value that is not UTF-8 in a
+//     member without a pattern; the placeholder [OmittedValue] and the
+//     escaping of values (below); the text of every key sentinel and of the
+//     errors packages sshkey and fingerprint wrap them in; and the reason.
+//
+// [Reason] and [FieldError.Reason] give the sentence to show a person, for
+// rule and key failures alike, without AWS's frame:
+//
+//	InstanceId must have length greater than or equal to 10
+//	SSHPublicKeyBody: a "ssh-ed25519" key is not accepted here; use a key of type ssh-rsa
 //
 // A message never holds key material: for the key fields (SSHPublicKey,
 // SSHPublicKeyBody) the value is left out ("Value at 'sSHPublicKey' failed
@@ -75,7 +113,20 @@
 // Error strings may change between versions; match errors with errors.Is and
 // errors.As, and read codes from [APIError.ErrorCode], never from the text.
 //
-// Every exported function and method is safe for concurrent use. The
-// sentinels are package variables for errors.Is to compare against; they must
-// not be modified.
+// Every exported function and method is safe for concurrent use.
+//
+// # Read-only sentinels
+//
+// Nothing this package exports lets a caller change what a sentinel answers.
+// The sentinels are package variables holding pointers, as errors.Is needs
+// (it compares an error with its target, or asks the error's Is method), and
+// nothing exported changes what they point to: an [*APIError] has no exported field,
+// its methods only read it, and WithMessage returns a new value; a rule or
+// key sentinel is made by the standard library's errors.New, which has
+// neither an exported field nor a method that changes it; [All] returns a new
+// slice on every call. What Go allows of any package variable still holds
+// here as for io.EOF: a program can assign another value to the variable, or
+// overwrite a whole APIError through its pointer (*ErrValidation =
+// APIError{}); no keyvet code does either, and [Lookup] and [All] answer from
+// the package's own table, which assigning to a variable does not change.
 package errors

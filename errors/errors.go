@@ -9,7 +9,8 @@ import (
 
 // Rule sentinels: which constraint of the Smithy model a field broke. A
 // [*FieldError] carries one in Err, with the constraint in AWS's words in
-// Constraint.
+// Constraint (or keyvet's "Member must be valid UTF-8" for ErrPattern, when
+// the member has no pattern).
 var (
 	// ErrRequired: a required member is absent (smithy.api#required).
 	// AWS says "Member must not be null".
@@ -70,13 +71,19 @@ var (
 //	var fe *keyerrors.FieldError
 //	if errors.As(err, &fe) && fe.Field == "InstanceId" { ... }
 //
-// Its Error text is AWS's:
+// Its Error text is in the frame of AWS's validation messages:
 //
 //	Value 'i-XYZ' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$
 //
-// with "Value null at" for a missing member, "Value at" for a Sensitive
-// one, and "Value '<value omitted>' at" for a value that looks like key
-// material (see SafeValue).
+// with "Value null at" for a missing member and "Value at" for a Sensitive
+// one, as AWS writes them, and keyvet's "Value '<value omitted>' at" for a
+// value that looks like key material (see SafeValue). The frame and the
+// constraint of a rule failure are AWS's words; the constraint of a refused
+// key is keyvet's ("Member must be an ssh-rsa key of at least 2048 bits, ...
+// (sshkey: ...)"): AWS never says it, since a service answers a bad key with
+// a code and message of its own, such as IAM's InvalidPublicKey. See the
+// package doc's Messages section. [FieldError.Reason] gives the sentence to
+// show a person, without the frame.
 type FieldError struct {
 	// Op is the operation: "SendSSHPublicKey", "UploadSSHPublicKey", ...
 	Op string
@@ -91,9 +98,12 @@ type FieldError struct {
 	// Sensitive reports that the value is key material, so the message
 	// leaves it out ("Value at 'sSHPublicKey' ...").
 	Sensitive bool
-	// Constraint is what the member must satisfy, in AWS's words:
-	// "Member must have length less than or equal to 64". When it is
-	// empty, Error uses Err's text.
+	// Constraint is what the member must satisfy. For a rule failure it
+	// is in AWS's words: "Member must have length less than or equal to
+	// 64". For a refused key it is keyvet's, in the same form, with the
+	// key error's text in parentheses: "Member must be an ssh-rsa key of
+	// at least 2048 bits, as an authorized_keys line or in PEM encoding
+	// (sshkey: ...)". When it is empty, Error uses Err's text.
 	Constraint string
 	// Err is a rule sentinel (ErrPattern, ...) or a key sentinel, maybe
 	// wrapped with detail.
@@ -109,8 +119,8 @@ var (
 	_ interface{ Unwrap() []error } = (*FieldError)(nil)
 )
 
-// Error returns AWS's text for the failure, with the member name's first
-// letter lower-cased as AWS writes member paths.
+// Error returns the text for the failure in AWS's frame, with the member
+// name's first letter lower-cased as AWS writes member paths.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	e.appendTo(&b)
@@ -140,6 +150,100 @@ func (e *FieldError) appendTo(b *strings.Builder) {
 	}
 }
 
+// Reason returns the sentence to show a person for the failure, without
+// AWS's frame ("Value '...' at 'member' failed to satisfy constraint: ").
+//
+// For a rule failure (Err is or wraps ErrRequired, ErrTooShort, ErrTooLong,
+// ErrPattern, ErrNotInEnum or ErrOutOfRange) it is the constraint with its
+// leading "Member" replaced by Field:
+//
+//	InstanceId must have length greater than or equal to 10
+//	UserName must not be null
+//
+// A constraint that does not start with "Member " follows Field and ": ";
+// without a constraint, Err's text stands in for it ("Status: value is not
+// in the enum"), and without Err either, "unknown constraint". Without
+// Field, the constraint stands alone.
+//
+// For a key failure (any other Err) it is Field, a colon and Err's text,
+// with a leading package prefix "sshkey: " or "fingerprint: " removed:
+//
+//	SSHPublicKeyBody: a "ssh-ed25519" key is not accepted here; use a key of type ssh-rsa
+//
+// Constraint is not read for a key failure: the reason is the same whatever
+// words a caller put there (package validate puts its own key constraint and
+// Err's text in parentheses).
+//
+// Reason reads only Field, Constraint and Err's text, never Value, so it
+// shows no value at all. Neither Constraint nor the text of an error keyvet
+// makes ever holds key material, so the reason of a keyvet error holds none;
+// a caller who builds a FieldError around an error of its own answers for
+// that error's text. The words may change between versions, as Error's may:
+// match with errors.Is and errors.As, not on the reason.
+func (e *FieldError) Reason() string {
+	var b strings.Builder
+	e.appendReason(&b)
+	return b.String()
+}
+
+func (e *FieldError) appendReason(b *strings.Builder) {
+	if e.Err != nil && !isRuleError(e.Err) {
+		if e.Field != "" {
+			b.WriteString(e.Field)
+			b.WriteString(": ")
+		}
+		b.WriteString(trimPackagePrefix(e.Err.Error()))
+		return
+	}
+	c := e.Constraint
+	switch {
+	case c != "":
+	case e.Err != nil:
+		c = e.Err.Error()
+	default:
+		c = "unknown constraint"
+	}
+	if e.Field == "" {
+		b.WriteString(c)
+		return
+	}
+	b.WriteString(e.Field)
+	if rest, ok := strings.CutPrefix(c, "Member "); ok {
+		b.WriteByte(' ')
+		b.WriteString(rest)
+		return
+	}
+	b.WriteString(": ")
+	b.WriteString(c)
+}
+
+// ruleSentinels are the rule sentinels: a FieldError whose Err is none of
+// them is a key failure.
+var ruleSentinels = [...]error{ErrRequired, ErrTooShort, ErrTooLong, ErrPattern, ErrNotInEnum, ErrOutOfRange}
+
+// isRuleError reports whether err is or wraps a rule sentinel.
+func isRuleError(err error) bool {
+	for _, s := range ruleSentinels {
+		if stderrors.Is(err, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyvetPrefixes are the package prefixes keyvet's key errors start with.
+var keyvetPrefixes = [...]string{"sshkey: ", "fingerprint: "}
+
+// trimPackagePrefix removes one leading keyvet package prefix from msg.
+func trimPackagePrefix(msg string) string {
+	for _, p := range keyvetPrefixes {
+		if rest, ok := strings.CutPrefix(msg, p); ok {
+			return rest
+		}
+	}
+	return msg
+}
+
 // Unwrap returns Err and API, leaving out whichever is nil.
 func (e *FieldError) Unwrap() []error {
 	errs := make([]error, 0, 2)
@@ -155,6 +259,11 @@ func (e *FieldError) Unwrap() []error {
 // RequestError gathers every failed field of one request, in the order of the
 // operation's members. Validation returns one only when at least one field
 // failed; otherwise it returns an untyped nil.
+//
+// Its Error text is AWS's frame, "N validation errors detected: ", around
+// each field's text, whose words are AWS's or keyvet's as [FieldError]
+// says. [Reason] gives the sentence to show a person: each field's reason,
+// joined by "; ", without the frame.
 type RequestError struct {
 	// Op is the operation: "SendSSHPublicKey", ...
 	Op string
@@ -167,8 +276,8 @@ var (
 	_ interface{ Unwrap() []error } = (*RequestError)(nil)
 )
 
-// Error returns AWS's text: "1 validation error detected: " or "N validation
-// errors detected: ", then each field's text joined by "; ".
+// Error returns the text in AWS's frame: "1 validation error detected: " or
+// "N validation errors detected: ", then each field's text joined by "; ".
 func (e *RequestError) Error() string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(len(e.Fields)))
@@ -194,6 +303,62 @@ func (e *RequestError) Unwrap() []error {
 		errs[i] = f
 	}
 	return errs
+}
+
+// reason returns each field's Reason joined by "; ", skipping a nil entry
+// of Fields.
+func (e *RequestError) reason() string {
+	var b strings.Builder
+	first := true
+	for _, f := range e.Fields {
+		if f == nil {
+			continue
+		}
+		if !first {
+			b.WriteString("; ")
+		}
+		first = false
+		f.appendReason(&b)
+	}
+	return b.String()
+}
+
+// Reason returns the sentence to show a person for err, for rule and key
+// failures alike, without AWS's boilerplate ("N validation errors detected:
+// ", "Value '...' at 'member' failed to satisfy constraint: "). It looks
+// through err's chain with errors.As, in this order, for:
+//
+//   - a [*RequestError]: each field's [FieldError.Reason] joined by "; ",
+//     as "InstanceId must have length greater than or equal to 10;
+//     SSHPublicKey: the key blob is truncated before its type name (RFC 4253
+//     section 6.6); copy the whole key again";
+//   - a [*FieldError]: its [FieldError.Reason].
+//
+// For any other error it returns err.Error() (for an [*APIError],
+// "NoSuchEntity: The user with name alice cannot be found."), for a
+// RequestError without fields its Error text, and for nil "". For example,
+// Reason of the error of a SendSSHPublicKeyInput with a 6-character instance
+// id is "InstanceId must have length greater than or equal to 10".
+//
+// Reason holds no key material: it shows no value, only member names,
+// constraints and the text of keyvet's errors, none of which holds any (see
+// [FieldError.Reason]).
+func Reason(err error) string {
+	if err == nil {
+		return ""
+	}
+	var re *RequestError
+	if stderrors.As(err, &re) && re != nil {
+		if r := re.reason(); r != "" {
+			return r
+		}
+		return err.Error()
+	}
+	var fe *FieldError
+	if stderrors.As(err, &fe) && fe != nil {
+		return fe.Reason()
+	}
+	return err.Error()
 }
 
 // API returns the one code the service answers the whole request with. AWS

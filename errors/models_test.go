@@ -111,9 +111,9 @@ func TestErrorsMatchModels(t *testing.T) {
 					t.Errorf("%s: a divergence that is none (the model says %d too)", key, m.status)
 				}
 			}
-			if e.HTTPStatus != wantStatus || e.Fault != m.fault || e.Retryable != d.retryable {
+			if e.HTTPStatusCode() != wantStatus || e.ErrorFault() != m.fault || e.Retryable() != d.retryable {
 				t.Errorf("%s: keyvet %d %v retryable=%v; want %d %v retryable=%v (the model, then modelDivergences)",
-					key, e.HTTPStatus, e.Fault, e.Retryable, wantStatus, m.fault, d.retryable)
+					key, e.HTTPStatusCode(), e.ErrorFault(), e.Retryable(), wantStatus, m.fault, d.retryable)
 			}
 			if d.common {
 				t.Errorf("%s: listed as a common error, but the model has it", key)
@@ -121,12 +121,12 @@ func TestErrorsMatchModels(t *testing.T) {
 		}
 	}
 	for _, e := range All() {
-		key := e.Service + " " + e.Code
+		key := e.Service() + " " + e.ErrorCode()
 		if !inModel[key] && !div[key].common {
 			t.Errorf("%s: a sentinel neither in its model nor listed as a common error", key)
 		}
-		if d, ok := div[key]; ok && d.common && e.Retryable != d.retryable {
-			t.Errorf("%s: retryable=%v, modelDivergences says %v", key, e.Retryable, d.retryable)
+		if d, ok := div[key]; ok && d.common && e.Retryable() != d.retryable {
+			t.Errorf("%s: retryable=%v, modelDivergences says %v", key, e.Retryable(), d.retryable)
 		}
 	}
 }

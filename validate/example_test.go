@@ -32,7 +32,7 @@ func ExampleSendSSHPublicKeyInput_Validate_errorsIs() {
 	}
 	err := in.Validate()
 	if errors.Is(err, keyerrors.ErrInvalidArgs) {
-		fmt.Println("HTTP", keyerrors.ErrInvalidArgs.HTTPStatus, keyerrors.ErrInvalidArgs.Code)
+		fmt.Println("HTTP", keyerrors.ErrInvalidArgs.HTTPStatusCode(), keyerrors.ErrInvalidArgs.ErrorCode())
 	}
 	fmt.Println(errors.Is(err, keyerrors.ErrPattern))
 	fmt.Println(err)
@@ -48,7 +48,7 @@ func ExampleUpdateSSHPublicKeyInput_Validate_fields() {
 	in := &validate.UpdateSSHPublicKeyInput{UserName: "alice smith", Status: "Disabled"}
 	var re *keyerrors.RequestError
 	if errors.As(in.Validate(), &re) {
-		fmt.Println(re.API().Code)
+		fmt.Println(re.API().ErrorCode())
 		for _, f := range re.Fields {
 			fmt.Printf("%s: %s\n", f.Field, f.Constraint)
 		}

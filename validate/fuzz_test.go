@@ -26,7 +26,7 @@ type outcome struct {
 	API   *keyerrors.APIError
 }
 
-func (o outcome) String() string { return fmt.Sprintf("%s/%v/%s", o.Field, o.Err, o.API.Code) }
+func (o outcome) String() string { return fmt.Sprintf("%s/%v/%s", o.Field, o.Err, o.API.ErrorCode()) }
 
 var keySentinels = []error{
 	keyerrors.ErrPrivateKey, keyerrors.ErrCertificate, keyerrors.ErrKeyTypeMismatch, keyerrors.ErrMultipleKeys,

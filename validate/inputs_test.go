@@ -92,7 +92,7 @@ func TestValidateInputs(t *testing.T) {
 				t.Errorf("failures (-want +got):\n%s", diff)
 			}
 			if !errors.Is(err, tt.api) || re.API() != tt.api {
-				t.Errorf("errors.Is(err, %s) = false or API() = %v", tt.api.Code, re.API())
+				t.Errorf("errors.Is(err, %s) = false or API() = %v", tt.api.ErrorCode(), re.API())
 			}
 		})
 	}

@@ -55,7 +55,7 @@ func checkKeyPaths(t *testing.T, key string) {
 			r := rr.Fields[i]
 			if f.Field != r.Field || f.API != r.API || sentinelOf(f.Err) != sentinelOf(r.Err) || f.Sensitive != r.Sensitive {
 				t.Fatalf("%s: Validate's failure %s/%v/%s, ValidateKey's %s/%v/%s",
-					c.op, f.Field, sentinelOf(f.Err), f.API.Code, r.Field, sentinelOf(r.Err), r.API.Code)
+					c.op, f.Field, sentinelOf(f.Err), f.API.ErrorCode(), r.Field, sentinelOf(r.Err), r.API.ErrorCode())
 			}
 		}
 	}

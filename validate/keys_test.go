@@ -116,15 +116,15 @@ func checkKeyOutcome(t *testing.T, op, field string, k *sshkey.Key, err error, w
 		return
 	}
 	if err == nil {
-		t.Errorf("%s: accepted, want %s + %v (%s)", op, want.api.Code, want.key, reason)
+		t.Errorf("%s: accepted, want %s + %v (%s)", op, want.api.ErrorCode(), want.key, reason)
 		return
 	}
 	if !errors.Is(err, want.api) || !errors.Is(err, want.key) {
-		t.Errorf("%s: %v\nwant errors.Is %s and %v (%s)", op, err, want.api.Code, want.key, reason)
+		t.Errorf("%s: %v\nwant errors.Is %s and %v (%s)", op, err, want.api.ErrorCode(), want.key, reason)
 	}
 	var fe *keyerrors.FieldError
 	if !errors.As(err, &fe) || fe.Field != field || fe.API != want.api || !fe.Sensitive {
-		t.Errorf("%s: FieldError %+v, want Field %s, API %s, Sensitive", op, fe, field, want.api.Code)
+		t.Errorf("%s: FieldError %+v, want Field %s, API %s, Sensitive", op, fe, field, want.api.ErrorCode())
 	}
 	assertNoKeyMaterial(t, err.Error(), key)
 }

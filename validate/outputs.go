@@ -1,6 +1,9 @@
 package validate
 
-import "time"
+import (
+	"encoding/xml"
+	"time"
+)
 
 // SendSSHPublicKeyOutput is the response of SendSSHPublicKey. A pushed key
 // lives 60 seconds on the instance.
@@ -35,12 +38,33 @@ type SSHPublicKey struct {
 	SSHPublicKeyBody string `json:"SSHPublicKeyBody" xml:"SSHPublicKeyBody"`
 	// Status is StatusActive, StatusInactive or StatusExpired.
 	Status string `json:"Status" xml:"Status"`
-	// UploadDate is when the key was uploaded; the zero time is absent.
-	UploadDate time.Time `json:"UploadDate,omitzero" xml:"UploadDate,omitempty"`
+	// UploadDate is when the key was uploaded; the zero time is absent,
+	// in JSON (omitzero) and in XML (MarshalXML).
+	UploadDate time.Time `json:"UploadDate,omitzero" xml:"UploadDate"`
+}
+
+// MarshalXML writes k with its fields' tags, leaving out UploadDate when it
+// is the zero time, as JSON's omitzero does. encoding/xml's omitempty does
+// not apply to a struct such as time.Time, so without this method a zero
+// time would be written as <UploadDate>0001-01-01T00:00:00Z</UploadDate>.
+// Any other time is written as time.Time's MarshalText gives it (RFC 3339).
+func (k SSHPublicKey) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	type fields SSHPublicKey // the same fields and tags, without MarshalXML
+	v := struct {
+		fields
+		// UploadDate is shallower than fields' UploadDate, so it hides
+		// it, as in Go's own field selection.
+		UploadDate *time.Time `xml:"UploadDate,omitempty"`
+	}{fields: fields(k)}
+	if !k.UploadDate.IsZero() {
+		v.UploadDate = &k.UploadDate
+	}
+	return e.EncodeElement(v, start)
 }
 
 // SSHPublicKeyMetadata is one entry of ListSSHPublicKeys: a key without its
-// body and fingerprint.
+// body and fingerprint. Its UploadDate is required, so it is always written,
+// the zero time included.
 type SSHPublicKeyMetadata struct {
 	UserName       string    `json:"UserName" xml:"UserName"`
 	SSHPublicKeyId string    `json:"SSHPublicKeyId" xml:"SSHPublicKeyId"`

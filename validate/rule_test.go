@@ -42,7 +42,7 @@ func checkRuleCases(t *testing.T, r validate.Rule, cases []ruleCase) {
 				t.Errorf("Check(%q) = %v, want errors.Is %v (%s)", tc.in, err, tc.want, tc.reason)
 			}
 			if !errors.Is(err, r.API()) {
-				t.Errorf("Check(%q) does not wrap the service's code %s", tc.in, r.API().Code)
+				t.Errorf("Check(%q) does not wrap the service's code %s", tc.in, r.API().ErrorCode())
 			}
 			var fe *keyerrors.FieldError
 			if !errors.As(err, &fe) || fe.Field != r.Member() {

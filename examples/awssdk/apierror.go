@@ -25,7 +25,8 @@ type APIError struct {
 	// "ValidationError", ...
 	Code string
 	// Message is the service's message: a RequestError's text ("1
-	// validation error detected: ..."), or an APIError's Message.
+	// validation error detected: ..."), or a *keyerrors.APIError's
+	// ErrorMessage().
 	Message string
 	// Fault is smithy.FaultClient or smithy.FaultServer.
 	Fault smithy.ErrorFault
@@ -70,11 +71,11 @@ func (e *APIError) Unwrap() []error {
 // AWS error code. It looks through err's chain, in this order, for:
 //
 //   - an *APIError: returned as it is;
-//   - a *keyerrors.RequestError: the code is its API().Code, the message its
+//   - a *keyerrors.RequestError: the code is its API().ErrorCode(), the message its
 //     Error() text, as the service would answer the request;
 //   - a *keyerrors.FieldError with an API code: treated as a RequestError
 //     of that one field ("1 validation error detected: ...");
-//   - a *keyerrors.APIError: its Code, Message and Fault.
+//   - a *keyerrors.APIError: its ErrorCode(), ErrorMessage() and ErrorFault().
 //
 // For example AsSmithy(keyerrors.ErrNoSuchEntity).ErrorCode() is
 // "NoSuchEntity" and its ErrorFault() is smithy.FaultClient. Messages hold no
@@ -100,7 +101,7 @@ func AsSmithy(err error) *APIError {
 	}
 	var api *keyerrors.APIError
 	if errors.As(err, &api) {
-		return newAPIError(api, api.Message, api)
+		return newAPIError(api, api.ErrorMessage(), api)
 	}
 	return nil
 }
@@ -109,11 +110,11 @@ func AsSmithy(err error) *APIError {
 // keyvet error err.
 func newAPIError(api *keyerrors.APIError, msg string, err error) *APIError {
 	return &APIError{
-		Code:    api.Code,
+		Code:    api.ErrorCode(),
 		Message: msg,
-		Fault:   smithyFault(api.Fault),
+		Fault:   smithyFault(api.ErrorFault()),
 		Err:     err,
-		sdk:     sdkException(api.Service, api.Code, msg),
+		sdk:     sdkException(api.Service(), api.ErrorCode(), msg),
 	}
 }
 

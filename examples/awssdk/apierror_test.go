@@ -14,17 +14,17 @@ import (
 
 func TestAsSmithySentinels(t *testing.T) {
 	for _, api := range keyerrors.All() {
-		t.Run(api.Code, func(t *testing.T) {
+		t.Run(api.ErrorCode(), func(t *testing.T) {
 			ae := awssdk.AsSmithy(api)
 			if ae == nil {
 				t.Fatal("AsSmithy = nil")
 			}
 			var _ smithy.APIError = ae
-			if ae.ErrorCode() != api.Code || ae.ErrorMessage() != api.Message {
-				t.Errorf("code %q message %q, want %q %q", ae.ErrorCode(), ae.ErrorMessage(), api.Code, api.Message)
+			if ae.ErrorCode() != api.ErrorCode() || ae.ErrorMessage() != api.ErrorMessage() {
+				t.Errorf("code %q message %q, want %q %q", ae.ErrorCode(), ae.ErrorMessage(), api.ErrorCode(), api.ErrorMessage())
 			}
 			want := smithy.FaultClient
-			if api.Fault == keyerrors.FaultServer {
+			if api.ErrorFault() == keyerrors.FaultServer {
 				want = smithy.FaultServer
 			}
 			if ae.ErrorFault() != want {
@@ -35,15 +35,15 @@ func TestAsSmithySentinels(t *testing.T) {
 			}
 			// The SDK's typed exception is behind it, but for ValidationError,
 			// which has none.
-			typed := ec2Typed[api.Code]
-			if api.Service == keyerrors.ServiceIAM {
-				typed = iamTyped[api.Code]
-				if api.Code == "ServiceFailure" {
+			typed := ec2Typed[api.ErrorCode()]
+			if api.Service() == keyerrors.ServiceIAM {
+				typed = iamTyped[api.ErrorCode()]
+				if api.ErrorCode() == "ServiceFailure" {
 					typed = isA[*iamtypes.ServiceFailureException]
 				}
 			}
-			if api.Code != "ValidationError" && (typed == nil || !typed(ae)) {
-				t.Errorf("no typed SDK exception behind AsSmithy(%s)", api.Code)
+			if api.ErrorCode() != "ValidationError" && (typed == nil || !typed(ae)) {
+				t.Errorf("no typed SDK exception behind AsSmithy(%s)", api.ErrorCode())
 			}
 			// Wrapped, it is found all the same.
 			if got := awssdk.AsSmithy(fmt.Errorf("context: %w", api.WithMessage("m"))); got == nil || got.ErrorMessage() != "m" {
@@ -76,7 +76,7 @@ func TestAsSmithyRequestError(t *testing.T) {
 		t.Fatal("no FieldError")
 	}
 	one := awssdk.AsSmithy(fe)
-	if want := "1 validation error detected: " + fe.Error(); one.ErrorMessage() != want || one.ErrorCode() != fe.API.Code {
+	if want := "1 validation error detected: " + fe.Error(); one.ErrorMessage() != want || one.ErrorCode() != fe.API.ErrorCode() {
 		t.Errorf("AsSmithy(FieldError) = %q %q, want %q", one.ErrorCode(), one.ErrorMessage(), want)
 	}
 	// An adapter is returned as it is.

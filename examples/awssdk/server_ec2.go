@@ -93,7 +93,7 @@ func (s *Server) serveEC2(w http.ResponseWriter, r *http.Request, target string)
 
 // writeJSONAPIError writes e as an awsJson1.1 error.
 func writeJSONAPIError(w http.ResponseWriter, reqID string, e *keyerrors.APIError) {
-	writeJSONError(w, reqID, e.HTTPStatus, e.Code, e.Message)
+	writeJSONError(w, reqID, e.HTTPStatusCode(), e.ErrorCode(), e.ErrorMessage())
 }
 
 // writeJSONError writes an awsJson1.1 error: {"__type": code, "Message": msg}.

@@ -129,7 +129,7 @@ func TestSendSSHPublicKeyErrors(t *testing.T) {
 				msg = localText(t, &tc.in)
 			} else {
 				api, _ := keyerrors.Lookup(keyerrors.ServiceEC2InstanceConnect, tc.code)
-				msg = api.Message
+				msg = api.ErrorMessage()
 			}
 			ae := wantAPIError(t, err, tc.code, msg, tc.in.SSHPublicKey)
 			if !tc.typed(err) {
@@ -157,7 +157,7 @@ func TestSendSerialConsoleSSHPublicKey(t *testing.T) {
 
 	// Serial console access is off on a new account, as on AWS.
 	_, err := c.SendSerialConsoleSSHPublicKey(ctx, in(instanceID, 0, ed25519))
-	wantAPIError(t, err, "SerialConsoleAccessDisabledException", keyerrors.ErrSerialConsoleAccessDisabled.Message)
+	wantAPIError(t, err, "SerialConsoleAccessDisabledException", keyerrors.ErrSerialConsoleAccessDisabled.ErrorMessage())
 	if !isA[*ec2types.SerialConsoleAccessDisabledException](err) {
 		t.Errorf("not a *SerialConsoleAccessDisabledException: %v", err)
 	}
@@ -237,21 +237,21 @@ func TestEC2InjectedErrors(t *testing.T) {
 	ctx := context.Background()
 	n := 0
 	for _, api := range keyerrors.All() {
-		if api.Service != keyerrors.ServiceEC2InstanceConnect {
+		if api.Service() != keyerrors.ServiceEC2InstanceConnect {
 			continue
 		}
 		n++
-		typed := ec2Typed[api.Code]
+		typed := ec2Typed[api.ErrorCode()]
 		if typed == nil {
-			t.Errorf("no typed exception known for %s", api.Code)
+			t.Errorf("no typed exception known for %s", api.ErrorCode())
 			continue
 		}
 		for _, op := range []validate.Op{validate.OpSendSSHPublicKey, validate.OpSendSerialConsoleSSHPublicKey} {
-			if !slices.Contains(ec2OpErrors[op], api.Code) {
+			if !slices.Contains(ec2OpErrors[op], api.ErrorCode()) {
 				continue
 			}
-			t.Run(api.Code+"/"+op.Name(), func(t *testing.T) {
-				e := api.WithMessage("injected: " + api.Message)
+			t.Run(api.ErrorCode()+"/"+op.Name(), func(t *testing.T) {
+				e := api.WithMessage("injected: " + api.ErrorMessage())
 				srv.InjectError(op, e)
 				var err error
 				if op == validate.OpSendSSHPublicKey {
@@ -261,14 +261,14 @@ func TestEC2InjectedErrors(t *testing.T) {
 					_, err = c.SendSerialConsoleSSHPublicKey(ctx, &ec2instanceconnect.SendSerialConsoleSSHPublicKeyInput{
 						InstanceId: aws.String(instanceID), SSHPublicKey: aws.String(ed25519)})
 				}
-				ae := wantAPIError(t, err, api.Code, e.Message)
+				ae := wantAPIError(t, err, api.ErrorCode(), e.ErrorMessage())
 				if !typed(err) {
-					t.Errorf("the SDK did not decode a typed %s: %T", api.Code, ae)
+					t.Errorf("the SDK did not decode a typed %s: %T", api.ErrorCode(), ae)
 				}
 				if want := awssdk.AsSmithy(api).ErrorFault(); ae.ErrorFault() != want {
 					t.Errorf("ErrorFault() = %v, want %v", ae.ErrorFault(), want)
 				}
-				wantStatus(t, err, api.HTTPStatus)
+				wantStatus(t, err, api.HTTPStatusCode())
 			})
 		}
 	}

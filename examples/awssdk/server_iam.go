@@ -354,10 +354,10 @@ func xmlTime(t time.Time) string {
 // writeXMLAPIError writes e as an awsQuery <ErrorResponse>.
 func writeXMLAPIError(w http.ResponseWriter, reqID string, e *keyerrors.APIError) {
 	typ := "Sender"
-	if e.Fault == keyerrors.FaultServer {
+	if e.ErrorFault() == keyerrors.FaultServer {
 		typ = "Receiver"
 	}
-	writeXMLError(w, reqID, e.HTTPStatus, typ, e.Code, e.Message)
+	writeXMLError(w, reqID, e.HTTPStatusCode(), typ, e.ErrorCode(), e.ErrorMessage())
 }
 
 // writeXMLError writes an awsQuery error:

@@ -65,7 +65,7 @@ func TestUploadSSHPublicKey(t *testing.T) {
 	// The same key in PEM is the same key: refused for alice, taken for bob
 	// with the same fingerprint.
 	_, err := upload(t, c, alice, rsa2048PEM)
-	wantAPIError(t, err, "DuplicateSSHPublicKey", keyerrors.ErrDuplicateSSHPublicKey.Message)
+	wantAPIError(t, err, "DuplicateSSHPublicKey", keyerrors.ErrDuplicateSSHPublicKey.ErrorMessage())
 	if !isA[*iamtypes.DuplicateSSHPublicKeyException](err) {
 		t.Errorf("not a *DuplicateSSHPublicKeyException: %v", err)
 	}
@@ -446,13 +446,13 @@ func TestIAMInjectedErrors(t *testing.T) {
 			t.Run(op.Name()+"/"+code, func(t *testing.T) {
 				srv.InjectError(op, api)
 				err := call()
-				ae := wantAPIError(t, err, api.Code, api.Message)
+				ae := wantAPIError(t, err, api.ErrorCode(), api.ErrorMessage())
 				if modelled {
 					if !iamTyped[code](err) {
 						t.Errorf("the SDK did not decode a typed %s: %T", code, ae)
 					}
 					want := smithy.FaultClient
-					if api.Fault == keyerrors.FaultServer {
+					if api.ErrorFault() == keyerrors.FaultServer {
 						want = smithy.FaultServer
 					}
 					if ae.ErrorFault() != want {
@@ -461,13 +461,13 @@ func TestIAMInjectedErrors(t *testing.T) {
 				} else if _, ok := ae.(*smithy.GenericAPIError); !ok {
 					t.Errorf("common error %s decoded as %T, want *smithy.GenericAPIError", code, ae)
 				}
-				wantStatus(t, err, api.HTTPStatus)
+				wantStatus(t, err, api.HTTPStatusCode())
 			})
 		}
 	}
 	for _, api := range keyerrors.All() {
-		if api.Service == keyerrors.ServiceIAM && !seen[api.Code] {
-			t.Errorf("IAM code %s reached by no operation", api.Code)
+		if api.Service() == keyerrors.ServiceIAM && !seen[api.ErrorCode()] {
+			t.Errorf("IAM code %s reached by no operation", api.ErrorCode())
 		}
 	}
 	// The injected errors were answered before anything changed: the key is

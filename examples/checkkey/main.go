@@ -191,7 +191,7 @@ func answer(op validate.Op, err error) OperationReport {
 	var re *keyerrors.RequestError
 	if errors.As(err, &re) {
 		if api := re.API(); api != nil {
-			o.Code, o.HTTPStatus = api.Code, api.HTTPStatus
+			o.Code, o.HTTPStatus = api.ErrorCode(), api.HTTPStatusCode()
 		}
 	}
 	return o

@@ -1,0 +1,40 @@
+package errors_test
+
+import (
+	"fmt"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/validate"
+)
+
+// Showing a person why IAM would refuse an upload: Reason gives one sentence
+// per failed field, for the rule the user name broke and for the key alike,
+// without AWS's frame around them.
+func ExampleReason() {
+	in := &validate.UploadSSHPublicKeyInput{
+		UserName:         "alice smith",
+		SSHPublicKeyBody: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIMZSIvWyH7BOkcq7y3shlxonWGBV1EExj2B6+6M6xmG",
+	}
+	err := in.Validate()
+	fmt.Println(keyerrors.Reason(err))
+	// Output:
+	// UserName must satisfy regular expression pattern: ^[\w+=,.@-]+$; SSHPublicKeyBody: a "ssh-ed25519" key is not accepted here; use a key of type ssh-rsa
+}
+
+// The reason of one field's failure, as a form shows it beside the field: the
+// constraint, with the field's name for AWS's "Member".
+func ExampleFieldError_Reason() {
+	fe := &keyerrors.FieldError{
+		Op:         "SendSSHPublicKey",
+		Field:      "InstanceId",
+		Value:      "i-0123",
+		Constraint: "Member must have length greater than or equal to 10",
+		Err:        keyerrors.ErrTooShort,
+		API:        keyerrors.ErrInvalidArgs,
+	}
+	fmt.Println(fe)
+	fmt.Println(fe.Reason())
+	// Output:
+	// Value 'i-0123' at 'instanceId' failed to satisfy constraint: Member must have length greater than or equal to 10
+	// InstanceId must have length greater than or equal to 10
+}

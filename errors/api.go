@@ -213,7 +213,7 @@ var (
 )
 
 // all lists the sentinels in the order All returns them: EC2 Instance Connect
-// first, then IAM, each in the order of the tables in AWS-FACTS.md.
+// first, then IAM, each in the order of the tables in docs/AWS-FACTS.md.
 var all = [...]*APIError{
 	ErrAuth,
 	ErrEC2InstanceNotFound,

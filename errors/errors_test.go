@@ -10,7 +10,7 @@ import (
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
 
-// TestAPIErrorTable holds every sentinel to the tables of AWS-FACTS.md: the
+// TestAPIErrorTable holds every sentinel to the tables of docs/AWS-FACTS.md: the
 // code, the HTTP status, the fault and the retry decision.
 func TestAPIErrorTable(t *testing.T) {
 	const ec2, iam = keyerrors.ServiceEC2InstanceConnect, keyerrors.ServiceIAM

@@ -275,7 +275,7 @@ type divergence struct {
 
 // modelDivergences is the one list of the places where the sentinels above
 // differ from the models: every other code, fault and status is the
-// model's, and every other code is not retryable. TestErrorsMatchModels
+// model's, and every other code is not retryable. TestAPIErrorTable
 // holds the sentinels to the models and to this list.
 var modelDivergences = []divergence{
 	{ServiceEC2InstanceConnect, "AuthException", 400, false, false,

@@ -10,9 +10,9 @@ import (
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
 
-// TestAPIErrorTable holds every sentinel to the tables of docs/AWS-FACTS.md: the
+// TestAPIErrorFacts holds every sentinel to the tables of docs/AWS-FACTS.md: the
 // code, the HTTP status, the fault and the retry decision.
-func TestAPIErrorTable(t *testing.T) {
+func TestAPIErrorFacts(t *testing.T) {
 	const ec2, iam = keyerrors.ServiceEC2InstanceConnect, keyerrors.ServiceIAM
 	client, server := keyerrors.FaultClient, keyerrors.FaultServer
 	want := []struct {

@@ -72,10 +72,10 @@ func modelErrors(t *testing.T, file string) []modelError {
 	return out
 }
 
-// TestErrorsMatchModels holds every sentinel to what the models say, except
+// TestAPIErrorTable holds every sentinel to what the models say, except
 // where modelDivergences says otherwise and why; and every divergence to a
 // sentinel, so the list stays true.
-func TestErrorsMatchModels(t *testing.T) {
+func TestAPIErrorTable(t *testing.T) {
 	div := map[string]divergence{}
 	for _, d := range modelDivergences {
 		if d.source == "" {

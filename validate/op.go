@@ -148,27 +148,30 @@ func ParseOp(s string) (Op, error) {
 // Rule is a copy: nothing a caller does to it changes the rule Validate
 // applies.
 func RuleFor(op Op, member string) (Rule, bool) {
-	if op.valid() {
-		for _, r := range ops[op].rules {
-			if r.member == member {
-				return *r, true
-			}
-		}
+	if !op.valid() {
+		return Rule{}, false
 	}
-	return Rule{}, false
+	return find(ops[op].rules, member, func(r *Rule) string { return r.member })
 }
 
 // IntRuleFor returns the rule of the integer member named member of op's
 // input ("MaxItems" of OpListSSHPublicKeys), or false.
 func IntRuleFor(op Op, member string) (IntRule, bool) {
-	if op.valid() {
-		for _, r := range ops[op].intRules {
-			if r.member == member {
-				return *r, true
-			}
+	if !op.valid() {
+		return IntRule{}, false
+	}
+	return find(ops[op].intRules, member, func(r *IntRule) string { return r.member })
+}
+
+// find returns a copy of the rule of rules whose member is named member.
+func find[R any](rules []*R, member string, name func(*R) string) (R, bool) {
+	for _, r := range rules {
+		if name(r) == member {
+			return *r, true
 		}
 	}
-	return IntRule{}, false
+	var zero R
+	return zero, false
 }
 
 // Rules returns the rules of op's string members, in the model's member
@@ -215,13 +218,8 @@ var outputs = []struct {
 // structure or member.
 func OutputRuleFor(structure, member string) (Rule, bool) {
 	for _, o := range outputs {
-		if o.structure != structure {
-			continue
-		}
-		for _, r := range o.rules {
-			if r.member == member {
-				return *r, true
-			}
+		if o.structure == structure {
+			return find(o.rules, member, func(r *Rule) string { return r.member })
 		}
 	}
 	return Rule{}, false

@@ -28,8 +28,8 @@ type SendSerialConsoleSSHPublicKeyOutput struct {
 type SSHPublicKey struct {
 	// UserName is the IAM user the key belongs to.
 	UserName string `json:"UserName" xml:"UserName"`
-	// SSHPublicKeyId is the key's id: length 20..128, pattern ^[\w]+$ (IAM's ids are
-	// APKA and 16 upper-case letters and digits).
+	// SSHPublicKeyId is the key's id: length 20..128, pattern ^[\w]+$
+	// (IAM's ids are APKA and 16 upper-case letters and digits).
 	SSHPublicKeyId string `json:"SSHPublicKeyId" xml:"SSHPublicKeyId"`
 	// Fingerprint is the MD5 fingerprint of the key's SSH wire blob, as
 	// fingerprint.MD5 gives it: pattern ^[:\w]+$.

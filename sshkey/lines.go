@@ -1,0 +1,143 @@
+package sshkey
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+)
+
+// LineError reports one bad line of a file of keys (an authorized_keys or a
+// known_hosts file). The readers report it and go on with the next line, as
+// sshd and ssh skip a line they cannot use. Err wraps the key sentinel that
+// says why (keyerrors.ErrMalformedKey, ErrUnsupportedKeyType, ...), so
+// errors.Is sees through a LineError; like every sshkey error, it holds no
+// key material.
+type LineError struct {
+	// Line is the line's number, counted from 1.
+	Line int
+	// Err is what is wrong with the line.
+	Err error
+}
+
+// Error returns "sshkey: line N: " and Err's text without its own "sshkey: "
+// prefix.
+func (e *LineError) Error() string {
+	return "sshkey: line " + strconv.Itoa(e.Line) + ": " + strings.TrimPrefix(e.Err.Error(), "sshkey: ")
+}
+
+// Unwrap returns Err.
+func (e *LineError) Unwrap() error { return e.Err }
+
+// MaxLineLen is the longest line the file readers take, in bytes without
+// its line ending: 64 KiB, sixteen times the longest authorized_keys line of
+// an RSA key of 16384 bits with a long comment and options. A longer line is
+// reported as a LineError wrapping keyerrors.ErrMalformedKey and skipped
+// without being held in memory, so a reader's memory does not grow with its
+// input.
+const MaxLineLen = 64 << 10
+
+// lineReader reads a file a line at a time, in constant memory: each line
+// without its LF or CRLF (a lone CR is part of the line, as sshd and ssh read
+// it), with its number.
+type lineReader struct {
+	r    *bufio.Reader
+	n    int    // the number of the line last returned
+	line []byte // the line last returned; valid until the next call
+	buf  []byte // line's storage, reused
+	err  error  // the read error that ended the file, io.EOF at its end
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 32<<10)}
+}
+
+// next reads the next line. It reports false at the end of the input or on a
+// read error (then err holds it, and io.EOF at a clean end). tooLong is set
+// for a line longer than MaxLineLen, whose bytes are not kept.
+func (lr *lineReader) next() (ok, tooLong bool) {
+	if lr.err != nil {
+		return false, false
+	}
+	lr.buf = lr.buf[:0]
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		if !tooLong {
+			if len(lr.buf)+len(chunk) > MaxLineLen+2 { // +2: the CRLF, trimmed below
+				tooLong = true
+				lr.buf = lr.buf[:0]
+			} else {
+				lr.buf = append(lr.buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && (err != io.EOF || len(lr.buf) == 0 && !tooLong) {
+			lr.err = err // a read error drops the line it cut short
+			return false, false
+		}
+		if err != nil {
+			lr.err = err // the last line has no line ending; the next call ends
+		}
+		break
+	}
+	lr.n++
+	line := bytes.TrimSuffix(lr.buf, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) > MaxLineLen {
+		tooLong = true
+	}
+	if tooLong {
+		line = nil
+	}
+	lr.line = line
+	return true, tooLong
+}
+
+// readErr returns the error that ended the input, or nil at its clean end.
+func (lr *lineReader) readErr() error {
+	if lr.err == io.EOF {
+		return nil
+	}
+	return lr.err
+}
+
+// tooLongError is the LineError of a line past MaxLineLen.
+func tooLongError(line int) *LineError {
+	return &LineError{Line: line, Err: malformed("the line is longer than " + strconv.Itoa(MaxLineLen) + " bytes")}
+}
+
+// blankOrComment reports whether a line is skipped by sshd and ssh: empty,
+// only spaces and tabs, or a comment, whose first character after them is #.
+func blankOrComment(line []byte) bool {
+	line = bytes.TrimLeft(line, " \t")
+	return len(line) == 0 || line[0] == '#'
+}
+
+// oneKeyFile reports the LineError for a first line that starts a file of one
+// key in an encoding of its own, RFC 4716 or PEM, which a line reader cannot
+// read: Parse reads it.
+func oneKeyFile(n int, line []byte) *LineError {
+	line = bytes.TrimLeft(line, " \t")
+	switch {
+	case bytes.HasPrefix(line, []byte("---- BEGIN SSH2 PUBLIC KEY")):
+		return &LineError{Line: n, Err: unsupported("this is an RFC 4716 key file, not a file of key lines; read it with sshkey.Parse")}
+	case bytes.HasPrefix(line, []byte("-----BEGIN ")):
+		return &LineError{Line: n, Err: newErr(pemSentinel(line), "this is a PEM file, not a file of key lines; read it with sshkey.Parse")}
+	}
+	return nil
+}
+
+// pemSentinel is the sentinel of a PEM first line: ErrPrivateKey for a
+// private key's, ErrUnsupportedEncoding for any other.
+func pemSentinel(line []byte) error {
+	if bytes.Contains(line, []byte("PRIVATE KEY")) {
+		return keyerrors.ErrPrivateKey
+	}
+	return keyerrors.ErrUnsupportedEncoding
+}

@@ -77,6 +77,18 @@
 // escapes are written \x{0009}. Rule.Pattern keeps the model's text, which
 // is what messages quote.
 //
+// # A key alone
+//
+// CheckKey asks whether an operation would take a key, without inventing
+// the request's other members: the key member's rules and the service's key
+// policy, with the error Validate gives for that member.
+//
+//	_, err := validate.CheckKey(validate.OpUploadSSHPublicKey, line)
+//
+// CheckParsedKey does the same for a key already parsed (from a file of
+// keys, say), as CheckKey of its authorized_keys line. Op.TakesKey tells the
+// operations that carry a key.
+//
 // # Cost
 //
 // A valid member costs one pass of its matcher over its bytes and no

@@ -114,6 +114,66 @@ func (m keyMember) check(errs []*keyerrors.FieldError, op, v string, ruleFailed,
 	return errs, k
 }
 
+// CheckKey reports whether op would take key as its key member (the
+// SSHPublicKey of the EC2 Instance Connect operations, the SSHPublicKeyBody
+// of UploadSSHPublicKey): the member's rules and the service's key policy,
+// with the error Validate gives for that member of a request whose other
+// members hold. It returns the parsed key when op takes it. So a tool can
+// ask "will SendSSHPublicKey take this key" without inventing an instance
+// id:
+//
+//	k, err := validate.CheckKey(validate.OpSendSSHPublicKey, line)
+//
+// err is nil, or a *keyerrors.RequestError of op's name holding the one
+// failure of the key member (errors.Is finds keyerrors.ErrInvalidArgs,
+// keyerrors.ErrKeyTooSmall, ...). An Op that carries no key (Op.TakesKey is
+// false) gets an error that wraps no sentinel.
+func CheckKey(op Op, key string) (*sshkey.Key, error) {
+	if !op.TakesKey() {
+		return nil, errors.New("validate: " + op.String() + " carries no SSH public key")
+	}
+	m := ops[op].key
+	name := op.Name()
+	var buf [4]*keyerrors.FieldError
+	errs := m.rule.appendErrors(buf[:0], name, key)
+	errs, k := m.check(errs, name, key, len(errs) > 0, true)
+	return keyResult(name, errs, k)
+}
+
+// CheckParsedKey is CheckKey of k.String(), k's authorized_keys line, the
+// text a tool sends for a key it read from a file: the same answer and the
+// same error, without reading the text again. It is for loops over many
+// keys already parsed (sshkey.AuthorizedKeys, sshkey.KnownHosts), where
+// CheckKey would parse each twice.
+func CheckParsedKey(op Op, k *sshkey.Key) error {
+	if !op.TakesKey() {
+		return errors.New("validate: " + op.String() + " carries no SSH public key")
+	}
+	if k == nil {
+		return errors.New("validate: CheckParsedKey of a nil key")
+	}
+	m := ops[op].key
+	line := k.String()
+	if !slices.Contains(m.policy.Formats, sshkey.FormatAuthorizedKey) {
+		_, err := CheckKey(op, line) // the line's encoding is refused: say so as CheckKey does
+		return err
+	}
+	// The text is k's authorized_keys line, whatever encoding k was read
+	// from: the policy's other constraints apply to the parsed key as it
+	// is, and its encoding is one the policy takes.
+	p := *m.policy
+	p.Formats = nil
+	name := op.Name()
+	var buf [4]*keyerrors.FieldError
+	errs := m.rule.appendErrors(buf[:0], name, line)
+	if len(errs) == 0 {
+		if err := p.Check(k); err != nil {
+			errs = append(errs, keyFieldError(name, m.rule, m.constraint, err, m.api(err)))
+		}
+	}
+	return requestError(name, errs)
+}
+
 func keyFieldError(op string, r *Rule, constraint string, err error, api *keyerrors.APIError) *keyerrors.FieldError {
 	return &keyerrors.FieldError{
 		Op:         op,

@@ -37,21 +37,22 @@ var ops = [opEnd]struct {
 	service, name string
 	rules         []*Rule
 	intRules      []*IntRule
+	key           *keyMember // the key member, nil for an operation that carries none
 }{
 	OpSendSSHPublicKey: {keyerrors.ServiceEC2InstanceConnect, "SendSSHPublicKey",
-		[]*Rule{&instanceIdRule, &instanceOSUserRule, &sshPublicKeyRule, &availabilityZoneRule}, nil},
+		[]*Rule{&instanceIdRule, &instanceOSUserRule, &sshPublicKeyRule, &availabilityZoneRule}, nil, &ec2KeyMember},
 	OpSendSerialConsoleSSHPublicKey: {keyerrors.ServiceEC2InstanceConnect, "SendSerialConsoleSSHPublicKey",
-		[]*Rule{&instanceIdRule, &sshPublicKeyRule}, []*IntRule{&serialPortRule}},
+		[]*Rule{&instanceIdRule, &sshPublicKeyRule}, []*IntRule{&serialPortRule}, &ec2KeyMember},
 	OpUploadSSHPublicKey: {keyerrors.ServiceIAM, "UploadSSHPublicKey",
-		[]*Rule{&userNameRule, &sshPublicKeyBodyRule}, nil},
+		[]*Rule{&userNameRule, &sshPublicKeyBodyRule}, nil, &iamKeyMember},
 	OpGetSSHPublicKey: {keyerrors.ServiceIAM, "GetSSHPublicKey",
-		[]*Rule{&userNameRule, &sshPublicKeyIdRule, &encodingRule}, nil},
+		[]*Rule{&userNameRule, &sshPublicKeyIdRule, &encodingRule}, nil, nil},
 	OpUpdateSSHPublicKey: {keyerrors.ServiceIAM, "UpdateSSHPublicKey",
-		[]*Rule{&userNameRule, &sshPublicKeyIdRule, &statusRule}, nil},
+		[]*Rule{&userNameRule, &sshPublicKeyIdRule, &statusRule}, nil, nil},
 	OpDeleteSSHPublicKey: {keyerrors.ServiceIAM, "DeleteSSHPublicKey",
-		[]*Rule{&userNameRule, &sshPublicKeyIdRule}, nil},
+		[]*Rule{&userNameRule, &sshPublicKeyIdRule}, nil, nil},
 	OpListSSHPublicKeys: {keyerrors.ServiceIAM, "ListSSHPublicKeys",
-		[]*Rule{&listUserNameRule, &markerRule}, []*IntRule{&maxItemsRule}},
+		[]*Rule{&listUserNameRule, &markerRule}, []*IntRule{&maxItemsRule}, nil},
 }
 
 // Ops returns every operation keyvet covers, in the order of the constants.
@@ -141,6 +142,10 @@ func ParseOp(s string) (Op, error) {
 	}
 	return found, nil
 }
+
+// TakesKey reports whether op carries an SSH public key, which CheckKey can
+// then vet on its own.
+func (op Op) TakesKey() bool { return op.valid() && ops[op].key != nil }
 
 // RuleFor returns the rule of the string member named member (as the model
 // and the SDKs write it: "InstanceId") of op's input. It reports false when

@@ -50,7 +50,7 @@ func ExamplePolicy_Check() {
 	fmt.Println(p.Check(ed))
 	// Output:
 	// true
-	// sshkey: the RSA key has 1024 bits, fewer than the 2048 required; generate a larger key (ssh-keygen -t rsa -b 4096) or an Ed25519 key if allowed
+	// sshkey: the RSA key has 1024 bits, fewer than the 2048 required; generate a larger key (ssh-keygen -t rsa -b 4096) or an Ed25519 key (ssh-keygen -t ed25519)
 	// <nil>
 }
 

@@ -42,6 +42,21 @@ func (p *Policy) Check(k *Key) error {
 	return p.check(k.format, k.typ, k.bits)
 }
 
+// largerKeyHint is the advice for an RSA key below MinRSABits, fitted to the
+// policy: an RSA key of 4096 bits (or of MaxRSABits, when that is less), and
+// an Ed25519 key only where the policy takes one.
+func (p *Policy) largerKeyHint() string {
+	bits := 4096
+	if p.MaxRSABits > 0 && p.MaxRSABits < bits {
+		bits = p.MaxRSABits
+	}
+	hint := "generate a larger key (ssh-keygen -t rsa -b " + strconv.Itoa(bits) + ")"
+	if len(p.Types) == 0 || slices.Contains(p.Types, TypeED25519) {
+		hint += " or an Ed25519 key (ssh-keygen -t ed25519)"
+	}
+	return hint
+}
+
 // check is Check on what it looks at: the encoding, the type and the size of
 // a key. (No Key is a certificate: Parse and New refuse them.)
 func (p *Policy) check(f Format, typ string, bits int) error {
@@ -60,7 +75,7 @@ func (p *Policy) check(f Format, typ string, bits int) error {
 	if typ == TypeRSA {
 		if p.MinRSABits > 0 && bits < p.MinRSABits {
 			return newErr(keyerrors.ErrKeyTooSmall, "the RSA key has "+strconv.Itoa(bits)+
-				" bits, fewer than the "+strconv.Itoa(p.MinRSABits)+" required; generate a larger key (ssh-keygen -t rsa -b 4096) or an Ed25519 key if allowed")
+				" bits, fewer than the "+strconv.Itoa(p.MinRSABits)+" required; "+p.largerKeyHint())
 		}
 		if p.MaxRSABits > 0 && bits > p.MaxRSABits {
 			return newErr(keyerrors.ErrKeyTooLarge, "the RSA key has "+strconv.Itoa(bits)+

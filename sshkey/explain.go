@@ -3,6 +3,7 @@ package sshkey
 import (
 	"bytes"
 	"errors"
+	"strings"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/internal/wire"
@@ -194,6 +195,9 @@ func dropbearErr() error {
 }
 
 func privateErr(kind string) error {
-	return newErr(keyerrors.ErrPrivateKey, "this is "+kind+
-		"; give the public key (the .pub file, or ssh-keygen -y -f KEYFILE), never the private key")
+	how := "the .pub file, or ssh-keygen -y -f KEYFILE"
+	if strings.Contains(kind, "PuTTY") {
+		how = "puttygen KEYFILE -O public-openssh" // ssh-keygen does not read .ppk files
+	}
+	return newErr(keyerrors.ErrPrivateKey, "this is "+kind+"; give the public key ("+how+"), never the private key")
 }

@@ -1,33 +1,57 @@
-// Command checkkey reads SSH public keys and says what AWS would answer each
-// one with: for SendSSHPublicKey and SendSerialConsoleSSHPublicKey (EC2
-// Instance Connect) and UploadSSHPublicKey (IAM), "accepted", or the exact
-// error code, HTTP status and message.
+// Command checkkey reads SSH public keys, one per file or many in
+// authorized_keys and known_hosts files, and says what AWS would answer each
+// one with: for every operation that takes a key (EC2 Instance Connect's
+// SendSSHPublicKey and SendSerialConsoleSSHPublicKey, IAM's
+// UploadSSHPublicKey), accepted, or refused with the service's error code.
 //
 // Usage:
 //
-//	go run ./examples/checkkey [-json] [FILE...]
+//	go run ./examples/checkkey [-op OP,...|list] [-json] [-format F] [FILE|-]...
 //
 // With no FILE it checks every ~/.ssh/*.pub, and the bundled sample key
-// where there is none, and says which it used. For each key it prints the
-// type, bits, encoding, comment and the MD5 (IAM's Fingerprint) and SHA256
-// fingerprints. A private key given by mistake is refused without printing
-// any of it. With -json it prints one JSON object per key, one per line.
+// where there is none. "-" reads standard input.
 //
-// The exit status is 0 when every key was read, 1 when some key could not be
-// read or is no valid public key, and 2 for bad usage.
+// What a file holds is found from its content: one key in an encoding of its
+// own (RFC 4716, PEM, a private key given by mistake) is read whole; a file
+// whose first key line starts with a marker (@cert-authority, @revoked) or
+// with host names is a known_hosts file; any other is an authorized_keys
+// file, a .pub file being one of one line. -format key, authorized_keys or
+// known_hosts says it instead.
+//
+// -op chooses the operations, comma-separated, by the name validate.Op
+// gives them (ec2-instance-connect:SendSSHPublicKey) or by the bare name
+// (SendSSHPublicKey); -op list prints them all. The default is every
+// operation that takes a key.
+//
+// For each key it prints one line:
+//
+//	FILE:LINE TYPE BITS SHA256:... OP=accepted OP=refused:CODE ...
+//
+// and below it, for each refusal, AWS's message, the reason in plain words
+// and a hint that fits the service. Lines that hold no key, and files that
+// cannot be read, are reported on standard error as FILE:LINE: message.
+// With -json it prints one JSON object per key, one per line.
+//
+// The exit status is 0 when every key is accepted by every chosen operation,
+// 1 when some key is refused by some operation, 3 when some input holds no
+// key at all (a bad line, a private key, an unreadable file), which wins
+// over 1, and 2 for bad usage.
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"crypto"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
+	"strings"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey"
@@ -40,92 +64,189 @@ import (
 //go:embed sample.pub
 var sampleKey []byte
 
-// maxKeyFile bounds what checkkey reads of one file: IAM's SSHPublicKeyBody
-// holds at most 16384 characters, so a larger file is no key AWS takes.
+// maxKeyFile bounds what checkkey reads of a file that holds one key in an
+// encoding of its own: IAM's SSHPublicKeyBody holds at most 16384
+// characters, so a larger one is no key AWS takes. Files of key lines are
+// read a line at a time, whatever their size.
 const maxKeyFile = 64 << 10
 
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitRefused = 1
+	exitUsage   = 2
+	exitNoKey   = 3
+)
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv("HOME")))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv("HOME")))
 }
+
+// The kinds of input.
+const (
+	kindAuto           = "auto"
+	kindKey            = "key"
+	kindAuthorizedKeys = "authorized_keys"
+	kindKnownHosts     = "known_hosts"
+)
 
 // Report is what checkkey says of one key; -json prints it as it is.
 type Report struct {
 	File       string            `json:"file"`
-	Source     string            `json:"source"` // "argument", "~/.ssh" or "sample"
-	Error      string            `json:"error,omitempty"`
-	Type       string            `json:"type,omitempty"`
-	Bits       int               `json:"bits,omitempty"`
-	Encoding   string            `json:"encoding,omitempty"`
+	Line       int               `json:"line"`
+	Kind       string            `json:"kind"` // key, authorized_keys or known_hosts
+	Type       string            `json:"type"`
+	Bits       int               `json:"bits"`
+	SHA256     string            `json:"sha256"`
+	MD5        string            `json:"md5"`
+	Encoding   string            `json:"encoding"`
 	Comment    string            `json:"comment,omitempty"`
-	MD5        string            `json:"md5,omitempty"`
-	SHA256     string            `json:"sha256,omitempty"`
-	Operations []OperationReport `json:"operations,omitempty"`
+	Marker     string            `json:"marker,omitempty"` // known_hosts: @cert-authority or @revoked
+	Hosts      []string          `json:"hosts,omitempty"`  // known_hosts: the host patterns
+	Operations []OperationReport `json:"operations"`
 }
 
 // OperationReport is the answer of one AWS operation.
 type OperationReport struct {
-	Operation  string `json:"operation"`
+	Operation  string `json:"operation"` // service:Operation
 	Accepted   bool   `json:"accepted"`
 	Code       string `json:"code,omitempty"`
 	HTTPStatus int    `json:"httpStatus,omitempty"`
-	Message    string `json:"message,omitempty"`
+	Message    string `json:"message,omitempty"` // AWS's message
+	Reason     string `json:"reason,omitempty"`  // the same, in plain words
+	Hint       string `json:"hint,omitempty"`
 }
 
-func run(args []string, stdout, stderr io.Writer, home string) int {
+// checker holds one run's options and what it has seen.
+type checker struct {
+	ops     []validate.Op
+	names   []string // the ops as printed on the verdict line
+	json    bool
+	format  string
+	out     *bufio.Writer
+	buf     []byte // a JSON line, reused
+	stderr  io.Writer
+	refused bool // some key refused by some operation
+	noKey   bool // some input held no key
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) int {
 	fs := flag.NewFlagSet("checkkey", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	opFlag := fs.String("op", "", "operations to ask, comma-separated (service:Operation or Operation), or list")
 	jsonOut := fs.Bool("json", false, "print one JSON object per key")
+	format := fs.String("format", kindAuto, "what the files hold: auto, key, authorized_keys or known_hosts")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: checkkey [-json] [FILE...]")
-		fmt.Fprintln(stderr, "With no FILE, checks every ~/.ssh/*.pub, or the bundled sample key when there is none.")
+		fmt.Fprintln(stderr, "usage: checkkey [-op OP,...|list] [-json] [-format F] [FILE|-]...")
+		fmt.Fprintln(stderr, "With no FILE, checks every ~/.ssh/*.pub, or the bundled sample key when there is none; - reads standard input.")
+		fmt.Fprintln(stderr, "Exit status: 0 all accepted, 1 some key refused, 3 some input holds no key, 2 bad usage.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return 0
+			return exitOK
 		}
-		return 2
+		return exitUsage
 	}
-
-	var reports []*Report
-	switch files := fs.Args(); {
-	case len(files) > 0:
-		for _, f := range files {
-			reports = append(reports, checkFile(f, "argument"))
-		}
+	switch *format {
+	case kindAuto, kindKey, kindAuthorizedKeys, kindKnownHosts:
 	default:
-		found := homeKeys(home)
-		if len(found) == 0 {
-			if !*jsonOut {
-				fmt.Fprintln(stdout, "no ~/.ssh/*.pub found: checking the bundled sample key")
+		fmt.Fprintf(stderr, "checkkey: -format %s: want auto, key, authorized_keys or known_hosts\n", keyerrors.SafeValue(*format))
+		return exitUsage
+	}
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	defer out.Flush()
+	if *opFlag == "list" {
+		for _, op := range validate.Ops() {
+			note := ""
+			if !op.TakesKey() {
+				note = " (takes no key)"
 			}
-			reports = append(reports, checkData("sample.pub", "sample", sampleKey))
-			break
+			fmt.Fprintf(out, "%s%s\n", op, note)
 		}
-		if !*jsonOut {
-			fmt.Fprintf(stdout, "checking %d key(s) from ~/.ssh\n", len(found))
-		}
-		for _, f := range found {
-			reports = append(reports, checkFile(f, "~/.ssh"))
+		return exitOK
+	}
+	ops, err := parseOps(*opFlag)
+	if err != nil {
+		fmt.Fprintln(stderr, "checkkey:", err)
+		return exitUsage
+	}
+	c := &checker{ops: ops, names: opNames(ops), json: *jsonOut, format: *format, out: out, stderr: stderr}
+
+	files := fs.Args()
+	if len(files) == 0 {
+		files = homeKeys(home)
+		if len(files) == 0 {
+			fmt.Fprintln(stderr, "checkkey: no ~/.ssh/*.pub found: checking the bundled sample key")
+			c.read("sample.pub", bytes.NewReader(sampleKey))
+		} else {
+			fmt.Fprintf(stderr, "checkkey: checking %d key file(s) from ~/.ssh\n", len(files))
 		}
 	}
-
-	status := 0
-	enc := json.NewEncoder(stdout)
-	for _, r := range reports {
-		if r.Error != "" {
-			status = 1
-		}
-		if *jsonOut {
-			if err := enc.Encode(r); err != nil {
-				fmt.Fprintln(stderr, "checkkey:", err)
-				return 1
-			}
+	for _, name := range files {
+		if name == "-" {
+			c.read("-", stdin)
 			continue
 		}
-		printText(stdout, r)
+		f, err := os.Open(name)
+		if err != nil {
+			c.noKeyAt(name, 0, err)
+			continue
+		}
+		c.read(name, f)
+		f.Close()
 	}
-	return status
+	if err := out.Flush(); err != nil {
+		fmt.Fprintln(stderr, "checkkey:", err)
+		return exitNoKey
+	}
+	switch {
+	case c.noKey:
+		return exitNoKey
+	case c.refused:
+		return exitRefused
+	}
+	return exitOK
+}
+
+// parseOps reads -op: empty is every operation that takes a key.
+func parseOps(s string) ([]validate.Op, error) {
+	if s == "" {
+		var ops []validate.Op
+		for _, op := range validate.Ops() {
+			if op.TakesKey() {
+				ops = append(ops, op)
+			}
+		}
+		return ops, nil
+	}
+	var ops []validate.Op
+	for _, name := range strings.Split(s, ",") {
+		op, err := validate.ParseOp(strings.TrimSpace(name))
+		if err != nil {
+			return nil, fmt.Errorf("-op: %v; checkkey -op list prints them", err)
+		}
+		if !op.TakesKey() {
+			return nil, fmt.Errorf("-op: %v takes no SSH public key", op)
+		}
+		if !slices.Contains(ops, op) {
+			ops = append(ops, op)
+		}
+	}
+	return ops, nil
+}
+
+// opNames returns each operation's bare name where it is unique, and its
+// service:Operation form where it is not.
+func opNames(ops []validate.Op) []string {
+	names := make([]string, len(ops))
+	for i, op := range ops {
+		names[i] = op.String()
+		if got, err := validate.ParseOp(op.Name()); err == nil && got == op {
+			names[i] = op.Name()
+		}
+	}
+	return names
 }
 
 // homeKeys returns the ~/.ssh/*.pub files, sorted.
@@ -134,86 +255,240 @@ func homeKeys(home string) []string {
 		return nil
 	}
 	files, _ := filepath.Glob(filepath.Join(home, ".ssh", "*.pub"))
-	sort.Strings(files)
+	slices.Sort(files)
 	return files
 }
 
-func checkFile(name, source string) *Report {
-	f, err := os.Open(name)
-	if err != nil {
-		return &Report{File: name, Source: source, Error: err.Error()}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
-	if err != nil {
-		return &Report{File: name, Source: source, Error: err.Error()}
-	}
-	if len(data) > maxKeyFile {
-		return &Report{File: name, Source: source, Error: fmt.Sprintf("larger than %d bytes: no SSH public key is", maxKeyFile)}
-	}
-	return checkData(name, source, data)
-}
-
-// checkData parses one key and asks each operation about it. Errors from
-// sshkey and validate never hold key material, so they are printed as they
-// are.
-func checkData(name, source string, data []byte) *Report {
-	r := &Report{File: name, Source: source}
-	k, err := sshkey.Parse(data)
-	if err != nil {
-		r.Error = err.Error()
-		return r
-	}
-	r.Type, r.Bits, r.Encoding, r.Comment = k.Type(), k.Bits(), k.Format().String(), k.Comment()
-	r.MD5 = k.Fingerprint(crypto.MD5).String()
-	r.SHA256 = k.Fingerprint(crypto.SHA256).String()
-
-	text := string(data)
-	r.Operations = []OperationReport{
-		answer(validate.OpSendSSHPublicKey, (&validate.SendSSHPublicKeyInput{
-			InstanceId: "i-0123456789abcdef0", InstanceOSUser: "ec2-user", SSHPublicKey: text,
-		}).Validate()),
-		answer(validate.OpSendSerialConsoleSSHPublicKey, (&validate.SendSerialConsoleSSHPublicKeyInput{
-			InstanceId: "i-0123456789abcdef0", SSHPublicKey: text,
-		}).Validate()),
-		answer(validate.OpUploadSSHPublicKey, (&validate.UploadSSHPublicKeyInput{
-			UserName: "checkkey", SSHPublicKeyBody: text,
-		}).Validate()),
-	}
-	return r
-}
-
-func answer(op validate.Op, err error) OperationReport {
-	if err == nil {
-		return OperationReport{Operation: op.Name(), Accepted: true}
-	}
-	o := OperationReport{Operation: op.Name(), Message: err.Error()}
-	var re *keyerrors.RequestError
-	if errors.As(err, &re) {
-		if api := re.API(); api != nil {
-			o.Code, o.HTTPStatus = api.ErrorCode(), api.HTTPStatusCode()
-		}
-	}
-	return o
-}
-
-func printText(w io.Writer, r *Report) {
-	fmt.Fprintf(w, "%s\n", r.File)
-	if r.Error != "" {
-		fmt.Fprintf(w, "  error: %s\n", r.Error)
+// read checks every key r holds.
+func (c *checker) read(name string, r io.Reader) {
+	br := bufio.NewReaderSize(r, maxKeyFile+1)
+	head, err := br.Peek(maxKeyFile + 1)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		c.noKeyAt(name, 0, err)
 		return
 	}
-	comment := r.Comment
-	if comment == "" {
-		comment = "(none)"
+	kind := c.format
+	if kind == kindAuto {
+		kind = detect(head)
 	}
-	fmt.Fprintf(w, "  type:     %s\n  bits:     %d\n  encoding: %s\n  comment:  %s\n  MD5:      %s\n  SHA256:   %s\n",
-		r.Type, r.Bits, r.Encoding, comment, r.MD5, r.SHA256)
-	for _, o := range r.Operations {
-		if o.Accepted {
-			fmt.Fprintf(w, "  %-30s accepted\n", o.Operation+":")
+	switch kind {
+	case kindKey:
+		if len(head) > maxKeyFile {
+			c.noKeyAt(name, 0, fmt.Errorf("larger than %d bytes, and not a file of key lines: no SSH public key is", maxKeyFile))
+			return
+		}
+		k, err := sshkey.Parse(head)
+		if err != nil {
+			c.noKeyAt(name, 0, err)
+			c.hintNoKey(name, head, err)
+			return
+		}
+		text := string(head)
+		c.report(&Report{File: name, Line: 1, Kind: kindKey}, k, func(op validate.Op) error {
+			_, err := validate.CheckKey(op, text) // the text as it is: its encoding counts
+			return err
+		})
+	case kindAuthorizedKeys:
+		for e, err := range sshkey.AuthorizedKeys(br) {
+			if err != nil {
+				c.lineError(name, err)
+				continue
+			}
+			c.report(&Report{File: name, Line: e.Line, Kind: kindAuthorizedKeys}, e.Key, nil)
+		}
+	case kindKnownHosts:
+		for e, err := range sshkey.KnownHosts(br) {
+			if err != nil {
+				c.lineError(name, err)
+				continue
+			}
+			r := &Report{File: name, Line: e.Line, Kind: kindKnownHosts}
+			if e.Marker != sshkey.MarkerNone {
+				r.Marker = e.Marker.String()
+			}
+			for _, h := range e.Hosts {
+				r.Hosts = append(r.Hosts, h.String())
+			}
+			c.report(r, e.Key, nil)
+		}
+	}
+}
+
+// detect says what a file holds from its first bytes: one key in an
+// encoding of its own, a known_hosts file, or an authorized_keys file.
+func detect(head []byte) string {
+	line := firstKeyLine(head)
+	switch {
+	case bytes.HasPrefix(line, []byte("---- BEGIN")), bytes.HasPrefix(line, []byte("-----BEGIN")),
+		bytes.HasPrefix(line, []byte("PuTTY-User-Key-File")), bytes.HasPrefix(line, []byte("\xef\xbb\xbf")):
+		return kindKey
+	case bytes.HasPrefix(line, []byte("@")), bytes.HasPrefix(line, []byte("|1|")):
+		return kindKnownHosts
+	}
+	for _, err := range sshkey.AuthorizedKeys(bytes.NewReader(line)) {
+		if err == nil {
+			return kindAuthorizedKeys
+		}
+	}
+	for _, err := range sshkey.KnownHosts(bytes.NewReader(line)) {
+		if err == nil {
+			return kindKnownHosts
+		}
+	}
+	if bytes.Count(head, []byte("\n")) <= 1 {
+		return kindKey // one line that is no key line: Parse says best what it is
+	}
+	return kindAuthorizedKeys
+}
+
+// firstKeyLine returns the first line of head that is neither blank nor a
+// comment, without its line ending.
+func firstKeyLine(head []byte) []byte {
+	for len(head) > 0 {
+		line, rest, _ := bytes.Cut(head, []byte("\n"))
+		head = rest
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && t[0] != '#' {
+			return t
+		}
+	}
+	return nil
+}
+
+// report asks every chosen operation about k and prints the answers. check
+// asks one operation; nil asks about k's authorized_keys line, the text a
+// key line of a file sends (validate.CheckParsedKey).
+func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error) {
+	r.Type, r.Bits, r.Encoding, r.Comment = k.Type(), k.Bits(), k.Format().String(), k.Comment()
+	r.SHA256 = k.Fingerprint(crypto.SHA256).String()
+	r.MD5 = k.Fingerprint(crypto.MD5).String()
+	r.Operations = make([]OperationReport, len(c.ops))
+	for i, op := range c.ops {
+		o := &r.Operations[i]
+		o.Operation = op.String()
+		var err error
+		if check != nil {
+			err = check(op)
+		} else {
+			err = validate.CheckParsedKey(op, k)
+		}
+		if err == nil {
+			o.Accepted = true
 			continue
 		}
-		fmt.Fprintf(w, "  %-30s %s (HTTP %d): %s\n", o.Operation+":", o.Code, o.HTTPStatus, o.Message)
+		c.refused = true
+		o.Message, o.Reason, o.Hint = err.Error(), keyerrors.Reason(err), hint(op, err, k, r.File)
+		var re *keyerrors.RequestError
+		if errors.As(err, &re) {
+			if api := re.API(); api != nil {
+				o.Code, o.HTTPStatus = api.ErrorCode(), api.HTTPStatusCode()
+			}
+		}
 	}
+	if c.json {
+		c.buf = appendReport(c.buf[:0], r)
+		c.out.Write(c.buf) // a write error sticks in out, and run reports it
+		return
+	}
+	c.printText(r)
+}
+
+func (c *checker) printText(r *Report) {
+	w := c.out
+	fmt.Fprintf(w, "%s:%d %s %d %s", r.File, r.Line, r.Type, r.Bits, r.SHA256)
+	for i, o := range r.Operations {
+		if o.Accepted {
+			fmt.Fprintf(w, " %s=accepted", c.names[i])
+		} else {
+			fmt.Fprintf(w, " %s=refused:%s", c.names[i], o.Code)
+		}
+	}
+	w.WriteByte('\n')
+	for i, o := range r.Operations {
+		if o.Accepted {
+			continue
+		}
+		fmt.Fprintf(w, "    %s: %s (HTTP %d): %s\n", c.names[i], o.Code, o.HTTPStatus, o.Message)
+		fmt.Fprintf(w, "    %s: reason: %s\n", c.names[i], o.Reason)
+		if o.Hint != "" {
+			fmt.Fprintf(w, "    %s: hint: %s\n", c.names[i], o.Hint)
+		}
+	}
+}
+
+// lineError reports a line that holds no key, or the read error that ended
+// a file.
+func (c *checker) lineError(name string, err error) {
+	var le *sshkey.LineError
+	if errors.As(err, &le) {
+		c.noKeyAt(name, le.Line, le.Err)
+		return
+	}
+	c.noKeyAt(name, 0, err)
+}
+
+// noKeyAt prints, on standard error, that the input holds no key at a line
+// (0: the whole input). sshkey's and the os package's errors hold no key
+// material.
+func (c *checker) noKeyAt(name string, line int, err error) {
+	c.noKey = true
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the name is printed already
+	}
+	msg := strings.TrimPrefix(err.Error(), "sshkey: ")
+	if line > 0 {
+		fmt.Fprintf(c.stderr, "%s:%d: %s\n", name, line, msg)
+		return
+	}
+	fmt.Fprintf(c.stderr, "%s: %s\n", name, msg)
+}
+
+// hintNoKey prints a hint for an input that is no public key, where one
+// fits.
+func (c *checker) hintNoKey(name string, head []byte, err error) {
+	var h string
+	switch {
+	case bytes.HasPrefix(head, []byte("PuTTY-User-Key-File")) || strings.HasSuffix(name, ".ppk"):
+		h = "a PuTTY key file holds the private key; its public half is: puttygen " + shellWord(name) + " -O public-openssh"
+	case errors.Is(err, keyerrors.ErrCertificate):
+		h = "this is a certificate; give the key it certifies (the .pub file beside the -cert.pub)"
+	default:
+		return
+	}
+	fmt.Fprintf(c.stderr, "%s: hint: %s\n", name, h)
+}
+
+// hint returns advice for a key op refused, fitted to the service, or "".
+func hint(op validate.Op, err error, k *sshkey.Key, file string) string {
+	iam := op.Service() == keyerrors.ServiceIAM
+	switch {
+	case errors.Is(err, keyerrors.ErrUnsupportedKeyType), errors.Is(err, keyerrors.ErrKeyTooSmall):
+		if iam {
+			return "IAM takes only ssh-rsa keys of 2048 bits or more: ssh-keygen -t rsa -b 4096"
+		}
+		return "EC2 Instance Connect takes ssh-ed25519 keys, or ssh-rsa keys of 2048 to 4096 bits: ssh-keygen -t ed25519"
+	case errors.Is(err, keyerrors.ErrKeyTooLarge):
+		return "EC2 Instance Connect takes ssh-rsa keys of at most 4096 bits: ssh-keygen -t rsa -b 4096, or ssh-keygen -t ed25519"
+	case errors.Is(err, keyerrors.ErrTooLong):
+		return "the key's text is longer than the service takes; an Ed25519 key is the shortest: ssh-keygen -t ed25519"
+	case errors.Is(err, keyerrors.ErrUnsupportedEncoding):
+		switch k.Format() {
+		case sshkey.FormatRFC4716:
+			return "convert it to an OpenSSH line: ssh-keygen -i -f " + shellWord(file)
+		case sshkey.FormatPKIX:
+			return "convert it to an OpenSSH line: ssh-keygen -i -m PKCS8 -f " + shellWord(file)
+		case sshkey.FormatPKCS1:
+			return "convert it to an OpenSSH line: ssh-keygen -i -m PEM -f " + shellWord(file)
+		}
+	}
+	return ""
+}
+
+// shellWord quotes a file name for a command line when it needs it.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/~+") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

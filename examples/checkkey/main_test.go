@@ -11,8 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -40,8 +38,15 @@ func TestMain(m *testing.M) {
 // standard output, standard error and exit status.
 func runCheckkey(t *testing.T, bin, home string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
+	return runCheckkeyStdin(t, bin, home, "", args...)
+}
+
+// runCheckkeyStdin is runCheckkey with stdin as the standard input.
+func runCheckkeyStdin(t *testing.T, bin, home, stdin string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "HOME="+home)
+	cmd.Stdin = strings.NewReader(stdin)
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()
@@ -56,6 +61,43 @@ func runCheckkey(t *testing.T, bin, home string, args ...string) (stdout, stderr
 }
 
 const keys = "../../testdata/keys/"
+
+// mixedAuthorizedKeys is an authorized_keys file of every kind of line:
+// comments, blank lines, options with quotes, a CRLF line, a DSA key, a
+// 1024-bit RSA key, and a line that holds no key.
+func mixedAuthorizedKeys(t *testing.T) string {
+	t.Helper()
+	read := func(name string) string {
+		b, err := os.ReadFile(keys + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(string(b))
+	}
+	return "# team keys\n\n" +
+		read("ed25519.pub") + "\n" +
+		`from="10.0.0.0/8",command="echo \"hi\"",no-pty ` + read("rsa2048.pub") + "\r\n" +
+		"  # indented comment\n" +
+		read("dsa1024.pub") + "\n" +
+		"restrict,pty " + read("rsa1024.pub") + "\n" +
+		"no-such-option " + read("ed25519.pub") + "\n" +
+		read("rsa4096.pub") // no final newline
+}
+
+// knownHostsFile is a known_hosts file: plain, with a port, hashed (the
+// hash of "example.net", salt of 20 zero bytes), a marker.
+func knownHostsFile(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(keys + "ed25519.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := strings.Fields(string(b))
+	key := f[0] + " " + f[1]
+	return "example.com,192.0.2.1 " + key + "\n" +
+		"[example.org]:2222 " + key + "\n" +
+		"@cert-authority *.example.com " + key + "\n"
+}
 
 func TestCommand(t *testing.T) {
 	bin := checkkeyBin
@@ -73,25 +115,54 @@ func TestCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	files := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(files, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	mixed := write("authorized_keys", mixedAuthorizedKeys(t))
+	known := write("known_hosts", knownHostsFile(t))
+	rsa2048, err := os.ReadFile(keys + "rsa2048.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		home   string
+		stdin  string
 		args   []string
 		status int
 		reason string
 	}{
-		{"sample", emptyHome, nil, 0, "no ~/.ssh/*.pub: the bundled sample key, and it says so"},
-		{"home", sshHome, nil, 0, "every ~/.ssh/*.pub, in name order; an IAM refusal is an answer, not a failure"},
-		{"files", emptyHome, []string{keys + "rsa2048.pub", keys + "rsa2048.pkcs8", keys + "rsa2048.rfc4716", keys + "ecdsa256.pub", keys + "rsa8192.pub"}, 0,
-			"each encoding and each service's policy"},
-		{"private", emptyHome, []string{keys + "private/pem_rsa", keys + "private/openssh_ed25519"}, 1,
-			"private keys are refused and never printed"},
-		{"missing", emptyHome, []string{keys + "rsa2048.pub", "does-not-exist.pub"}, 1, "an unreadable file fails the run, the others are still checked"},
-		{"usage", emptyHome, []string{"-no-such-flag"}, 2, "bad usage"},
+		{"sample", emptyHome, "", nil, 0, "no ~/.ssh/*.pub: the bundled sample key, said on stderr; every operation takes it"},
+		{"home", sshHome, "", nil, 1, "every ~/.ssh/*.pub, in name order; IAM refuses the Ed25519 key, every service the RSA-1024"},
+		{"files", emptyHome, "", []string{keys + "rsa2048.pub", keys + "rsa2048.pkcs8", keys + "rsa2048.rfc4716", keys + "ecdsa256.pub", keys + "rsa8192.pub"}, 1,
+			"each encoding and each service's policy, with hints that fit the service"},
+		{"accepted", emptyHome, "", []string{"-op", "SendSSHPublicKey,iam:UploadSSHPublicKey", keys + "rsa2048.pub", keys + "rsa4096.pub"}, 0,
+			"every key accepted by every chosen operation"},
+		{"authorized_keys", emptyHome, "", []string{mixed}, 3,
+			"a mixed authorized_keys file: line numbers, options, CRLF; the bad line goes to stderr and makes it 3"},
+		{"known_hosts", emptyHome, "", []string{"-op", "SendSSHPublicKey", known}, 0, "a known_hosts file is found by its host names"},
+		{"forced", emptyHome, "", []string{"-format", "known_hosts", "-op", "SendSSHPublicKey", keys + "ed25519.pub"}, 3,
+			"-format known_hosts reads a .pub file as known_hosts: its key type is taken for a host name"},
+		{"stdin", emptyHome, string(rsa2048), []string{"-op", "UploadSSHPublicKey", "-"}, 0, "- reads standard input"},
+		{"private", emptyHome, "", []string{keys + "private/pem_rsa", keys + "private/putty_v3.ppk"}, 3,
+			"private keys are refused and never printed; the .ppk one is pointed to puttygen"},
+		{"missing", emptyHome, "", []string{keys + "rsa2048.pub", "does-not-exist.pub"}, 3, "an unreadable file is no key: 3, and the others are still checked"},
+		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
+		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
+		{"keylessop", emptyHome, "", []string{"-op", "GetSSHPublicKey", keys + "rsa2048.pub"}, 2, "an operation that takes no key is bad usage"},
+		{"badformat", emptyHome, "", []string{"-format", "pem", keys + "rsa2048.pub"}, 2, "an unknown -format"},
+		{"usage", emptyHome, "", []string{"-no-such-flag"}, 2, "bad usage"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, status := runCheckkey(t, bin, tt.home, tt.args...)
+			stdout, stderr, status := runCheckkeyStdin(t, bin, tt.home, tt.stdin, tt.args...)
+			stdout = strings.ReplaceAll(stdout, files, "$FILES")
+			stderr = strings.ReplaceAll(stderr, files, "$FILES")
 			if status != tt.status {
 				t.Errorf("exit status %d, want %d (%s)\nstdout:\n%s\nstderr:\n%s", status, tt.status, tt.reason, stdout, stderr)
 			}
@@ -125,10 +196,10 @@ func TestPrivateKeyNeverPrinted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, args := range [][]string{{f}, {"-json", f}} {
-			stdout, stderr, status := runCheckkey(t, bin, t.TempDir(), args...)
-			if status != 1 {
-				t.Errorf("%v: exit status %d, want 1", args, status)
+		for _, args := range [][]string{{f}, {"-json", f}, {"-format", "authorized_keys", f}, {"-format", "known_hosts", f}, {"-"}} {
+			stdout, stderr, status := runCheckkeyStdin(t, bin, t.TempDir(), string(data), args...)
+			if status != 3 {
+				t.Errorf("%v: exit status %d, want 3", args, status)
 			}
 			out := stdout + stderr
 			for _, line := range strings.Split(string(data), "\n") {
@@ -143,40 +214,79 @@ func TestPrivateKeyNeverPrinted(t *testing.T) {
 	}
 }
 
+// TestJSON reads a mixed authorized_keys file with -json: one object per
+// key, with its file, line, type, bits, SHA256 (as ssh-keygen prints it)
+// and one entry per operation; the bad line is on stderr, not in the JSON.
 func TestJSON(t *testing.T) {
-	bin := checkkeyBin
-	stdout, _, status := runCheckkey(t, bin, t.TempDir(), "-json", keys+"ed25519.pub", keys+"private/pem_rsa")
-	if status != 1 {
-		t.Errorf("exit status %d, want 1 (the private key)", status)
+	name := filepath.Join(t.TempDir(), "authorized_keys")
+	if err := os.WriteFile(name, []byte(mixedAuthorizedKeys(t)), 0o600); err != nil {
+		t.Fatal(err)
 	}
+	stdout, stderr, status := runCheckkey(t, checkkeyBin, t.TempDir(), "-json", name)
+	if status != 3 {
+		t.Errorf("exit status %d, want 3 (a line holds no key)", status)
+	}
+	if !strings.Contains(stderr, name+":8: ") {
+		t.Errorf("stderr %q does not name line 8, the bad line", stderr)
+	}
+	var got []Report
 	dec := json.NewDecoder(strings.NewReader(stdout))
-	var ed, priv Report
-	if err := dec.Decode(&ed); err != nil {
+	for dec.More() {
+		var r Report
+		if err := dec.Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r)
+	}
+	// The fingerprints are testdata/keys/*.fp, made by ssh-keygen -l.
+	want := []struct {
+		line   int
+		typ    string
+		bits   int
+		sha256 string
+		send   bool
+		upload bool
+	}{
+		{3, "ssh-ed25519", 256, fingerprintOf(t, "ed25519.fp"), true, false},
+		{4, "ssh-rsa", 2048, fingerprintOf(t, "rsa2048.fp"), true, true},
+		{6, "ssh-dss", 1024, fingerprintOf(t, "dsa1024.fp"), false, false},
+		{7, "ssh-rsa", 1024, fingerprintOf(t, "rsa1024.fp"), false, false},
+		{9, "ssh-rsa", 4096, fingerprintOf(t, "rsa4096.fp"), true, true},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d objects, want %d:\n%s", len(got), len(want), stdout)
+	}
+	for i, w := range want {
+		r := got[i]
+		if r.File != name || r.Line != w.line || r.Kind != "authorized_keys" || r.Type != w.typ || r.Bits != w.bits || r.SHA256 != w.sha256 {
+			t.Errorf("object %d: %+v, want line %d %s %d %s", i, r, w.line, w.typ, w.bits, w.sha256)
+		}
+		if len(r.Operations) != 3 || r.Operations[0].Operation != "ec2-instance-connect:SendSSHPublicKey" ||
+			r.Operations[2].Operation != "iam:UploadSSHPublicKey" ||
+			r.Operations[0].Accepted != w.send || r.Operations[2].Accepted != w.upload {
+			t.Errorf("object %d: operations %+v, want Send %v, Upload %v", i, r.Operations, w.send, w.upload)
+		}
+		for _, o := range r.Operations {
+			if !o.Accepted && (o.Code == "" || o.HTTPStatus != 400 || o.Message == "" || o.Reason == "") {
+				t.Errorf("object %d: refusal %+v lacks its code, status, message or reason", i, o)
+			}
+		}
+	}
+}
+
+// fingerprintOf returns the SHA256 fingerprint ssh-keygen -l printed into a
+// testdata/keys .fp file.
+func fingerprintOf(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(keys + name)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := dec.Decode(&priv); err != nil {
-		t.Fatal(err)
+	for _, f := range strings.Fields(string(b)) {
+		if strings.HasPrefix(f, "SHA256:") {
+			return f
+		}
 	}
-	if dec.More() {
-		t.Error("more than one object per key")
-	}
-	// testdata/keys/ed25519.fp, made by ssh-keygen -l -E md5|sha256.
-	want := Report{File: keys + "ed25519.pub", Source: "argument", Type: "ssh-ed25519", Bits: 256, Encoding: "authorized_keys",
-		Comment: "keyvet throwaway test key ed25519",
-		MD5:     "8f:7c:4a:17:ac:79:b5:af:8a:36:85:b3:51:9f:47:90", SHA256: "SHA256:NZ/N9RvP6bM9HGBhggWFzbPUrSkKQLmxqMnR40Iyg7A"}
-	ops := ed.Operations
-	ed.Operations = nil
-	if diff := cmp.Diff(want, ed); diff != "" {
-		t.Errorf("report (-want +got):\n%s", diff)
-	}
-	if len(ops) != 3 || !ops[0].Accepted || !ops[1].Accepted || ops[2].Accepted ||
-		ops[0].Operation != "SendSSHPublicKey" || ops[1].Operation != "SendSerialConsoleSSHPublicKey" || ops[2].Operation != "UploadSSHPublicKey" {
-		t.Fatalf("operations %+v: want Send and SendSerialConsole accepted, Upload refused", ops)
-	}
-	if ops[2].Code != "InvalidPublicKey" || ops[2].HTTPStatus != 400 || !strings.HasPrefix(ops[2].Message, "1 validation error detected: Value at 'sSHPublicKeyBody'") {
-		t.Errorf("upload answer %+v, want InvalidPublicKey, 400 and AWS's message", ops[2])
-	}
-	if priv.Error == "" || priv.Type != "" || len(priv.Operations) != 0 {
-		t.Errorf("private key report %+v: want only an error", priv)
-	}
+	t.Fatalf("%s holds no SHA256 fingerprint", name)
+	return ""
 }

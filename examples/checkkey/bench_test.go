@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bytes"
+	"crypto"
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/keyvet/keyvet/sshkey"
+)
+
+// genAuthorizedKeys returns an authorized_keys file of n key lines, the same
+// for the same n: seven in ten Ed25519 keys, the rest RSA-2048 (a random odd
+// modulus of 2048 bits and e = 65537: no parser here tests primality), one
+// line in ten with options, one in three with a comment, and a comment line
+// and a blank line every hundred lines. The keys are distinct.
+func genAuthorizedKeys(n int) []byte {
+	r := rand.New(rand.NewChaCha8([32]byte{'k', 'e', 'y', 'v', 'e', 't'}))
+	str := func(b []byte, s []byte) []byte { return append(binary.BigEndian.AppendUint32(b, uint32(len(s))), s...) }
+	var out bytes.Buffer
+	out.Grow(n * 200)
+	blob := make([]byte, 0, 300)
+	for i := range n {
+		if i%100 == 0 {
+			out.WriteString("# keys of team " + strconv.Itoa(i/100) + "\n\n")
+		}
+		if i%10 == 3 {
+			out.WriteString(`from="10.0.0.0/8,192.168.1.*",no-pty,command="/usr/bin/rsync --server" `)
+		}
+		blob = blob[:0]
+		if i%10 < 7 {
+			var pub [32]byte
+			for j := range pub {
+				pub[j] = byte(r.Uint32())
+			}
+			blob = str(str(blob, []byte("ssh-ed25519")), pub[:])
+			out.WriteString("ssh-ed25519 ")
+		} else {
+			mod := make([]byte, 257) // a leading zero keeps the mpint positive
+			for j := 1; j < len(mod); j++ {
+				mod[j] = byte(r.Uint32())
+			}
+			mod[1] |= 0x80
+			mod[256] |= 1
+			blob = str(str(str(blob, []byte("ssh-rsa")), []byte{1, 0, 1}), mod)
+			out.WriteString("ssh-rsa ")
+		}
+		out.WriteString(base64.StdEncoding.EncodeToString(blob))
+		if i%3 == 0 {
+			out.WriteString(" user" + strconv.Itoa(i) + "@host" + strconv.Itoa(i%17))
+		}
+		out.WriteByte('\n')
+	}
+	return out.Bytes()
+}
+
+// writeAuthorizedKeys writes genAuthorizedKeys(n) to a file of tb's and
+// returns its name.
+func writeAuthorizedKeys(tb testing.TB, n int) string {
+	tb.Helper()
+	name := filepath.Join(tb.TempDir(), "authorized_keys")
+	if err := os.WriteFile(name, genAuthorizedKeys(n), 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	return name
+}
+
+// BenchmarkAuthorizedKeysFile reads one 100,000-line authorized_keys file
+// three ways, each reporting ns/key: the library loop (sshkey.AuthorizedKeys
+// and each key's SHA256 fingerprint), the checkkey command as a whole
+// process (-json -op SendSSHPublicKey), and ssh-keygen -lf, which prints
+// every key's SHA256 fingerprint (skipped where ssh-keygen is not
+// installed). BENCHMARKS.md has the ratios.
+func BenchmarkAuthorizedKeysFile(b *testing.B) {
+	const n = 100_000
+	name := writeAuthorizedKeys(b, n)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	perKey := func(b *testing.B, start time.Time) {
+		b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/n, "ns/key")
+	}
+	b.Run("library", func(b *testing.B) {
+		start := time.Now()
+		for b.Loop() {
+			keys := 0
+			for e, err := range sshkey.AuthorizedKeys(bytes.NewReader(data)) {
+				if err != nil {
+					b.Fatal(err)
+				}
+				_ = e.Key.Fingerprint(crypto.SHA256).String()
+				keys++
+			}
+			if keys != n {
+				b.Fatalf("%d keys, want %d", keys, n)
+			}
+		}
+		perKey(b, start)
+	})
+	b.Run("checkkey", func(b *testing.B) {
+		start := time.Now()
+		for b.Loop() {
+			runQuiet(b, checkkeyBin, "-json", "-op", "SendSSHPublicKey", name)
+		}
+		perKey(b, start)
+	})
+	b.Run("ssh-keygen", func(b *testing.B) {
+		bin, err := exec.LookPath("ssh-keygen")
+		if err != nil {
+			b.Skip("no ssh-keygen:", err)
+		}
+		start := time.Now()
+		for b.Loop() {
+			runQuiet(b, bin, "-lf", name)
+		}
+		perKey(b, start)
+	})
+}
+
+// runQuiet runs a command with its output thrown away, and returns the
+// most memory it held (its maximum resident set, in bytes).
+func runQuiet(tb testing.TB, bin string, args ...string) int64 {
+	tb.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	var exit *exec.ExitError
+	if err := cmd.Run(); err != nil && !errors.As(err, &exit) {
+		tb.Fatal(err)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		return ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return 0
+}
+
+// BenchmarkCheckkeyMemory runs checkkey over files of 1k, 100k and 1M key
+// lines and reports its maximum resident set: flat, as it streams.
+func BenchmarkCheckkeyMemory(b *testing.B) {
+	for _, n := range []int{1_000, 100_000, 1_000_000} {
+		name := writeAuthorizedKeys(b, n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			var rss int64
+			for b.Loop() {
+				rss = max(rss, runQuiet(b, checkkeyBin, "-json", "-op", "SendSSHPublicKey", name))
+			}
+			b.ReportMetric(float64(rss)/(1<<20), "MiB-maxrss")
+		})
+	}
+}
+
+// TestCheckkeyMemoryFlat: checkkey holds no more memory for 100,000 key
+// lines than for 1,000 (within 8 MiB of slack for the runtime's own
+// growth), so it streams its input; a checkkey that read the 19 MB file
+// whole would fail.
+func TestCheckkeyMemoryFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 19 MB file")
+	}
+	small := runQuiet(t, checkkeyBin, "-json", "-op", "SendSSHPublicKey", writeAuthorizedKeys(t, 1_000))
+	large := runQuiet(t, checkkeyBin, "-json", "-op", "SendSSHPublicKey", writeAuthorizedKeys(t, 100_000))
+	if small == 0 {
+		t.Skip("no resident set size from this system")
+	}
+	if large > small+8<<20 {
+		t.Errorf("checkkey's maximum resident set is %d MiB on 100,000 lines, %d MiB on 1,000: it does not stream",
+			large>>20, small>>20)
+	}
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// TestAppendReport holds appendReport to encoding/json: the same bytes for
+// reports of every shape, strings with every escape included.
+func TestAppendReport(t *testing.T) {
+	odd := "a\"b\\c\n\r\t\x00\x1f<>&\u2028\u2029é😀\xff\xc3 end"
+	reports := []*Report{
+		{File: "f", Line: 1, Kind: kindKey, Type: "ssh-ed25519", Bits: 256, SHA256: "SHA256:x", MD5: "m", Encoding: "authorized_keys",
+			Operations: []OperationReport{{Operation: "ec2-instance-connect:SendSSHPublicKey", Accepted: true}}},
+		{File: odd, Line: 123456, Kind: kindKnownHosts, Type: odd, Bits: 4096, SHA256: odd, MD5: odd, Encoding: odd, Comment: odd,
+			Marker: "@revoked", Hosts: []string{"a", odd, "[h]:22"},
+			Operations: []OperationReport{
+				{Operation: "iam:UploadSSHPublicKey", Code: "InvalidPublicKey", HTTPStatus: 400, Message: odd, Reason: odd, Hint: odd},
+				{Operation: "x", Accepted: true},
+			}},
+		{Operations: []OperationReport{}},
+		{},
+	}
+	for i, r := range reports {
+		var want bytes.Buffer
+		if err := json.NewEncoder(&want).Encode(r); err != nil {
+			t.Fatal(err)
+		}
+		got := appendReport(nil, r)
+		if r.Operations == nil {
+			// encoding/json writes a nil slice as null; checkkey never
+			// leaves Operations nil.
+			want = *bytes.NewBuffer(bytes.Replace(want.Bytes(), []byte(`"operations":null`), []byte(`"operations":[]`), 1))
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("report %d:\n got %s\nwant %s", i, got, want.Bytes())
+		}
+	}
+}

@@ -491,7 +491,10 @@ func isKeyChar(c byte) bool {
 // \'); a byte of invalid UTF-8 becomes \xff; and when the result would be
 // longer than MaxValueLen characters it is cut at a character boundary, never
 // inside an escape, and ends in "...", MaxValueLen characters at the most in
-// all. For example:
+// all. When that escaped form itself looks like key material (an escape
+// such as \x01 can join two shorter runs into one of 40), SafeValue returns
+// OmittedValue instead: what it returns never looks like key material. For
+// example:
 //
 //	SafeValue("i-0123") == "i-0123"
 //	SafeValue("a\nb") == `a\nb`
@@ -528,7 +531,13 @@ func SafeValue(s string) string {
 		n += pn
 		i += size
 	}
-	return b.String()
+	// An escape can join two runs of base64 characters that a control
+	// character kept apart: "0\x01" and 38 zeros escape to a run of 41
+	// ("x01000..."). What the message would show is held to the rule too.
+	if out := b.String(); !LooksLikeKey(out) {
+		return out
+	}
+	return OmittedValue
 }
 
 // plain reports whether SafeValue shows s as it is: at most MaxValueLen

@@ -233,6 +233,9 @@ func TestSafeValue(t *testing.T) {
 		{"quote", "it's", `it\'s`, "the value is quoted with single quotes"},
 		{"backslash", `a\b`, `a\\b`, "an escape in the input cannot pass for one of ours"},
 		{"invalid utf8", "a\xffb", `a\xffb`, "each invalid byte is shown in hex"},
+		{"escape joins runs", "0\x01" + strings.Repeat("0", 38), keyerrors.OmittedValue,
+			"the escape x01 joins 1 and 38 zeros into a run of 41: what would be shown is held to the rule (a fuzz finding of FuzzKnownHosts)"},
+		{"escape short of a run", "0\x01" + strings.Repeat("0", 36), `0\x01` + strings.Repeat("0", 36), "a run of 39 after the escape is shown"},
 		{"line separator", "a\u2028b", `a\u2028b`, "U+2028 breaks lines in some viewers"},
 		{"non-ascii", "é中", "é中", "printable non-ASCII is kept"},
 		{"exactly 64", long[:64], long[:64], "fits: no cut"},
@@ -287,8 +290,12 @@ func TestSafeValue(t *testing.T) {
 		if n := utf8.RuneCountInString(got); n > keyerrors.MaxValueLen {
 			t.Errorf("%s: %d characters, more than %d", tt.name, n, keyerrors.MaxValueLen)
 		}
-		if omitted := got == keyerrors.OmittedValue && tt.in != keyerrors.OmittedValue; omitted != keyerrors.LooksLikeKey(tt.in) {
-			t.Errorf("%s: LooksLikeKey(%q) = %v, but SafeValue omitted = %v", tt.name, tt.in, !omitted, omitted)
+		omitted := got == keyerrors.OmittedValue && tt.in != keyerrors.OmittedValue
+		if keyerrors.LooksLikeKey(tt.in) && !omitted {
+			t.Errorf("%s: LooksLikeKey(%q), but SafeValue shows it", tt.name, tt.in)
+		}
+		if !omitted && keyerrors.LooksLikeKey(got) && got != keyerrors.OmittedValue {
+			t.Errorf("%s: SafeValue shows %q, which looks like key material", tt.name, got)
 		}
 		if got == keyerrors.OmittedValue && tt.in != keyerrors.OmittedValue && leaks(tt.in, got) {
 			t.Errorf("%s: the placeholder holds part of the value", tt.name)

@@ -165,7 +165,16 @@ func (k *Key) String() string {
 	b.Grow(len(k.typ) + 2 + base64.StdEncoding.EncodedLen(len(k.blob)) + len(k.comment))
 	b.WriteString(k.typ)
 	b.WriteByte(' ')
-	b.WriteString(base64.StdEncoding.EncodeToString(k.blob))
+	// Encoded a chunk at a time through a stack buffer, so that the line
+	// is the one allocation (a chunk of 768 bytes, a multiple of 3, has
+	// no padding).
+	var chunk [1024]byte
+	for blob := k.blob; len(blob) > 0; {
+		n := min(len(blob), 768)
+		base64.StdEncoding.Encode(chunk[:], blob[:n])
+		b.Write(chunk[:base64.StdEncoding.EncodedLen(n)])
+		blob = blob[n:]
+	}
 	if k.comment != "" {
 		b.WriteByte(' ')
 		b.WriteString(k.comment)

@@ -1045,3 +1045,22 @@ func TestLeakCheckers(t *testing.T) {
 		}
 	}
 }
+
+// TestStringOneAllocation: String builds the line in one allocation, for keys
+// whose blob spans several of its 768-byte chunks too, and the line is the
+// one x/crypto writes.
+func TestStringOneAllocation(t *testing.T) {
+	for _, name := range []string{"ed25519.pub", "rsa2048.pub", "rsa8192.pub"} {
+		b, err := os.ReadFile("../testdata/keys/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := MustParse(string(b))
+		if got, want := k.String()+"\n", string(ssh.MarshalAuthorizedKey(k.PublicKey())); !strings.HasPrefix(got, strings.TrimSuffix(want, "\n")) {
+			t.Errorf("%s: String() = %.60q..., x/crypto writes %.60q...", name, got, want)
+		}
+		if n := testing.AllocsPerRun(20, func() { _ = k.String() }); n != 1 {
+			t.Errorf("%s: String allocates %v times, want 1", name, n)
+		}
+	}
+}

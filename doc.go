@@ -10,7 +10,9 @@
 // structs of the seven operations, with the field names of aws-sdk-go-v2,
 // and checks every member exactly as the AWS service models define it
 // (length in Unicode scalar values, the model's pattern on the whole value,
-// enums, ranges) and every key against the service's key policy. Start here.
+// enums, ranges) and every key against the service's key policy;
+// validate.CheckKey asks whether an operation would take a key alone, and
+// validate.RuleFor gives each member's rule. Start here.
 //
 // Package [github.com/keyvet/keyvet/errors], imported as keyerrors, is the
 // error taxonomy: a sentinel per AWS error code with its HTTP status and
@@ -26,7 +28,9 @@
 // in the four encodings these APIs take (authorized_keys lines, RFC 4716
 // files, PKIX and PKCS#1 PEM), refuses private keys, certificates and
 // malformed input with precise sentinels, and checks a key against a policy.
-// It knows nothing of AWS.
+// sshkey.AuthorizedKeys and sshkey.KnownHosts read whole authorized_keys and
+// known_hosts files as sshd and ssh read them, a line at a time. It knows
+// nothing of AWS.
 //
 // Package [github.com/keyvet/keyvet/fingerprint] computes every fingerprint
 // ssh-keygen prints (MD5 as IAM returns it, SHA256, SHA1, SHA384, SHA512,

@@ -22,8 +22,10 @@ func appendReport(b []byte, r *Report) []byte {
 	b = strconv.AppendInt(b, int64(r.Bits), 10)
 	b = append(b, `,"sha256":`...)
 	b = appendString(b, r.SHA256)
-	b = append(b, `,"md5":`...)
-	b = appendString(b, r.MD5)
+	if r.MD5 != "" {
+		b = append(b, `,"md5":`...)
+		b = appendString(b, r.MD5)
+	}
 	b = append(b, `,"encoding":`...)
 	b = appendString(b, r.Encoding)
 	if r.Comment != "" {

@@ -105,7 +105,7 @@ type Report struct {
 	Type       string            `json:"type"`
 	Bits       int               `json:"bits"`
 	SHA256     string            `json:"sha256"`
-	MD5        string            `json:"md5"`
+	MD5        string            `json:"md5,omitempty"` // IAM's fingerprint, when an IAM operation is asked
 	Encoding   string            `json:"encoding"`
 	Comment    string            `json:"comment,omitempty"`
 	Marker     string            `json:"marker,omitempty"` // known_hosts: @cert-authority or @revoked
@@ -134,6 +134,7 @@ type checker struct {
 	buf     []byte            // a JSON line, reused
 	opsBuf  []OperationReport // a report's operations, reused
 	stderr  io.Writer
+	iam     bool // some chosen operation is IAM's, whose fingerprint is MD5
 	refused bool // some key refused by some operation
 	noKey   bool // some input held no key
 }
@@ -180,6 +181,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) 
 		return exitUsage
 	}
 	c := &checker{ops: ops, names: opNames(ops), json: *jsonOut, format: *format, out: out, stderr: stderr}
+	for _, op := range ops {
+		c.iam = c.iam || op.Service() == keyerrors.ServiceIAM
+	}
 
 	files := fs.Args()
 	if len(files) == 0 {
@@ -411,7 +415,9 @@ func firstKeyLine(head []byte) []byte {
 func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error) {
 	r.Type, r.Bits, r.Encoding, r.Comment = k.Type(), k.Bits(), k.Format().String(), k.Comment()
 	r.SHA256 = k.Fingerprint(crypto.SHA256).String()
-	r.MD5 = k.Fingerprint(crypto.MD5).String()
+	if c.iam {
+		r.MD5 = k.Fingerprint(crypto.MD5).String() // IAM's Fingerprint
+	}
 	// One slice serves every report: each is printed before the next.
 	if c.opsBuf == nil {
 		c.opsBuf = make([]OperationReport, len(c.ops))

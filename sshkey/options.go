@@ -8,23 +8,9 @@ import (
 )
 
 // This file reads the options of an authorized_keys line as sshd(8) of
-// OpenSSH 9.2 reads them (auth-options.c, sshauthopt_parse, with the helpers
-// of misc.c it calls: opt_flag, opt_match, opt_dequote, parse_absolute_time,
-// a2port, a2tun, hpdelim2, valid_env_name). The grammar, in ABNF (RFC 5234;
-// a quoted string is matched without regard to case):
-//
-//	options   = *"," option *("," *"," option) *","  ; empty options are skipped
-//	option    = flag / ["no-"] negatable / name "=" value
-//	flag      = "restrict" / "cert-authority"
-//	negatable = "agent-forwarding" / "port-forwarding" / "pty" / "user-rc" /
-//	            "X11-forwarding" / "touch-required" / "verify-required"
-//	name      = "command" / "environment" / "expiry-time" / "from" /
-//	            "permitlisten" / "permitopen" / "principals" / "tunnel"
-//	value     = DQUOTE *(qchar / "\" DQUOTE) DQUOTE  ; only \" is an escape
-//	qchar     = any byte but DQUOTE and NUL           ; a "\" not before DQUOTE is itself
-//
-// The options end at the first space or tab outside double quotes; the key
-// follows after blanks.
+// OpenSSH 9.2 reads them: auth-options.c, sshauthopt_parse, with the helpers
+// of misc.c it calls (opt_flag, opt_match, opt_dequote, parse_absolute_time,
+// a2port, a2tun, hpdelim2, valid_env_name). The grammar is KeyOptions'.
 
 // Permission is what an authorized_keys line says of one of the five
 // permissions sshd grants by default and restrict takes away: agent
@@ -87,8 +73,25 @@ const MaxTunnel = 0x7fffffff - 2
 
 // KeyOptions are the options of one authorized_keys line, as auth-options.c
 // reads them (sshd(8), AUTHORIZED_KEYS FILE FORMAT), typed. The zero value is
-// a line without options. Each field names the options it comes from; an
-// option's name is matched without regard to case, as sshd matches it.
+// a line without options. Each field names the options it comes from. The
+// grammar, in ABNF (RFC 5234, whose quoted strings match without regard to
+// case, as sshd matches option names):
+//
+//	options   = [option] *("," [option])   ; empty options are skipped: ",no-pty,,pty,"
+//	option    = flag / ["no-"] negatable / name "=" value
+//	flag      = "restrict" / "cert-authority"
+//	negatable = "agent-forwarding" / "port-forwarding" / "pty" / "user-rc" /
+//	            "X11-forwarding" / "touch-required" / "verify-required"
+//	name      = "command" / "environment" / "expiry-time" / "from" /
+//	            "permitlisten" / "permitopen" / "principals" / "tunnel"
+//	value     = DQUOTE *(qchar / "\" DQUOTE) DQUOTE  ; \" is the one escape
+//	qchar     = any byte but DQUOTE and NUL           ; a \ before any other is itself
+//
+// The options end at the first space or tab outside double quotes (a
+// backslash before a double quote keeps it from opening or closing them);
+// the key follows after blanks. Anything else (an unknown option, a flag
+// with a value, a value not in quotes, text after a value's closing quote)
+// makes the line bad, as it does for sshd.
 //
 // Where sshd keeps one value of an option given twice, the field holds the
 // one sshd keeps: the last of a flag and its "no-" form, the last tunnel,

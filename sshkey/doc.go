@@ -86,6 +86,15 @@
 //     under 1024 bits (SSH's DSA is FIPS 186-2's, 1024 bits exactly).
 //     Any other minimum is [Policy]'s job.
 //
+// # authorized_keys files
+//
+// [AuthorizedKeys] reads a whole authorized_keys file as sshd(8) of OpenSSH
+// 9 reads it, a line at a time, in memory that does not grow with the file:
+// blank and # lines skipped, a line's options found where sshd finds them
+// and read into [KeyOptions] as auth-options.c reads them, its key read
+// with the one-key rules above, and each bad line reported as a [LineError]
+// without stopping the rest.
+//
 // # Compared with x/crypto
 //
 // golang.org/x/crypto/ssh parses the same blobs, but for DSA, which v0.59

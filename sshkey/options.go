@@ -1,0 +1,669 @@
+package sshkey
+
+import (
+	"net"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// This file reads the options of an authorized_keys line as sshd(8) of
+// OpenSSH 9.2 reads them: auth-options.c, sshauthopt_parse, with the helpers
+// of misc.c it calls (opt_flag, opt_match, opt_dequote, parse_absolute_time,
+// a2port, a2tun, hpdelim2, valid_env_name). The grammar is KeyOptions'.
+
+// Permission is what an authorized_keys line says of one of the five
+// permissions sshd grants by default and restrict takes away: agent
+// forwarding, port forwarding, a pty, ~/.ssh/rc and X11 forwarding. The zero
+// value is PermissionDefault.
+type Permission uint8
+
+const (
+	// PermissionDefault: the line does not name the permission after its
+	// last restrict (or at all). sshd grants it unless the line has
+	// restrict.
+	PermissionDefault Permission = iota
+	// PermissionAllowed: the last of the permission's options is its plain
+	// form ("pty").
+	PermissionAllowed
+	// PermissionDenied: the last of the permission's options is its "no-"
+	// form ("no-pty").
+	PermissionDenied
+)
+
+// String returns "default", "allowed" or "denied", and "Permission(N)" for
+// any other value.
+func (p Permission) String() string {
+	switch p {
+	case PermissionDefault:
+		return "default"
+	case PermissionAllowed:
+		return "allowed"
+	case PermissionDenied:
+		return "denied"
+	}
+	return "Permission(" + strconv.Itoa(int(p)) + ")"
+}
+
+// Effective reports whether sshd grants the permission on a line whose
+// restrict option is restrict (KeyOptions.Restrict): PermissionAllowed
+// grants it, PermissionDenied does not, and PermissionDefault grants it
+// unless restrict is set. sshd_config may still take it away (AllowTcpForwarding,
+// PermitTTY, ...): Effective says what the line allows. For port forwarding,
+// permitopen and permitlisten then narrow what is allowed.
+//
+//	o.Pty.Effective(o.Restrict) // restrict,pty: true; restrict: false; no-pty: false
+func (p Permission) Effective(restrict bool) bool {
+	switch p {
+	case PermissionAllowed:
+		return true
+	case PermissionDenied:
+		return false
+	}
+	return !restrict
+}
+
+// TunnelAny is the KeyOptions.Tunnel of tunnel="any": sshd picks the tun
+// device (SSH_TUNID_ANY in OpenSSH).
+const TunnelAny = -1
+
+// MaxTunnel is the largest tun device number tunnel="N" takes
+// (SSH_TUNID_MAX in OpenSSH's misc.h).
+const MaxTunnel = 0x7fffffff - 2
+
+// KeyOptions are the options of one authorized_keys line, as auth-options.c
+// reads them (sshd(8), AUTHORIZED_KEYS FILE FORMAT), typed. The zero value is
+// a line without options. Each field names the options it comes from. The
+// grammar, in ABNF (RFC 5234, whose quoted strings match without regard to
+// case, as sshd matches option names):
+//
+//	options   = [option] *("," [option])   ; empty options are skipped: ",no-pty,,pty,"
+//	option    = flag / ["no-"] negatable / name "=" value
+//	flag      = "restrict" / "cert-authority"
+//	negatable = "agent-forwarding" / "port-forwarding" / "pty" / "user-rc" /
+//	            "X11-forwarding" / "touch-required" / "verify-required"
+//	name      = "command" / "environment" / "expiry-time" / "from" /
+//	            "permitlisten" / "permitopen" / "principals" / "tunnel"
+//	value     = DQUOTE *(qchar / "\" DQUOTE) DQUOTE  ; \" is the one escape
+//	qchar     = any byte but DQUOTE and NUL           ; a \ before any other is itself
+//
+// The options end at the first space or tab outside double quotes (a
+// backslash before a double quote keeps it from opening or closing them);
+// the key follows after blanks. Anything else (an unknown option, a flag
+// with a value, a value not in quotes, text after a value's closing quote)
+// makes the line bad, as it does for sshd.
+//
+// Where sshd keeps one value of an option given twice, the field holds the
+// one sshd keeps: the last of a flag and its "no-" form, the last tunnel,
+// the earliest expiry-time, the first environment of each NAME. A second
+// command, from or principals makes the line bad, as it does for sshd.
+type KeyOptions struct {
+	// Restrict is set by restrict: no agent, port or X11 forwarding, no
+	// pty and no ~/.ssh/rc, unless the line grants them again after it.
+	// It resets the five Permission fields to PermissionDefault; use
+	// Permission.Effective for what the line then allows.
+	Restrict bool
+	// CertAuthority is set by cert-authority: the key is a certificate
+	// authority whose user certificates sshd accepts, not a key to log in
+	// with.
+	CertAuthority bool
+
+	// AgentForwarding: agent-forwarding and no-agent-forwarding.
+	AgentForwarding Permission
+	// PortForwarding: port-forwarding and no-port-forwarding.
+	PortForwarding Permission
+	// Pty: pty and no-pty.
+	Pty Permission
+	// UserRC: user-rc and no-user-rc (~/.ssh/rc).
+	UserRC Permission
+	// X11Forwarding: X11-forwarding and no-X11-forwarding.
+	X11Forwarding Permission
+
+	// NoTouchRequired is set by no-touch-required and cleared by
+	// touch-required (which OpenSSH 9.2 accepts, though sshd(8) does not
+	// document it): a security key's signature need not show that the
+	// user touched the key. sshd requires the touch by default.
+	NoTouchRequired bool
+	// VerifyRequired is set by verify-required and cleared by
+	// no-verify-required (accepted, undocumented): a security key's
+	// signature must show that the user was verified (a PIN or biometric).
+	VerifyRequired bool
+
+	// HasCommand reports whether the line has command="...", and Command
+	// is its value: the command sshd runs in place of the one the client
+	// asks for. command="" is present and empty: sshd then runs the
+	// user's shell with no command, whatever the client asks.
+	HasCommand bool
+	Command    string
+
+	// Environment holds the values of environment="NAME=value", in order,
+	// each "NAME=value" as written inside the quotes. NAME is one or more
+	// ASCII letters, digits and underscores; a later environment of a NAME
+	// already set is dropped, as sshd keeps the first (names compared with
+	// regard to case). sshd sets them only under PermitUserEnvironment.
+	Environment []string
+
+	// ExpiryTime is the time of expiry-time="YYYYMMDD[HHMM[SS]][Z]", the
+	// earliest of them when there are several; the zero Time when there is
+	// none. With a trailing "Z" or "UTC" (in any case) the time is UTC,
+	// and ExpiryTime is in time.UTC. Without, it is local time in
+	// time.Local, read as sshd's mktime reads it with tm_isdst 0: as
+	// standard time, so that in summer time it falls an hour later than
+	// the wall clock says (ssh-keygen -V reads its times the same way).
+	// Each field is digits: glibc's strptime, and so sshd on Linux, also
+	// skips blanks before a field ("2030 1 1"), which OpenBSD's does not
+	// and keyvet refuses; seconds run to 61, as glibc reads them, and a
+	// day past the month's end rolls over as mktime rolls it ("20230231"
+	// is 3 March).
+	ExpiryTime time.Time
+
+	// From is the pattern list of from="pattern-list", split at its commas
+	// (an empty pattern included, as from="" gives [""]); nil when the
+	// line has none. sshd does not check the patterns when it reads the
+	// line, only when a client connects: an empty pattern or a bad CIDR
+	// mask then refuses every login with this key.
+	From []string
+
+	// PermitListen holds the values of permitlisten="[host:]port", in
+	// order, as sshd records them: a bare port is "*:port". The host may
+	// be "*", an [IPv6] address in brackets, or empty; the port is 1 to
+	// 65535 (strtonum's form: leading blanks and a sign are taken), a TCP
+	// service name this host knows (a2port asks getservbyname;
+	// net.LookupPort is asked here), or "*". sshd also takes "/" for the
+	// ":" after a bracketed host ("[::1]/22") when it reads the line, and
+	// then ends the session that uses it (session.c reads the value
+	// again with hpdelim, which does not): keyvet takes it, as sshd's
+	// reading of the line does.
+	PermitListen []string
+	// PermitOpen holds the values of permitopen="host:port", in order, as
+	// written. Host and port are as for PermitListen, but the host may not
+	// be left out; like sshd, keyvet also takes "/" for ":" ("host/22").
+	PermitOpen []string
+
+	// Principals is the list of principals="list", split at its commas;
+	// nil when the line has none. principals="" gives [""], which no
+	// certificate matches.
+	Principals []string
+
+	// HasTunnel reports whether the line has tunnel="N", and Tunnel is
+	// its device (the last tunnel's): 0 to MaxTunnel, in strtonum's form
+	// (leading blanks and a sign are taken), or TunnelAny for
+	// tunnel="any" in any case, which a2tun takes and sshd(8) does not
+	// document.
+	HasTunnel bool
+	Tunnel    int
+}
+
+// The limits of auth-options.h: sshd refuses an environment or permit
+// option when that many are already recorded.
+const (
+	maxEnvironment = 1024 // SSH_AUTHOPT_ENV_MAX
+	maxPermits     = 4096 // SSH_AUTHOPT_PERMIT_MAX
+	maxPermitHost  = 1025 // NI_MAXHOST: a host of this length or longer is refused
+)
+
+// optionKind is how an option takes its value.
+type optionKind uint8
+
+const (
+	optFlag      optionKind = iota // restrict, cert-authority
+	optNegatable                   // pty and no-pty, ...
+	optValue                       // name="value"
+)
+
+// optionID names each option sshd knows.
+type optionID uint8
+
+const (
+	optRestrict optionID = iota
+	optCertAuthority
+	optPortForwarding
+	optAgentForwarding
+	optX11Forwarding
+	optTouchRequired
+	optVerifyRequired
+	optPty
+	optUserRC
+	optCommand
+	optPrincipals
+	optFrom
+	optExpiryTime
+	optEnvironment
+	optPermitOpen
+	optPermitListen
+	optTunnel
+)
+
+// keyOptionNames are the options of sshauthopt_parse, in the order it tries
+// them.
+var keyOptionNames = [...]struct {
+	name string
+	kind optionKind
+}{
+	optRestrict:        {"restrict", optFlag},
+	optCertAuthority:   {"cert-authority", optFlag},
+	optPortForwarding:  {"port-forwarding", optNegatable},
+	optAgentForwarding: {"agent-forwarding", optNegatable},
+	optX11Forwarding:   {"x11-forwarding", optNegatable},
+	optTouchRequired:   {"touch-required", optNegatable},
+	optVerifyRequired:  {"verify-required", optNegatable},
+	optPty:             {"pty", optNegatable},
+	optUserRC:          {"user-rc", optNegatable},
+	optCommand:         {"command", optValue},
+	optPrincipals:      {"principals", optValue},
+	optFrom:            {"from", optValue},
+	optExpiryTime:      {"expiry-time", optValue},
+	optEnvironment:     {"environment", optValue},
+	optPermitOpen:      {"permitopen", optValue},
+	optPermitListen:    {"permitlisten", optValue},
+	optTunnel:          {"tunnel", optValue},
+}
+
+// lookupOption finds the option named name (without its "no-"), matched
+// without regard to case.
+func lookupOption(name string) (optionID, bool) {
+	for i, o := range keyOptionNames {
+		if len(o.name) == len(name) && strings.EqualFold(o.name, name) {
+			return optionID(i), true
+		}
+	}
+	return 0, false
+}
+
+// optionError is the error of a bad option of a name sshd knows:
+// ErrMalformedKey, with a message that names the option.
+func optionError(id optionID, what string) error {
+	return malformed("option \"" + keyOptionNames[id].name + "\" " + what)
+}
+
+// parseOptions reads s, the options of a line as written (up to the first
+// blank outside double quotes, with its quotes balanced), into o, as
+// sshauthopt_parse reads them, and stops at the first bad option, as sshd
+// does. s holds no NUL. The values it stores are substrings of s where no
+// escape is undone, so that a caller who keeps s pays for no other copy.
+func parseOptions(s string, o *KeyOptions) error {
+	i := 0
+	for i < len(s) {
+		if s[i] == ',' {
+			// sshauthopt_parse matches no option at a comma and steps
+			// over it: empty options are skipped (",no-pty,,pty").
+			i++
+			continue
+		}
+		// The option's name runs to a comma, an equals sign or the end.
+		// (opt_flag and opt_match compare a prefix, then want a comma,
+		// the end or, for a value, '=' after it: no name is a prefix of
+		// another, so this is the same.)
+		j := i
+		for j < len(s) && s[j] != ',' && s[j] != '=' {
+			j++
+		}
+		word := s[i:j]
+		negated := false
+		id, ok := lookupOption(word)
+		if !ok && len(word) > 3 && strings.EqualFold(word[:3], "no-") {
+			if id, ok = lookupOption(word[3:]); ok {
+				// no-restrict, no-cert-authority, no-command=...
+				// are unknown to sshd.
+				negated, ok = true, keyOptionNames[id].kind == optNegatable
+			}
+		}
+		if !ok {
+			return malformed("option " + safeName([]byte(word)) + " is not an authorized_keys option sshd knows (sshd(8), AUTHORIZED_KEYS FILE FORMAT)")
+		}
+		if keyOptionNames[id].kind != optValue {
+			if j < len(s) && s[j] == '=' {
+				return optionError(id, "takes no value")
+			}
+			setFlag(o, id, negated)
+			i = j
+			continue
+		}
+		if j == len(s) || s[j] != '=' {
+			return optionError(id, "needs a value: "+keyOptionNames[id].name+"=\"...\"")
+		}
+		v, end, err := dequote(s, j+1, id)
+		if err != nil {
+			return err
+		}
+		if err := setValue(o, id, v); err != nil {
+			return err
+		}
+		if i = end; i < len(s) && s[i] != ',' {
+			return optionError(id, "has text after the double quote that closes its value")
+		}
+	}
+	return nil
+}
+
+// setFlag records restrict, cert-authority or one of the negatable
+// options, negated for its "no-" form.
+func setFlag(o *KeyOptions, id optionID, negated bool) {
+	p := PermissionAllowed
+	if negated {
+		p = PermissionDenied
+	}
+	switch id {
+	case optRestrict:
+		o.Restrict = true
+		o.AgentForwarding, o.PortForwarding, o.Pty, o.UserRC, o.X11Forwarding =
+			PermissionDefault, PermissionDefault, PermissionDefault, PermissionDefault, PermissionDefault
+	case optCertAuthority:
+		o.CertAuthority = true
+	case optPortForwarding:
+		o.PortForwarding = p
+	case optAgentForwarding:
+		o.AgentForwarding = p
+	case optX11Forwarding:
+		o.X11Forwarding = p
+	case optPty:
+		o.Pty = p
+	case optUserRC:
+		o.UserRC = p
+	case optTouchRequired:
+		o.NoTouchRequired = negated
+	case optVerifyRequired:
+		o.VerifyRequired = !negated
+	}
+}
+
+// dequote reads the quoted value that starts at s[i], as opt_dequote does:
+// it must open with a double quote, and ends at the next double quote that
+// no backslash escapes; \" stands for '"', and every other backslash for
+// itself. It returns the value and the index after its closing quote.
+func dequote(s string, i int, id optionID) (v string, end int, err error) {
+	if i >= len(s) || s[i] != '"' {
+		return "", 0, optionError(id, "must have its value in double quotes: "+keyOptionNames[id].name+"=\"...\"")
+	}
+	escaped := false
+	for j := i + 1; j < len(s); j++ {
+		switch {
+		case s[j] == '\\' && j+1 < len(s) && s[j+1] == '"':
+			escaped = true
+			j++
+		case s[j] == '"':
+			v = s[i+1 : j]
+			if escaped {
+				v = strings.ReplaceAll(v, `\"`, `"`)
+			}
+			return v, j + 1, nil
+		}
+	}
+	return "", 0, optionError(id, "opens a double quote that does not close")
+}
+
+// setValue records the value v of option id.
+func setValue(o *KeyOptions, id optionID, v string) error {
+	switch id {
+	case optCommand:
+		if o.HasCommand {
+			return optionError(id, "is given twice; sshd takes one command")
+		}
+		o.HasCommand, o.Command = true, v
+	case optPrincipals:
+		if o.Principals != nil {
+			return optionError(id, "is given twice; sshd takes one principals list")
+		}
+		o.Principals = strings.Split(v, ",")
+	case optFrom:
+		if o.From != nil {
+			return optionError(id, "is given twice; sshd takes one from list")
+		}
+		o.From = strings.Split(v, ",")
+	case optExpiryTime:
+		t, ok := parseExpiry(v, time.Local)
+		if !ok {
+			return optionError(id, "has the value "+safeName([]byte(v))+", which is no time sshd reads: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, local time or followed by Z for UTC, after 1970")
+		}
+		if o.ExpiryTime.IsZero() || t.Before(o.ExpiryTime) {
+			o.ExpiryTime = t
+		}
+	case optEnvironment:
+		if len(o.Environment) > maxEnvironment {
+			return optionError(id, "is given more than "+strconv.Itoa(maxEnvironment+1)+" times, more than sshd takes")
+		}
+		eq := strings.IndexByte(v, '=')
+		if eq < 0 || !validEnvName(v[:eq]) {
+			return optionError(id, "has the value "+safeName([]byte(v))+"; it must be NAME=value, NAME of ASCII letters, digits and underscores")
+		}
+		for _, e := range o.Environment {
+			if len(e) > eq && e[eq] == '=' && e[:eq] == v[:eq] {
+				return nil // the first of a name is kept
+			}
+		}
+		o.Environment = append(o.Environment, v)
+	case optPermitOpen, optPermitListen:
+		list := &o.PermitOpen
+		if id == optPermitListen {
+			list = &o.PermitListen
+		}
+		if len(*list) > maxPermits {
+			return optionError(id, "is given more than "+strconv.Itoa(maxPermits+1)+" times, more than sshd takes")
+		}
+		if id == optPermitListen && strings.IndexByte(v, ':') < 0 {
+			// A bare port: any listen address.
+			v = "*:" + v
+		}
+		if why := checkPermit(v); why != "" {
+			return optionError(id, "has the value "+safeName([]byte(v))+": "+why)
+		}
+		*list = append(*list, v)
+	case optTunnel:
+		n, ok := parseTunnel(v)
+		if !ok {
+			return optionError(id, "has the value "+safeName([]byte(v))+"; it must be a tun device number from 0 to "+strconv.Itoa(MaxTunnel)+", or \"any\"")
+		}
+		o.HasTunnel, o.Tunnel = true, n
+	}
+	return nil
+}
+
+// validEnvName reports whether s is a name valid_env_name takes: one or more
+// ASCII letters, digits and underscores (isalnum in the C locale, which
+// sshd runs in).
+func validEnvName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkPermit checks a permitopen or permitlisten value as handle_permit
+// does, and returns "" or what is wrong. The host ends at the first ':' or
+// '/' (hpdelim2), or, when it starts with '[', at the ']' that closes it,
+// which must be followed by ':' or '/'; it is shorter than NI_MAXHOST. The
+// port is "*", or a port a2port reads: a decimal from 1 to 65535 (with
+// strtonum's leading blanks and sign), or a TCP service name.
+func checkPermit(v string) string {
+	var host, port string
+	if v != "" && v[0] == '[' {
+		k := strings.IndexByte(v, ']')
+		if k < 0 {
+			return "the [ before the host does not close"
+		}
+		if k+1 == len(v) {
+			return "there is no port after the host"
+		}
+		if c := v[k+1]; c != ':' && c != '/' {
+			return "the [host] is not followed by :port"
+		}
+		host, port = v[:k+1], v[k+2:]
+	} else {
+		k := strings.IndexAny(v, ":/")
+		if k < 0 {
+			return "there is no port after the host"
+		}
+		host, port = v[:k], v[k+1:]
+	}
+	if len(host) >= maxPermitHost {
+		return "the host is longer than " + strconv.Itoa(maxPermitHost-1) + " bytes"
+	}
+	if port == "*" {
+		return ""
+	}
+	if n, ok := strtonum(port, 0, 65535); ok {
+		if n == 0 {
+			return "port 0 is not a port sshd permits"
+		}
+		return ""
+	}
+	if !validServiceName(port) {
+		return "the port is neither 1 to 65535, nor *, nor a TCP service name"
+	}
+	if n, err := net.LookupPort("tcp", port); err == nil && n > 0 {
+		return ""
+	}
+	return "the port is neither 1 to 65535, nor *, nor a TCP service name this host knows"
+}
+
+// validServiceName reports whether s can name a service as getservbyname
+// finds it in /etc/services: not empty, and no blank, control character,
+// '#' or upper-case letter (glibc compares names with regard to case, and
+// they are lower case; net.LookupPort, which looks s up, does not).
+func validServiceName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == '#' || c >= 0x7f || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseTunnel reads a tunnel value as a2tun(s, NULL) does: "any" in any
+// case, or a number strtonum takes from 0 to MaxTunnel.
+func parseTunnel(s string) (int, bool) {
+	if strings.EqualFold(s, "any") {
+		return TunnelAny, true
+	}
+	n, ok := strtonum(s, 0, MaxTunnel)
+	return int(n), ok
+}
+
+// strtonum reads s as OpenBSD's strtonum(3) does, with base 10: strtoll's
+// leading white space (isspace: space, \t, \n, \v, \f, \r) and sign, then
+// one or more digits to the end of s; the value must lie in [lo, hi].
+func strtonum(s string, lo, hi int64) (int64, bool) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || '\t' <= s[i] && s[i] <= '\r') {
+		i++
+	}
+	neg := false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		neg = s[i] == '-'
+		i++
+	}
+	if i == len(s) {
+		return 0, false
+	}
+	var n int64
+	over := false // past hi; with lo >= 0, out of range either way
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if !over {
+			if n = n*10 + int64(c-'0'); n > hi {
+				over = true
+			}
+		}
+	}
+	if neg {
+		n = -n
+	}
+	if over || n < lo || n > hi {
+		return 0, false
+	}
+	return n, true
+}
+
+// parseExpiry reads an expiry-time value as parse_absolute_time does:
+// YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, then "Z" or "UTC" (in any case)
+// for UTC, or nothing for local time in loc. The time must fall after the
+// Unix epoch. The fields are read as glibc's strptime reads them (month 1
+// to 12, day 1 to 31, hour 0 to 23, minute 0 to 59, second 0 to 61), and
+// out-of-range days and seconds carried into the next month or minute, as
+// mktime and timegm carry them ("20230231" is 3 March). keyvet takes only
+// digits: strptime also skips blanks before a field ("2024 7 1"), which
+// OpenBSD's does not.
+func parseExpiry(s string, loc *time.Location) (time.Time, bool) {
+	utc := false
+	switch l := len(s); {
+	case l > 1 && (s[l-1] == 'Z' || s[l-1] == 'z'):
+		utc, s = true, s[:l-1]
+	case l > 3 && strings.EqualFold(s[l-3:], "UTC"):
+		utc, s = true, s[:l-3]
+	}
+	if len(s) != 8 && len(s) != 12 && len(s) != 14 {
+		return time.Time{}, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return time.Time{}, false
+		}
+	}
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	year, month, day := num(0, 4), num(4, 2), num(6, 2)
+	hour, minute, sec := 0, 0, 0
+	if len(s) >= 12 {
+		hour, minute = num(8, 2), num(10, 2)
+	}
+	if len(s) == 14 {
+		sec = num(12, 2)
+	}
+	if month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || sec > 61 {
+		return time.Time{}, false
+	}
+	var t time.Time
+	if utc {
+		t = time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
+	} else {
+		t = standardTime(year, time.Month(month), day, hour, minute, sec, loc)
+	}
+	if t.Unix() <= 0 {
+		// mktime's -1 and below are refused, and so is the epoch
+		// itself (sshauthopt_parse takes 0 for none).
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// standardTime is the time of the wall clock reading y-mo-d h:mi:s in loc as
+// mktime reads a struct tm whose tm_isdst is 0: when that reading falls in
+// summer time, it is taken as standard time, with the offset of the nearest
+// time that is not summer time. glibc's mktime looks for that time in steps
+// of 601200 seconds, alternately before and after, for up to some eight
+// years; so does standardTime.
+func standardTime(y int, mo time.Month, d, h, mi, s int, loc *time.Location) time.Time {
+	t := time.Date(y, mo, d, h, mi, s, 0, loc)
+	if !t.IsDST() {
+		return t
+	}
+	const stride, bound = 601200, 536454000/2 + 601200
+	wall := time.Date(y, mo, d, h, mi, s, 0, time.UTC)
+	for delta := int64(stride); delta < bound; delta += stride {
+		for _, dir := range [2]int64{-1, 1} {
+			u := time.Unix(t.Unix()+dir*delta, 0).In(loc)
+			if !u.IsDST() {
+				_, off := u.Zone()
+				return time.Unix(wall.Unix()-int64(off), 0).In(loc)
+			}
+		}
+	}
+	return t
+}

@@ -1,0 +1,10 @@
+256 SHA256:vlMDy3YuC1eYIyq70zWacpb5u7kHSMCm5H61RIBX4hw alice@laptop (ED25519)
+2048 SHA256:3N+Pino75K2pqpQA5Cnv3OUxlMczpgAluqN2/da5fOs blanks before the line (RSA)
+256 SHA256:3iLX674bYsyUYjye5rno0FKPFLwNugjLqkqg/Zi5IZw options (ECDSA)
+384 SHA256:Adwg51O8auEV5GHdCFsCKyq6N6K8khpGy6y6OjjjnAg restrict then pty (ECDSA)
+521 SHA256:jvxWObYlhl0wDk3FfjCxjpFCXHwUn2S/uRuIC7jLtOs a comment	with tabs (ECDSA)
+1024 SHA256:QIuOEx9evu6wgh5+zFZPFDipNCppok76V6R0Cf0U2SE a DSA key (DSA)
+256 SHA256:64A1G38E2vDDZH+O8cc4Rqlz/yDjdlZ+Z+Kk5cQ3yLg a CA (ED25519)
+4096 SHA256:ziw9bxO8lpu6WgGGraktQZTIOKTC4Iiyi7piIf/VRCI vPCwMGXcNQKxJ5DqMST/TbMPXRW+Ty3kRCRmJhcmucKghb3CRGq1ihdX63ZLc5AYPYQM3dC6Mkmd5JUhA3ezfQW8bULEBhbNtfLicLZXY1oMctE+azZMRfaErmkcljJjVndxlnHuKgm/NynlajFha5Zn4nQnKvVvgAxznKAovQ6106zJx20CdAlI2iFPfCPQUkT7xyB4/uMOdA55lSYRQabHjFMCtzhpDfBkaODWZgHfKrHMMj1L+725S/xIKMQccc9/iWRmA32WFVGXgj2xuBK7GNmavbgNfYeko1sll4rHEt+SEnZWlWmGHZjvsLdlxGYemK7C1L0MWIcJ3eFWyg3dR0xv0WUrAl1yapkadewyVvQAO0fVhzjfxW3SH99M2g06abalNNwHR1AlXIj1Q/+rf6MBV4pEwiPXnTZNYSeebnClFsLCmx3kSxIIXlVLoESwIbER2M/ypcEsMlUxoaS+pLl6DbVSx8Wx3iAalzl2qfQ95SHD5fu5/aQXHb+CoQr5V8vjidYJ8BBfmd3P/fV2Q8IoGhGhbYTD1DJUyaZx/brGhrjhTvOYL8+3wRQsLz+pXa0SA9p1nxkIMAEFqgfbmtFzw== (RSA)
+1024 SHA256:gj/Y46plnLui9D7vDUF9vGRB/B5ypoTY1erJIu6YkSs empty options and upper case (RSA)
+3072 SHA256:glV9wfweSAVrvLSWWgtLxWp6pcLDOpx3u+sWr+FQXFg comment "quoted" and # not a comment (RSA)

@@ -1,0 +1,1 @@
+# ssh-keygen exit status 255: pem-public is not a public key file.

@@ -1,0 +1,1 @@
+256 SHA256:RfByhGyJ9FEayTvG7DxK546nQ6yaBjeFAniqau0SsEQ no comment (ED25519)

@@ -64,6 +64,30 @@ func (lr *lineReader) next() (ok, tooLong bool) {
 		return false, false
 	}
 	lr.buf = lr.buf[:0]
+	if chunk, err := lr.r.ReadSlice('\n'); err == nil {
+		// The common case: the whole line is in the reader's buffer,
+		// and line points into it, valid until the next read.
+		lr.n++
+		lr.line = bytes.TrimSuffix(chunk[:len(chunk)-1], []byte("\r"))
+		if len(lr.line) > MaxLineLen {
+			lr.line = nil
+			return true, true
+		}
+		return true, false
+	} else {
+		lr.buf = append(lr.buf, chunk...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			err = nil
+		}
+		if err != nil {
+			if err != io.EOF || len(lr.buf) == 0 {
+				lr.err = err
+				return false, false
+			}
+			lr.err = err // the last line has no line ending; the next call ends
+			return lr.finish(false)
+		}
+	}
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		if !tooLong {
@@ -86,6 +110,11 @@ func (lr *lineReader) next() (ok, tooLong bool) {
 		}
 		break
 	}
+	return lr.finish(tooLong)
+}
+
+// finish ends next for a line gathered in buf.
+func (lr *lineReader) finish(tooLong bool) (ok, tooLongOut bool) {
 	lr.n++
 	line := bytes.TrimSuffix(lr.buf, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))

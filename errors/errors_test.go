@@ -351,8 +351,17 @@ func FuzzSafeValue(f *testing.F) {
 		if keyerrors.LooksLikeKey(s) != ref {
 			t.Fatalf("LooksLikeKey(%q) = %v, the reference says %v", s, !ref, ref)
 		}
-		if ref != (got == keyerrors.OmittedValue && s != keyerrors.OmittedValue) {
-			t.Fatalf("SafeValue(%q) = %q, yet the reference says key-like = %v", s, got, ref)
+		omitted := got == keyerrors.OmittedValue && s != keyerrors.OmittedValue
+		if ref && !omitted {
+			t.Fatalf("SafeValue(%q) = %q, yet the reference says it looks like key material", s, got)
+		}
+		if !omitted && looksLikeKeyRef(got) {
+			t.Fatalf("SafeValue(%q) = %q, which looks like key material", s, got)
+		}
+		// Only an escape can make a value key-like that was not: one
+		// that needs none is omitted exactly when the reference says so.
+		if omitted && !ref && utf8.ValidString(s) && isPrintable(s) && !strings.ContainsAny(s, `\'`) {
+			t.Fatalf("SafeValue(%q) omits a printable value the reference does not take for key material", s)
 		}
 		if !utf8.ValidString(got) {
 			t.Fatalf("SafeValue(%q) = %q: invalid UTF-8", s, got)

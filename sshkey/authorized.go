@@ -104,46 +104,7 @@ func (e *AuthorizedKey) MarshalText() ([]byte, error) { return []byte(e.String()
 //		fmt.Println(e.Line, e.Key.Type(), e.Options.Pty.Effective(e.Options.Restrict))
 //	}
 func AuthorizedKeys(r io.Reader) iter.Seq2[*AuthorizedKey, error] {
-	return func(yield func(*AuthorizedKey, error) bool) {
-		lr := newLineReader(r)
-		first := true
-		for {
-			ok, tooLong := lr.next()
-			if !ok {
-				break
-			}
-			if tooLong {
-				first = false
-				if !yield(nil, tooLongError(lr.n)) {
-					return
-				}
-				continue
-			}
-			if blankOrComment(lr.line) {
-				continue
-			}
-			if first {
-				first = false
-				if err := oneKeyFile(lr.n, lr.line); err != nil {
-					yield(nil, err)
-					return
-				}
-			}
-			e, err := readAuthorizedLine(lr.n, lr.line)
-			if err != nil {
-				if !yield(nil, &LineError{Line: lr.n, Err: err}) {
-					return
-				}
-				continue
-			}
-			if !yield(e, nil) {
-				return
-			}
-		}
-		if err := lr.readErr(); err != nil {
-			yield(nil, err)
-		}
-	}
+	return readLines(r, readAuthorizedLine)
 }
 
 // readAuthorizedLine reads one line that is neither blank nor a comment, as

@@ -159,46 +159,7 @@ func (p HostPattern) Hashed() bool { return p.hashed }
 //		if h.Marker == sshkey.MarkerNone && h.Match("server.example.com", 22) { ... }
 //	}
 func KnownHosts(r io.Reader) iter.Seq2[*KnownHost, error] {
-	return func(yield func(*KnownHost, error) bool) {
-		lr := newLineReader(r)
-		first := true // no line but blank and comment lines so far
-		for {
-			ok, tooLong := lr.next()
-			if !ok {
-				break
-			}
-			if tooLong {
-				first = false
-				if !yield(nil, tooLongError(lr.n)) {
-					return
-				}
-				continue
-			}
-			if blankOrComment(lr.line) {
-				continue
-			}
-			h, err := parseKnownHost(lr.n, lr.line)
-			if err != nil && first {
-				if err := oneKeyFile(lr.n, lr.line); err != nil {
-					yield(nil, err)
-					return
-				}
-			}
-			first = false
-			if err != nil {
-				if !yield(nil, &LineError{Line: lr.n, Err: err}) {
-					return
-				}
-				continue
-			}
-			if !yield(h, nil) {
-				return
-			}
-		}
-		if err := lr.readErr(); err != nil {
-			yield(nil, err)
-		}
-	}
+	return readLines(r, parseKnownHost)
 }
 
 // parseKnownHost reads one known_hosts line that is neither blank nor a

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -134,6 +135,56 @@ func (lr *lineReader) readErr() error {
 		return nil
 	}
 	return lr.err
+}
+
+// readLines is the loop of the file readers (AuthorizedKeys, KnownHosts):
+// each line that is neither blank nor a comment is read by parse; a line
+// parse refuses is a LineError, and the reading goes on; a first such line
+// that starts a file of one key in an encoding of its own (oneKeyFile) ends
+// it; a line past MaxLineLen is tooLongError; a read error is yielded as it
+// is and ends the sequence. parse must not keep line.
+func readLines[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Seq2[E, error] {
+	return func(yield func(E, error) bool) {
+		var zero E
+		lr := newLineReader(r)
+		first := true // no line but blank and comment lines so far
+		for {
+			ok, tooLong := lr.next()
+			if !ok {
+				break
+			}
+			if tooLong {
+				first = false
+				if !yield(zero, tooLongError(lr.n)) {
+					return
+				}
+				continue
+			}
+			if blankOrComment(lr.line) {
+				continue
+			}
+			e, err := parse(lr.n, lr.line)
+			if err != nil && first {
+				if err := oneKeyFile(lr.n, lr.line); err != nil {
+					yield(zero, err)
+					return
+				}
+			}
+			first = false
+			if err != nil {
+				if !yield(zero, &LineError{Line: lr.n, Err: err}) {
+					return
+				}
+				continue
+			}
+			if !yield(e, nil) {
+				return
+			}
+		}
+		if err := lr.readErr(); err != nil {
+			yield(zero, err)
+		}
+	}
 }
 
 // tooLongError is the LineError of a line past MaxLineLen.

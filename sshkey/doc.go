@@ -86,7 +86,7 @@
 //     under 1024 bits (SSH's DSA is FIPS 186-2's, 1024 bits exactly).
 //     Any other minimum is [Policy]'s job.
 //
-// # authorized_keys files
+// # Files of keys
 //
 // [AuthorizedKeys] reads a whole authorized_keys file as sshd(8) of OpenSSH
 // 9 reads it, a line at a time, in memory that does not grow with the file:
@@ -94,6 +94,16 @@
 // and read into [KeyOptions] as auth-options.c reads them, its key read
 // with the one-key rules above, and each bad line reported as a [LineError]
 // without stopping the rest.
+//
+// [KnownHosts] reads a known_hosts file as ssh(1) reads it, in the same
+// way: each entry's marker ([MarkerCertAuthority], [MarkerRevoked]), its
+// host patterns or hashed name, and its key. [KnownHost.Match] says whether
+// an entry is for a host and port, as ssh decides it, and [HashHost] hashes
+// a name as ssh-keygen -H does.
+//
+// Both accept LF and CRLF line ends, write an entry back to its line
+// (String), and point a file that is really one RFC 4716 or PEM key to
+// [Parse].
 //
 // # Compared with x/crypto
 //

@@ -493,6 +493,7 @@ func (c *checker) lineError(name string, err error) {
 // material.
 func (c *checker) noKeyAt(name string, line int, err error) {
 	c.noKey = true
+	c.out.Flush() // the keys before it first, where both go to one terminal
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err // the name is printed already
@@ -517,6 +518,7 @@ func (c *checker) hintNoKey(name string, head []byte, err error) {
 	default:
 		return
 	}
+	c.out.Flush()
 	fmt.Fprintf(c.stderr, "%s: hint: %s\n", name, h)
 }
 

@@ -244,57 +244,36 @@ func blobShaped(f []byte) bool {
 	return plausibleName(dec[4 : 4+l])
 }
 
-// optionNames are the authorized_keys options of sshd(8) (OpenSSH 9.x),
-// matched case-insensitively as sshd does.
-var optionNames = []string{
-	"agent-forwarding", "cert-authority", "command", "environment", "expiry-time", "from",
-	"no-agent-forwarding", "no-port-forwarding", "no-pty", "no-user-rc", "no-x11-forwarding",
-	"no-touch-required", "permitlisten", "permitopen", "port-forwarding", "principals", "pty",
-	"restrict", "tunnel", "user-rc", "verify-required", "x11-forwarding",
-}
-
 // looksLikeOptions reports whether line starts with authorized_keys options
 // (sshd(8), AUTHORIZED_KEYS FILE FORMAT): its first option is one sshd knows,
 // or the options field (which may hold blanks inside double quotes) is
 // followed by a key type name and another field, the shape x/crypto's
 // options pass accepts.
+func looksLikeOptions(line []byte) bool {
+	if startsWithOption(line) {
+		return true
+	}
+	end, _ := advancePastOptions(line)
+	f, rest := nextField(trimBlank(line[end:]))
+	return typeShaped(f) && len(rest) > 0
+}
+
 // startsWithOption reports whether line starts with the name of an
-// authorized_keys option (sshd(8)), matched without regard to case.
+// authorized_keys option sshd knows (keyOptionNames, with "no-" before the
+// negatable ones), matched without regard to case.
 func startsWithOption(line []byte) bool {
 	name := line
 	if i := bytes.IndexAny(name, "=, \t"); i >= 0 {
 		name = name[:i]
 	}
-	for _, o := range optionNames {
-		if bytes.EqualFold(name, []byte(o)) {
+	s := string(name)
+	if len(s) > 3 && strings.EqualFold(s[:3], "no-") {
+		if id, ok := lookupOption(s[3:]); ok && keyOptionNames[id].kind == optNegatable {
 			return true
 		}
 	}
-	return false
-}
-
-func looksLikeOptions(line []byte) bool {
-	if startsWithOption(line) {
-		return true
-	}
-	rest := trimBlank(line[optionsEnd(line):])
-	f, rest := nextField(rest)
-	return typeShaped(f) && len(rest) > 0
-}
-
-// optionsEnd returns the index of the first blank outside double quotes (a
-// backslash escapes a quote), as sshd and x/crypto scan options.
-func optionsEnd(line []byte) int {
-	inQuote := false
-	for i, c := range line {
-		switch {
-		case c == '"' && (i == 0 || line[i-1] != '\\'):
-			inQuote = !inQuote
-		case !inQuote && (c == ' ' || c == '\t'):
-			return i
-		}
-	}
-	return len(line)
+	_, ok := lookupOption(s)
+	return ok
 }
 
 // looksLikeKey reports whether text (trimmed) starts with something meant as

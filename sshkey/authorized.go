@@ -3,18 +3,11 @@ package sshkey
 import (
 	"bytes"
 	"crypto/ed25519"
-	"crypto/rsa"
-	"encoding/binary"
 	"errors"
 	"io"
 	"iter"
-	"math/big"
-	"math/bits"
-
-	"golang.org/x/crypto/ssh"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
-	"github.com/keyvet/keyvet/internal/wire"
 )
 
 // AuthorizedKey is one key line of an authorized_keys file: its number, its
@@ -185,54 +178,49 @@ func readOptionsLine(n int, line []byte) (*AuthorizedKey, error) {
 }
 
 // The entries of the common keys are made in one allocation each: the
-// entry, its Key, the blob (decoded into it) and x/crypto's key. An Ed25519
-// key's blob is 51 bytes; an RSA key's of up to 2048 bits at most 279 (an
-// exponent of at most 24 bits, checkRSANumbers, and a modulus of 257 bytes
-// with its zero byte), and its modulus 2048 bits of words.
+// entry, its Key and the blob, decoded into it. An Ed25519 key's blob is 51
+// bytes; an RSA key's of up to 2048 bits at most 279 (an exponent of at most
+// 24 bits, checkRSANumbers, and a modulus of 257 bytes with its zero byte).
 type (
 	ed25519Entry struct {
 		e    AuthorizedKey
 		k    Key
 		blob [4 + len(TypeED25519) + 4 + ed25519.PublicKeySize]byte
-		pub  [ed25519.PublicKeySize]byte // x/crypto's copy of the key
 	}
 	rsaEntry struct {
-		e     AuthorizedKey
-		k     Key
-		pub   rsa.PublicKey
-		n     big.Int
-		words [2048 / bits.UintSize]big.Word
-		blob  [4 + len(TypeRSA) + 4 + 3 + 4 + 257]byte
+		e    AuthorizedKey
+		k    Key
+		blob [4 + len(TypeRSA) + 4 + 3 + 4 + 257]byte
 	}
 )
 
 // readKeyPart reads the key text of a line (after its options) as
 // ParseAuthorizedKey(text) does, and returns a new entry holding the Key it
 // returns, or the error it returns. ParseAuthorizedKey's own path (read)
-// first tells the encoding from the text, and builds x/crypto's key with
-// ssh.ParsePublicKey, which reads the blob again by reflection. Here the
-// text of an Ed25519 key, or of an RSA key of up to 2048 bits, is read by
-// scanAuthorizedKey, as read reads it once it has found an authorized_keys
-// line (as it does for a text that opens with a type name), into a new
-// entry, whose ssh.PublicKey is made of the numbers checkBlob has checked,
-// with ssh.NewPublicKey. Every other text, and any text that may hold a
-// private key marker (holdsCore, refusePrivate's first test; its Dropbear
-// test wants binary at the start), goes to ParseAuthorizedKey. FuzzAuthorizedKeys holds
-// the two equal: the same blob, type, bits, comment, format, and an equal
-// ssh.PublicKey.
+// first tells the encoding from the text and allocates the entry, the Key
+// and the blob apart. Here the text of an Ed25519 key, or of an RSA key of
+// up to 2048 bits, is read by scanAuthorizedKey, as read reads it once it
+// has found an authorized_keys line (as it does for a text that opens with
+// a type name), into a new entry. Every other text, and any text that may
+// hold a private key marker (holdsCore, refusePrivate's first test; its
+// Dropbear test wants binary at the start), goes to ParseAuthorizedKey.
+// FuzzAuthorizedKeys holds the two equal: the same blob, type, bits,
+// comment, format, and an equal ssh.PublicKey.
 func readKeyPart(text []byte) (*AuthorizedKey, error) {
 	t0 := trimSpace(text)
 	var e *AuthorizedKey
 	switch {
 	case bytes.HasPrefix(t0, []byte(TypeED25519+" ")), bytes.HasPrefix(t0, []byte(TypeED25519+"\t")):
-		e = readEd25519(t0)
+		x := new(ed25519Entry)
+		e = x.e.read(t0, &x.k, x.blob[:], algEd25519)
 	case bytes.HasPrefix(t0, []byte(TypeRSA+" ")), bytes.HasPrefix(t0, []byte(TypeRSA+"\t")):
 		b64 := trimLeadingBlank(t0[len(TypeRSA):])
 		if j := indexBlank(b64); j >= 0 {
 			b64 = b64[:j]
 		}
 		if strictB64.DecodedLen(len(b64)) <= len(rsaEntry{}.blob) {
-			e = readRSA(t0)
+			x := new(rsaEntry)
+			e = x.e.read(t0, &x.k, x.blob[:], algRSA)
 		}
 	}
 	if e != nil {
@@ -245,73 +233,20 @@ func readKeyPart(text []byte) (*AuthorizedKey, error) {
 	return &AuthorizedKey{Key: k}, nil
 }
 
-// wordBytes is the size of a big.Word in bytes.
-const wordBytes = bits.UintSize / 8
-
-// readEd25519 reads text (trimmed) as scanAuthorizedKey does into a new
-// entry, and returns it, or nil if it is no Ed25519 key line that
-// ParseAuthorizedKey reads as readKeyPart does.
-func readEd25519(text []byte) *AuthorizedKey {
-	x := new(ed25519Entry)
-	blob, comment, t, nbits, ok := scanAuthorizedKey(text, x.blob[:])
-	if !ok || t.alg != algEd25519 || t.sk || len(blob) != len(x.blob) || &blob[0] != &x.blob[0] || holdsCore(text) {
+// read reads text (trimmed) as scanAuthorizedKey does, the blob into buf,
+// into the entry e allocated with k and buf, and returns e; or it returns
+// nil if text is no line of a key of the algorithm alg whose blob fills buf
+// (Ed25519) or fits in it (RSA) that ParseAuthorizedKey reads as
+// readKeyPart does.
+func (e *AuthorizedKey) read(text []byte, k *Key, buf []byte, alg algorithm) *AuthorizedKey {
+	blob, comment, t, nbits, ok := scanAuthorizedKey(text, buf)
+	if !ok || t.alg != alg || t.sk || len(blob) == 0 || &blob[0] != &buf[0] ||
+		(alg == algEd25519 && len(blob) != len(buf)) || holdsCore(text) {
 		return nil
 	}
-	_, body, _ := wire.String(blob)
-	key, _, _ := wire.String(body)
-	pub, err := ssh.NewPublicKey(ed25519.PublicKey(x.pub[:copy(x.pub[:], key)]))
-	if err != nil {
-		return nil
-	}
-	return x.e.set(&x.k, pub, t, nbits, blob, comment)
-}
-
-// readRSA is readEd25519 for an RSA key of up to 2048 bits.
-func readRSA(text []byte) *AuthorizedKey {
-	x := new(rsaEntry)
-	blob, comment, t, nbits, ok := scanAuthorizedKey(text, x.blob[:])
-	if !ok || t.alg != algRSA || len(blob) == 0 || &blob[0] != &x.blob[0] || holdsCore(text) {
-		return nil
-	}
-	_, body, _ := wire.String(blob)
-	exp, rest, _ := wire.MPInt(body)
-	n, _, _ := wire.MPInt(rest)
-	ev := 0
-	for _, c := range exp { // at most 24 bits (checkRSANumbers)
-		ev = ev<<8 | int(c)
-	}
-	// The modulus's words, least significant first, as big.Int holds
-	// them (SetBits): what SetBytes would make, in the entry.
-	w := x.words[:(len(n)+wordBytes-1)/wordBytes]
-	for i := range w {
-		end := len(n) - i*wordBytes
-		switch {
-		case end < wordBytes: // the most significant word, short
-			var v big.Word
-			for _, c := range n[:end] {
-				v = v<<8 | big.Word(c)
-			}
-			w[i] = v
-		case wordBytes == 8:
-			w[i] = big.Word(binary.BigEndian.Uint64(n[end-8 : end]))
-		default:
-			w[i] = big.Word(binary.BigEndian.Uint32(n[end-4 : end]))
-		}
-	}
-	x.pub = rsa.PublicKey{N: x.n.SetBits(w), E: ev}
-	pub, err := ssh.NewPublicKey(&x.pub)
-	if err != nil {
-		return nil
-	}
-	return x.e.set(&x.k, pub, t, nbits, blob, comment)
-}
-
-// set makes e the entry of the Key k it is allocated with, made of pub and
-// what scanAuthorizedKey read, and returns it.
-func (e *AuthorizedKey) set(k *Key, pub ssh.PublicKey, t *keyType, nbits int, blob, comment []byte) *AuthorizedKey {
 	// Field by field: k is zero, and a composite literal would be built
 	// and copied.
-	k.pub, k.typ, k.bits, k.format, k.blob = pub, t.name, nbits, FormatAuthorizedKey, blob
+	k.typ, k.bits, k.format, k.blob = t.name, nbits, FormatAuthorizedKey, blob
 	if len(comment) > 0 {
 		k.comment = string(comment)
 	}
@@ -333,22 +268,38 @@ func optionsHead(opts []byte) string {
 // double quotes, where a double quote opens or closes them unless a
 // backslash stands before it (\" is stepped over whole, inside quotes or
 // out). closed is false when a quote is open at the end of the line.
+//
+// A backslash before a quote is never itself stepped over (a pair ends in
+// its quote), so a quote counts just when the byte before it is no
+// backslash, and the scan can jump from quote to quote with IndexByte.
+// FuzzAdvancePastOptions holds it to the byte-by-byte reading.
 func advancePastOptions(line []byte) (end int, closed bool) {
-	if i := indexBlank(line); i >= 0 && bytes.IndexByte(line[:i], '"') < 0 {
-		return i, true // no quote before the first blank
-	}
-	quoted := false
-	for i := 0; i < len(line); i++ {
-		switch c := line[i]; {
-		case c == '\\' && i+1 < len(line) && line[i+1] == '"':
-			i++
-		case c == '"':
-			quoted = !quoted
-		case !quoted && (c == ' ' || c == '\t'):
-			return i, true
+	for i := 0; ; i++ {
+		// Outside quotes: the first blank ends the options, unless a
+		// quote comes before it.
+		rest := line[i:]
+		b := indexBlank(rest)
+		if b < 0 {
+			b = len(rest)
+		}
+		q := bytes.IndexByte(rest[:b], '"')
+		if q < 0 {
+			return i + b, true
+		}
+		if i += q; i > 0 && line[i-1] == '\\' {
+			continue // \" outside quotes
+		}
+		// Inside quotes: to the next quote that is not \".
+		for {
+			j := bytes.IndexByte(line[i+1:], '"')
+			if j < 0 {
+				return len(line), false
+			}
+			if i += 1 + j; line[i-1] != '\\' {
+				break
+			}
 		}
 	}
-	return len(line), !quoted
 }
 
 // isOpenSSHKeyType reports whether f is the name of a key type OpenSSH 9.2

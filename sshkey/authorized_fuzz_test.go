@@ -81,25 +81,50 @@ func refReadLine(n int, line []byte) refLine {
 			return r
 		}
 	}
-	// The options run to the first blank outside quotes.
-	end, quoted := len(line), false
+	end, closed := refAdvancePastOptions(line)
+	opts := line[:end]
+	r.keyPart = bytes.TrimLeft(line[end:], " \t")
+	o, ok := refParseOptions(string(opts))
+	_, err := ParseAuthorizedKey(r.keyPart)
+	r.bad = !closed || !ok || err != nil || bytes.IndexByte(opts, 0) >= 0 || mayHoldPrivate(opts) || privateBody(opts) != ""
+	r.opts = o
+	return r
+}
+
+// refAdvancePastOptions finds the end of the options as
+// sshkey_advance_past_options does, a byte at a time: the first blank
+// outside double quotes, where \" is stepped over whole. closed is false
+// when a quote is open at the end.
+func refAdvancePastOptions(line []byte) (end int, closed bool) {
+	quoted := false
 	for i := 0; i < len(line); i++ {
 		if line[i] == '\\' && i+1 < len(line) && line[i+1] == '"' {
 			i++
 		} else if line[i] == '"' {
 			quoted = !quoted
 		} else if !quoted && (line[i] == ' ' || line[i] == '\t') {
-			end = i
-			break
+			return i, true
 		}
 	}
-	opts := line[:end]
-	r.keyPart = bytes.TrimLeft(line[end:], " \t")
-	o, ok := refParseOptions(string(opts))
-	_, err := ParseAuthorizedKey(r.keyPart)
-	r.bad = quoted || !ok || err != nil || bytes.IndexByte(opts, 0) >= 0 || mayHoldPrivate(opts) || privateBody(opts) != ""
-	r.opts = o
-	return r
+	return len(line), !quoted
+}
+
+// FuzzAdvancePastOptions holds advancePastOptions, which jumps from quote
+// to quote, to the byte-by-byte reference.
+func FuzzAdvancePastOptions(f *testing.F) {
+	for _, r := range optionRows() {
+		f.Add([]byte(r.text()))
+	}
+	for _, s := range []string{`a="\\"" b`, `\"a b`, `"\" b" c`, `x="" y`, `"`, `a\"b"c d"e f`, "a=\"\t\" b\tc"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		end, closed := advancePastOptions(line)
+		wantEnd, wantClosed := refAdvancePastOptions(line)
+		if end != wantEnd || closed != wantClosed {
+			t.Fatalf("advancePastOptions(%q) = %d, %v; the reference: %d, %v", line, end, closed, wantEnd, wantClosed)
+		}
+	})
 }
 
 // refParseOptions reads options as sshauthopt_parse does, in its order.

@@ -148,26 +148,28 @@ func parseBlob(b []byte) (*Key, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newKey(t, nbits, b)
+	return newKey(t, nbits, b), nil
 }
 
 // newKey makes the Key of the blob b that checkBlob accepted as a key of
 // type t and size nbits; the Key keeps b.
-func newKey(t *keyType, nbits int, b []byte) (*Key, error) {
-	var pub ssh.PublicKey
-	if t.alg == algDSA {
-		pub = &dsaPublicKey{blob: b}
-	} else {
-		var perr error
-		pub, perr = ssh.ParsePublicKey(b)
-		if perr != nil || pub.Type() != t.name {
-			// x/crypto's text is not shown: it can quote values from the
-			// blob. checkBlob has made every check x/crypto makes, so
-			// this is not reached (FuzzParse would find it).
-			return nil, malformed("the " + t.name + " key is invalid; copy the whole key again or generate a new one")
-		}
+func newKey(t *keyType, nbits int, b []byte) *Key {
+	return &Key{typ: t.name, bits: nbits, blob: b}
+}
+
+// publicKey makes x/crypto's key of a blob that checkBlob accepted. A
+// failure is a bug of checkBlob, which makes every check x/crypto makes
+// (FuzzParse holds every Key's PublicKey to the blob): it panics, with a
+// message that quotes nothing of the blob.
+func publicKey(typ string, blob []byte) ssh.PublicKey {
+	if typ == TypeDSA {
+		return &dsaPublicKey{blob: blob}
 	}
-	return &Key{pub: pub, typ: t.name, bits: nbits, blob: b}, nil
+	pub, err := ssh.ParsePublicKey(blob)
+	if err != nil || pub.Type() != typ {
+		panic("sshkey: x/crypto does not read a " + typ + " key that sshkey accepted")
+	}
+	return pub
 }
 
 // checkBlob checks the wire blob b in full, with no allocation: its type,

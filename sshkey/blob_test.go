@@ -5,6 +5,7 @@ import (
 	"crypto/ecdh"
 	"crypto/elliptic"
 	"errors"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -240,4 +241,22 @@ func TestPhpseclibFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzB64Decode holds b64Decode to strictB64.Decode: the same bytes, the
+// same count and the same error (its offset too), on any input.
+func FuzzB64Decode(f *testing.F) {
+	for _, s := range []string{"", "AAAA", "AAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAA=", "AAAAAAAA\r\nAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAAB=",
+		"AAAAAAAA*AAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAA==AAAA", ed25519B64} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m := strictB64.DecodedLen(len(src))
+		got, want := make([]byte, m), make([]byte, m)
+		n, err := b64Decode(got, src)
+		wn, werr := strictB64.Decode(want, src)
+		if n != wn || !bytes.Equal(got[:n], want[:wn]) || fmt.Sprint(err) != fmt.Sprint(werr) {
+			t.Fatalf("b64Decode(%q) = %d, %v; strictB64.Decode: %d, %v", src, n, err, wn, werr)
+		}
+	})
 }

@@ -8,7 +8,7 @@ import (
 // scanners Parse runs (scanAuthorizedKey, scanRFC4716, scanPEM with
 // readSPKI and readPKCS1, then checkBlob), with buffers on the stack, and
 // stops at the type, size and encoding, which are all Policy.Check looks
-// at: it builds no ssh.PublicKey and no error. A text it refuses goes to
+// at: it builds no Key and no error. A text it refuses goes to
 // Parse, which says why. FuzzInspect holds the two to the same answers.
 
 // keyInfo is what inspect learns of a key Parse accepts.
@@ -167,7 +167,7 @@ func decodeTo(buf, s []byte) ([]byte, bool) {
 	if m := strictB64.DecodedLen(len(s)); m > len(buf) {
 		buf = make([]byte, m)
 	}
-	m, err := strictB64.Decode(buf, s)
+	m, err := b64Decode(buf, s)
 	if err != nil {
 		return nil, false
 	}
@@ -176,7 +176,7 @@ func decodeTo(buf, s []byte) ([]byte, bool) {
 
 // inspectBlob reports whether parseBlob accepts the wire blob b, and returns
 // its type and bits: checkBlob, which makes every check parseBlob makes
-// before it builds the ssh.PublicKey.
+// before it builds the Key.
 func inspectBlob(b []byte) (string, int, bool) {
 	t, bits, err := checkBlob(b)
 	if err != nil {

@@ -260,15 +260,27 @@ var keyOptionNames = [...]struct {
 }
 
 // lookupOption finds the option named name (without its "no-"), matched
-// without regard to case.
+// without regard to case. optionsByLen holds the few names of each length.
 func lookupOption(name string) (optionID, bool) {
-	for i, o := range keyOptionNames {
-		if len(o.name) == len(name) && strings.EqualFold(o.name, name) {
-			return optionID(i), true
+	if len(name) >= len(optionsByLen) {
+		return 0, false
+	}
+	for _, id := range optionsByLen[len(name)] {
+		// Most files write names in lower case: == before EqualFold.
+		if o := keyOptionNames[id].name; o == name || strings.EqualFold(o, name) {
+			return id, true
 		}
 	}
 	return 0, false
 }
+
+// optionsByLen lists the options by the length of their names.
+var optionsByLen = func() (t [len("agent-forwarding") + 1][]optionID) {
+	for i, o := range keyOptionNames {
+		t[len(o.name)] = append(t[len(o.name)], optionID(i))
+	}
+	return t
+}()
 
 // optionError is the error of a bad option of a name sshd knows:
 // ErrMalformedKey, with a message that names the option.

@@ -24,11 +24,59 @@ var strictB64 = base64.StdEncoding.Strict()
 func isBase64Char(c byte) bool { return base64Chars[c] }
 
 var base64Chars = func() (t [256]bool) {
-	for _, c := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") {
+	for _, c := range []byte(base64Alphabet) {
 		t[c] = true
 	}
 	return t
 }()
+
+const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+// b64Decode is strictB64.Decode(dst, src), which it returns, in about half
+// the time on a key's base64. It decodes the groups of 8 characters at the
+// start of src that lie wholly in the alphabet itself, each with eight
+// table look-ups and one store of 8 bytes (6 of them its own), and hands
+// the rest to strictB64 from the first group that holds a byte outside the
+// alphabet (CR, LF, '=' or any other), and the last two groups, on. Base64
+// decodes each group of 4 characters apart, so what strictB64 makes of the
+// rest is what it makes of it in the whole src: a group that holds no CR or
+// LF and no '=' is decoded to the same 3 bytes wherever it stands.
+// FuzzB64Decode holds the two equal. dst must hold
+// strictB64.DecodedLen(len(src)) bytes.
+func b64Decode(dst, src []byte) (int, error) {
+	n, i := 0, 0
+	for ; len(src)-i >= 16 && len(dst)-n >= 8; i, n = i+8, n+6 {
+		g := src[i : i+8 : i+8]
+		a := b64Quad[0][g[0]] | b64Quad[1][g[1]] | b64Quad[2][g[2]] | b64Quad[3][g[3]]
+		b := b64Quad[0][g[4]] | b64Quad[1][g[5]] | b64Quad[2][g[6]] | b64Quad[3][g[7]]
+		if (a|b)&b64Bad != 0 {
+			break
+		}
+		binary.BigEndian.PutUint64(dst[n:], uint64(a)<<40|uint64(b)<<16)
+	}
+	m, err := strictB64.Decode(dst[n:], src[i:])
+	if off, ok := err.(base64.CorruptInputError); ok {
+		err = off + base64.CorruptInputError(i) // an offset in src
+	}
+	return n + m, err
+}
+
+// b64Quad holds, for each byte, its 6-bit value in the alphabet at each of
+// the four places of a group, shifted to bits 18, 12, 6 and 0 of the
+// group's 24; or b64Bad for a byte outside the alphabet.
+var b64Quad = func() (t [4][256]uint32) {
+	for p := range t {
+		for c := range t[p] {
+			t[p][c] = b64Bad
+		}
+		for v, c := range []byte(base64Alphabet) {
+			t[p][c] = uint32(v) << (18 - 6*p)
+		}
+	}
+	return t
+}()
+
+const b64Bad = 1 << 31
 
 // decodeB64 decodes padded standard base64 made only of alphabet bytes and
 // trailing '='.
@@ -49,7 +97,7 @@ func decodeB64(s []byte) ([]byte, bool) {
 		}
 	}
 	out := make([]byte, strictB64.DecodedLen(len(s)))
-	n, err := strictB64.Decode(out, s)
+	n, err := b64Decode(out, s)
 	if err != nil {
 		return nil, false
 	}
@@ -398,10 +446,7 @@ func parseAuthorizedKey(text []byte) (*Key, error) {
 	if !ok {
 		return nil, authorizedKeyError(text)
 	}
-	k, err := newKey(t, bits, blob)
-	if err != nil {
-		return nil, err
-	}
+	k := newKey(t, bits, blob)
 	k.comment = string(comment)
 	k.format = FormatAuthorizedKey
 	return k, nil

@@ -59,7 +59,6 @@ func (f Format) String() string {
 // Type is "", its Marshal nil): make one with Parse, ParseString, a ParseX
 // function, New or UnmarshalText.
 type Key struct {
-	pub     ssh.PublicKey
 	typ     string
 	bits    int
 	comment string
@@ -114,9 +113,16 @@ func (k *Key) Comment() string { return k.comment }
 func (k *Key) Format() Format { return k.format }
 
 // PublicKey returns the key as x/crypto's ssh.PublicKey, for signature
-// checks. For ssh-dss, which x/crypto no longer reads, it is sshkey's own
-// type, whose Verify always fails.
-func (k *Key) PublicKey() ssh.PublicKey { return k.pub }
+// checks, or nil for the zero Key. Each call makes a new one of the blob,
+// so that changing it (the N of an RSA key's *rsa.PublicKey) leaves the Key
+// as it was; keep it to check many signatures. For ssh-dss, which x/crypto
+// no longer reads, it is sshkey's own type, whose Verify always fails.
+func (k *Key) PublicKey() ssh.PublicKey {
+	if k.blob == nil {
+		return nil
+	}
+	return publicKey(k.typ, k.blob)
+}
 
 // Marshal returns a copy of the SSH wire blob (RFC 4253 section 6.6): the
 // bytes inside the base64 of an authorized_keys line, or, for a PEM key, the

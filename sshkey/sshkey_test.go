@@ -604,6 +604,26 @@ func TestRFC4716Comments(t *testing.T) {
 	}
 }
 
+// TestPublicKeyIsNew checks that PublicKey hands out a key of its own: a
+// change to an RSA key's modulus through it leaves the Key, and the next
+// PublicKey, as they were. The zero Key has none.
+func TestPublicKeyIsNew(t *testing.T) {
+	k := MustParse(readKeyFile("rsa2048.pub"))
+	blob := k.Marshal()
+	pub := k.PublicKey().(ssh.CryptoPublicKey).CryptoPublicKey().(*rsa.PublicKey)
+	pub.N.SetInt64(3)
+	pub.E = 5
+	if got := k.PublicKey().Marshal(); !bytes.Equal(got, blob) {
+		t.Error("changing the *rsa.PublicKey of PublicKey changed the next PublicKey")
+	}
+	if !bytes.Equal(k.Marshal(), blob) || k.Bits() != 2048 {
+		t.Error("changing the *rsa.PublicKey of PublicKey changed the Key")
+	}
+	if pub := new(Key).PublicKey(); pub != nil {
+		t.Errorf("the zero Key's PublicKey = %v, want nil", pub)
+	}
+}
+
 func TestNew(t *testing.T) {
 	k := MustParse(ed25519Line)
 	k2, err := New(k.PublicKey(), " c ")

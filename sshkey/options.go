@@ -275,8 +275,11 @@ func lookupOption(name string) (optionID, bool) {
 }
 
 // optionsByLen lists the options by the length of their names.
-var optionsByLen = func() (t [len("agent-forwarding") + 1][]optionID) {
+var optionsByLen = func() (t [][]optionID) {
 	for i, o := range keyOptionNames {
+		for len(t) <= len(o.name) {
+			t = append(t, nil)
+		}
 		t[len(o.name)] = append(t[len(o.name)], optionID(i))
 	}
 	return t

@@ -18,17 +18,10 @@ import (
 var strictB64 = base64.StdEncoding.Strict()
 
 // isBase64Char reports whether c is in the standard base64 alphabet (RFC
-// 4648 section 4: A-Z, a-z, 0-9, + and /). It looks c up in a table: a
+// 4648 section 4: A-Z, a-z, 0-9, + and /). It looks c up in b64Quad: a
 // chain of range tests branches on every byte, which on random text (the
 // base64 of a key, or hostile input) the processor cannot predict.
-func isBase64Char(c byte) bool { return base64Chars[c] }
-
-var base64Chars = func() (t [256]bool) {
-	for _, c := range []byte(base64Alphabet) {
-		t[c] = true
-	}
-	return t
-}()
+func isBase64Char(c byte) bool { return b64Quad[0][c] != b64Bad }
 
 const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 

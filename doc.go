@@ -28,7 +28,8 @@
 // in the four encodings these APIs take (authorized_keys lines, RFC 4716
 // files, PKIX and PKCS#1 PEM), refuses private keys, certificates and
 // malformed input with precise sentinels, and checks a key against a policy.
-// sshkey.AuthorizedKeys and sshkey.KnownHosts read whole authorized_keys and
+// Its packages [github.com/keyvet/keyvet/sshkey/authorizedkeys] and
+// [github.com/keyvet/keyvet/sshkey/knownhosts] read whole authorized_keys and
 // known_hosts files as sshd and ssh read them, a line at a time. It knows
 // nothing of AWS.
 //

@@ -6,13 +6,13 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/pem"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/crypto/ssh"
 
 	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
 
 // The benchmarks run keyvet and the reference side by side in one function,
@@ -33,12 +33,7 @@ type benchKey struct {
 }
 
 func readTestKey(tb testing.TB, name string) string {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "keys", name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
+	return keytest.ReadFile(tb, filepath.Join("..", "testdata", "keys", name))
 }
 
 func benchKeys(tb testing.TB) []benchKey {

@@ -86,24 +86,24 @@
 //     under 1024 bits (SSH's DSA is FIPS 186-2's, 1024 bits exactly).
 //     Any other minimum is [Policy]'s job.
 //
+// # What a text is
+//
+// [Detect] says what a text is before it is read: one key in an encoding
+// sshkey reads, a certificate, a private key, an authorized_keys or
+// known_hosts line that holds more than a key, binary data, or nothing.
+// Tools use it to choose a reader and to word advice; Parse does not need
+// it.
+//
 // # Files of keys
 //
-// [AuthorizedKeys] reads a whole authorized_keys file as sshd(8) of OpenSSH
-// 9 reads it, a line at a time, in memory that does not grow with the file:
-// blank and # lines skipped, a line's options found where sshd finds them
-// and read into [KeyOptions] as auth-options.c reads them, its key read
-// with the one-key rules above, and each bad line reported as a [LineError]
-// without stopping the rest.
-//
-// [KnownHosts] reads a known_hosts file as ssh(1) reads it, in the same
-// way: each entry's marker ([MarkerCertAuthority], [MarkerRevoked]), its
-// host patterns or hashed name, and its key. [KnownHost.Match] says whether
-// an entry is for a host and port, as ssh decides it, and [HashHost] hashes
-// a name as ssh-keygen -H does.
-//
-// Both accept LF and CRLF line ends, write an entry back to its line
-// (String), and point a file that is really one RFC 4716 or PEM key to
-// [Parse].
+// Files of keys have packages of their own, as x/crypto keeps
+// ssh/knownhosts: [github.com/keyvet/keyvet/sshkey/authorizedkeys] reads
+// and writes authorized_keys files as sshd(8) does, with every option
+// typed, and [github.com/keyvet/keyvet/sshkey/knownhosts] reads known_hosts
+// files as ssh(1) does, with host matching and hashing. Both read a line at
+// a time in memory that does not grow with the file, read each key with
+// the one-key rules above, and report each bad line as a [LineError]
+// (longer than [MaxLineLen], or refused) without stopping the rest.
 //
 // # Compared with x/crypto
 //

@@ -16,6 +16,7 @@ import (
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/internal/wire"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
 
 // stricter returns the documented rule in which sshkey is stricter than
@@ -85,11 +86,7 @@ func stricter(data []byte, ref ssh.PublicKey, comment string, options []string, 
 	return ""
 }
 
-var keySentinels = []error{
-	keyerrors.ErrMalformedKey, keyerrors.ErrUnsupportedEncoding, keyerrors.ErrUnsupportedKeyType,
-	keyerrors.ErrKeyTooSmall, keyerrors.ErrKeyTooLarge, keyerrors.ErrWeakKey, keyerrors.ErrPrivateKey,
-	keyerrors.ErrCertificate, keyerrors.ErrKeyTypeMismatch, keyerrors.ErrMultipleKeys,
-}
+var keySentinels = keytest.KeySentinels
 
 // FuzzParse checks Parse on any input: it does not panic; an error wraps
 // exactly one key sentinel and holds no 16-character run of the input's

@@ -1,7 +1,6 @@
 package sshkey
 
 import (
-	"bytes"
 	"crypto/ed25519"
 	"crypto/hmac"
 	"crypto/rand"
@@ -17,6 +16,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
 
 // -update regenerates testdata/keys with ssh-keygen (and openssl for the
@@ -71,24 +72,9 @@ var goldenPrivate = []struct{ file, how string }{
 	{"dropbear_ecdsa", "dropbearkey -t ecdsa"},
 }
 
-func run(t fataler, name string, args ...string) []byte {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s %s: %v: %s", name, strings.Join(args, " "), err, stderr.Bytes())
-	}
-	return out
-}
+func run(t fataler, name string, args ...string) []byte { return keytest.Run(t, name, args...) }
 
-func writeFile(t fataler, path string, data []byte) {
-	t.Helper()
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+func writeFile(t fataler, path string, data []byte) { keytest.WriteFile(t, path, data) }
 
 // TestMain regenerates testdata/keys before the tests when -update is given:
 //
@@ -107,11 +93,7 @@ func TestMain(m *testing.M) {
 }
 
 // fataler is the part of testing.TB the generator uses.
-type fataler interface {
-	Helper()
-	Fatal(args ...any)
-	Fatalf(format string, args ...any)
-}
+type fataler = keytest.Fataler
 
 type logFataler struct{}
 

@@ -2,6 +2,8 @@ package sshkey
 
 import (
 	"bytes"
+
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
 // This file is Policy.CheckText: Parse without the Key. inspect runs the
@@ -144,19 +146,7 @@ func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits
 }
 
 // indexBlank returns the index of the first space or tab in b, or -1.
-func indexBlank(b []byte) int {
-	i := bytes.IndexByte(b, ' ')
-	if i < 0 {
-		i = len(b)
-	}
-	if j := bytes.IndexByte(b[:i], '\t'); j >= 0 {
-		i = j
-	}
-	if i == len(b) {
-		return -1
-	}
-	return i
-}
+func indexBlank(b []byte) int { return scan.IndexBlank(b) }
 
 // decodeTo decodes padded standard base64 (strictly, as decodeB64 does) into
 // buf, or into a new slice when buf is too small. The decoder refuses any

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/keyvet/keyvet/internal/fuzzseed"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
 // inspectPolicies are the policies the differential tests apply: none, the
@@ -38,7 +39,7 @@ func checkInspect(t *testing.T, data []byte) {
 	checkHoldsCore(t, data)
 	// checkComment is a private body check and checkCommentRunes' rule.
 	slowComment := checkCommentRunes(data)
-	if len(data) >= 40 && slowPrivateBody(data) != "" {
+	if len(data) >= 40 && privateBody(data) != "" { // privateBody: held to its plain reading by scan.FuzzPrivateBody
 		slowComment = errors.New("a private body")
 	}
 	if fast, slow := checkComment(data), slowComment; (fast == nil) != (slow == nil) {
@@ -231,46 +232,6 @@ func TestInspect(t *testing.T) {
 	}
 }
 
-// TestMarkerCores: every private key marker holds a core, so mayHoldPrivate
-// finds every marker refusePrivate finds.
-func TestMarkerCores(t *testing.T) {
-	for _, m := range privateMarkers {
-		found := false
-		for _, c := range markerCores {
-			found = found || strings.Contains(m.marker, c)
-		}
-		if !found {
-			t.Errorf("marker %q holds no core", m.marker)
-		}
-	}
-	shortest := len(markerCores[0])
-	for _, c := range markerCores {
-		shortest = min(shortest, len(c))
-		if len(c) >= 32 {
-			t.Errorf("core %q is too long for coreAt's offsets", c)
-		}
-	}
-	if coreStride != shortest {
-		t.Errorf("coreStride = %d, the shortest core is %d bytes", coreStride, shortest)
-	}
-	// Each core at every position of texts of every length up to three
-	// strides, amid base64 and amid bytes of the cores.
-	for _, c := range markerCores {
-		for _, fill := range []string{"AAAAB3NzaC1yc2E", "PRIVATE KEb3BlbnNz"} {
-			for n := len(c); n <= len(c)+3*coreStride; n++ {
-				for at := 0; at+len(c) <= n; at++ {
-					b := []byte(strings.Repeat(fill, n/len(fill)+1)[:n])
-					copy(b[at:], c)
-					if !holdsCore(b) {
-						t.Fatalf("holdsCore misses %q at %d of %q", c, at, b)
-					}
-					checkHoldsCore(t, b[:n-1])
-				}
-			}
-		}
-	}
-}
-
 // TestCheckComment holds checkComment's word-at-a-time pass to
 // checkCommentRunes: every byte value at every position of comments of 1 to
 // 19 bytes (a word, a word and a tail, two words and a tail), and a few
@@ -301,7 +262,7 @@ func TestCheckComment(t *testing.T) {
 func checkHoldsCore(t *testing.T, data []byte) {
 	t.Helper()
 	want := false
-	for _, c := range markerCores {
+	for _, c := range scan.MarkerCores {
 		want = want || bytes.Contains(data, []byte(c))
 	}
 	if got := holdsCore(data); got != want {

@@ -10,6 +10,7 @@ import (
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/internal/wire"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
 // strictB64 is standard base64 with padding (RFC 4648 section 4) that also
@@ -74,20 +75,8 @@ const b64Bad = 1 << 31
 // decodeB64 decodes padded standard base64 made only of alphabet bytes and
 // trailing '='.
 func decodeB64(s []byte) ([]byte, bool) {
-	if len(s) == 0 || len(s)%4 != 0 {
+	if !scan.IsPaddedB64(s) {
 		return nil, false
-	}
-	pad := 0
-	for i, c := range s {
-		switch {
-		case c == '=':
-			if i < len(s)-2 {
-				return nil, false
-			}
-			pad++
-		case pad > 0 || !isBase64Char(c):
-			return nil, false
-		}
 	}
 	out := make([]byte, strictB64.DecodedLen(len(s)))
 	n, err := b64Decode(out, s)
@@ -111,23 +100,10 @@ func trimSpace(b []byte) []byte {
 	return b
 }
 
-func trimBlank(b []byte) []byte { // space and tab, inside one line
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
-		b = b[1:]
-	}
-	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
-		b = b[:len(b)-1]
-	}
-	return b
-}
+func trimBlank(b []byte) []byte { return scan.TrimBlank(b) } // space and tab, inside one line
 
 // trimLeadingBlank drops the spaces and tabs at the start of b.
-func trimLeadingBlank(b []byte) []byte {
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
-		b = b[1:]
-	}
-	return b
-}
+func trimLeadingBlank(b []byte) []byte { return scan.TrimLeadingBlank(b) }
 
 // cutLine returns the first line of b without its LF or CRLF, and what
 // follows it.
@@ -145,13 +121,7 @@ func cutLine(b []byte) (line, rest []byte) {
 }
 
 // nextField splits a line at the first run of spaces and tabs.
-func nextField(b []byte) (field, rest []byte) {
-	i := bytes.IndexAny(b, " \t")
-	if i < 0 {
-		return b, nil
-	}
-	return b[:i], trimBlank(b[i:])
-}
+func nextField(b []byte) (field, rest []byte) { return scan.NextField(b) }
 
 type kind int
 
@@ -294,13 +264,13 @@ func looksLikeOptions(line []byte) bool {
 	if startsWithOption(line) {
 		return true
 	}
-	end, _ := advancePastOptions(line)
+	end, _ := scan.AdvancePastOptions(line)
 	f, rest := nextField(trimBlank(line[end:]))
 	return typeShaped(f) && len(rest) > 0
 }
 
 // startsWithOption reports whether line starts with the name of an
-// authorized_keys option sshd knows (keyOptionNames, with "no-" before the
+// authorized_keys option sshd knows (scan.OptionNames, with "no-" before the
 // negatable ones), matched without regard to case.
 func startsWithOption(line []byte) bool {
 	name := line
@@ -309,11 +279,11 @@ func startsWithOption(line []byte) bool {
 	}
 	s := string(name)
 	if len(s) > 3 && strings.EqualFold(s[:3], "no-") {
-		if id, ok := lookupOption(s[3:]); ok && keyOptionNames[id].kind == optNegatable {
+		if id, ok := scan.LookupOption(s[3:]); ok && scan.OptionNames[id].Kind == scan.OptNegatable {
 			return true
 		}
 	}
-	_, ok := lookupOption(s)
+	_, ok := scan.LookupOption(s)
 	return ok
 }
 

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,23 +20,18 @@ import (
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/internal/wire"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
 
-// Keys used by the table rows. Their provenance is given beside each.
+// Keys used by the table rows (keytest gives their provenance).
 const (
-	// openssh-portable regress/unittests/sshkey/testdata/ed25519_1.pub
-	ed25519Line = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ ED25519 test key #1"
-	ed25519B64  = "AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ"
-	// openssh-portable regress/unittests/sshkey/testdata/rsa_1.pub (1024 bits)
-	rsaB64 = "AAAAB3NzaC1yc2EAAAADAQABAAAAgQDLV5lUTt7FrADseB/CGhEZzpoojjEW5y8+ePvLppmK3MmMI18ud6vxzpK3bwZLYkVSyfJYI0HmIuGhdu7yMrW6wb84gbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL0jE+u0rU1967pDJx+w=="
-	// openssh-portable regress/unittests/sshkey/testdata/exported/rsa_1.PKCS8.txt
-	rsaPKIX = "-----BEGIN PUBLIC KEY-----\nMIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDLV5lUTt7FrADseB/CGhEZzpoo\njjEW5y8+ePvLppmK3MmMI18ud6vxzpK3bwZLYkVSyfJYI0HmIuGhdu7yMrW6wb84\ngbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL\n0jE+u0rU1967pDJx+wIDAQAB\n-----END PUBLIC KEY-----\n"
-	// openssh-portable regress/unittests/sshkey/testdata/exported/rsa_1.PEM.txt
-	rsaPKCS1 = "-----BEGIN RSA PUBLIC KEY-----\nMIGJAoGBAMtXmVRO3sWsAOx4H8IaERnOmiiOMRbnLz54+8ummYrcyYwjXy53q/HO\nkrdvBktiRVLJ8lgjQeYi4aF27vIytbrBvziBurwLfVeh70Q5FwhS4ZK8Mp01IzVK\nOWEOq5FuUMUHyROipfLHWWqtd5xfKXEhQ4vSMT67StTX3rukMnH7AgMBAAE=\n-----END RSA PUBLIC KEY-----\n"
-	// openssh-portable regress/unittests/sshkey/testdata/exported/ed25519_1.RFC4716.txt
-	ed25519RFC = "---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"256-bit ED25519, converted by root@vm from OpenSSH\"\nAAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ\n---- END SSH2 PUBLIC KEY ----\n"
-	// openssh-portable regress/unittests/sshkey/testdata/ed25519_1-cert.pub (first 2 fields)
-	ed25519CertB64 = "AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIIxzuxl4z3uwAIslne8Huft+1n1IhHAlNbWZkQyyECCGAAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZAAAAAAAAAAgAAAACAAAABmp1bGl1cwAAABIAAAAFaG9zdDEAAAAFaG9zdDIAAAAANowB8AAAAABNHmBwAAAAAAAAAAAAAAAAAAAAMwAAAAtzc2gtZWQyNTUxOQAAACBThupGO0X+FLQhbz8CoKPwc7V3JNsQuGtlsgN+F7SMGQAAAFMAAAALc3NoLWVkMjU1MTkAAABABGTn+Bmz86Ajk+iqKCSdP5NClsYzn4alJd0V5bizhP0Kumc/HbqQfSt684J1WdSzih+EjvnTgBhK9jTBKb90AQ=="
+	ed25519Line    = keytest.ED25519Line
+	ed25519B64     = keytest.ED25519B64
+	rsaB64         = keytest.RSAB64
+	rsaPKIX        = keytest.RSAPKIX
+	rsaPKCS1       = keytest.RSAPKCS1
+	ed25519RFC     = keytest.ED25519RFC
+	ed25519CertB64 = keytest.ED25519CertB64
 )
 
 // blobOf builds a blob of SSH strings, for rows that need a crafted key.
@@ -51,13 +45,7 @@ func blobOf(parts ...[]byte) []byte {
 
 func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
 
-func mustB64(s string) []byte {
-	b, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		panic(err)
-	}
-	return b
-}
+func mustB64(s string) []byte { return keytest.MustB64(s) }
 
 // rsaBlob builds an ssh-rsa blob from raw mpint contents of e and n.
 func rsaBlob(e, n []byte) []byte { return blobOf([]byte("ssh-rsa"), e, n) }
@@ -316,20 +304,7 @@ func checkErrorText(t *testing.T, in string, err error) {
 	}
 }
 
-var base64Run = regexp.MustCompile(`[A-Za-z0-9+/]{16,}`)
-
-// leakedRun returns a 16-character piece of a base64 run of in that appears
-// in msg, or "".
-func leakedRun(in, msg string) string {
-	for _, run := range base64Run.FindAllString(in, -1) {
-		for i := 0; i+16 <= len(run); i++ {
-			if strings.Contains(msg, run[i:i+16]) {
-				return run[i : i+16]
-			}
-		}
-	}
-	return ""
-}
+func leakedRun(in, msg string) string { return keytest.LeakedRun(in, msg) }
 
 // checkInvariants checks a parsed key: parsing it again gives the same key;
 // every encoding that can hold its type re-parses to the same blob, type,

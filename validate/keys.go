@@ -143,7 +143,7 @@ func CheckKey(op Op, key string) (*sshkey.Key, error) {
 // CheckParsedKey is CheckKey of k.String(), k's authorized_keys line, the
 // text a tool sends for a key it read from a file: the same answer and the
 // same error, without reading the text again. It is for loops over many
-// keys already parsed (sshkey.AuthorizedKeys, sshkey.KnownHosts), where
+// keys already parsed (authorizedkeys.Read, knownhosts.Read), where
 // CheckKey would parse each twice.
 func CheckParsedKey(op Op, k *sshkey.Key) error {
 	if !op.TakesKey() {

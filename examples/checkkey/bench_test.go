@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/authorizedkeys"
 )
 
 // genAuthorizedKeys returns an authorized_keys file of n key lines, the same
@@ -75,7 +75,7 @@ func writeAuthorizedKeys(tb testing.TB, n int) string {
 }
 
 // BenchmarkAuthorizedKeysFile reads one 100,000-line authorized_keys file
-// three ways, each reporting ns/key: the library loop (sshkey.AuthorizedKeys
+// three ways, each reporting ns/key: the library loop (authorizedkeys.Read
 // and each key's SHA256 fingerprint), the checkkey command as a whole
 // process (-json -op SendSSHPublicKey), and ssh-keygen -lf, which prints
 // every key's SHA256 fingerprint (skipped where ssh-keygen is not
@@ -94,11 +94,11 @@ func BenchmarkAuthorizedKeysFile(b *testing.B) {
 		start := time.Now()
 		for b.Loop() {
 			keys := 0
-			for e, err := range sshkey.AuthorizedKeys(bytes.NewReader(data)) {
+			for e, err := range authorizedkeys.Read(bytes.NewReader(data)) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				_ = e.Key.Fingerprint(crypto.SHA256).String()
+				_ = e.Key().Fingerprint(crypto.SHA256).String()
 				keys++
 			}
 			if keys != n {

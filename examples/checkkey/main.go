@@ -57,6 +57,8 @@ import (
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/authorizedkeys"
+	"github.com/keyvet/keyvet/sshkey/knownhosts"
 	"github.com/keyvet/keyvet/validate"
 )
 
@@ -301,16 +303,16 @@ func (c *checker) read(name string, r io.Reader) {
 			return err
 		})
 	case kindAuthorizedKeys:
-		c.lines(name, pipeline(sshkey.AuthorizedKeys(br), func(e *sshkey.AuthorizedKey) keyLine {
-			return keyLine{report: Report{File: name, Line: e.Line, Kind: kindAuthorizedKeys}, key: e.Key}
+		c.lines(name, pipeline(authorizedkeys.Read(br), func(e *authorizedkeys.Entry) keyLine {
+			return keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys}, key: e.Key()}
 		}))
 	case kindKnownHosts:
-		c.lines(name, pipeline(sshkey.KnownHosts(br), func(e *sshkey.KnownHost) keyLine {
-			l := keyLine{report: Report{File: name, Line: e.Line, Kind: kindKnownHosts}, key: e.Key}
-			if e.Marker != sshkey.MarkerNone {
-				l.report.Marker = e.Marker.String()
+		c.lines(name, pipeline(knownhosts.Read(br), func(e *knownhosts.Entry) keyLine {
+			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindKnownHosts}, key: e.Key()}
+			if m := e.Marker(); m != knownhosts.MarkerNone {
+				l.report.Marker = m.String()
 			}
-			for _, h := range e.Hosts {
+			for _, h := range e.Hosts() {
 				l.report.Hosts = append(l.report.Hosts, h.String())
 			}
 			return l
@@ -379,15 +381,11 @@ func detect(head []byte) string {
 	case bytes.HasPrefix(line, []byte("@")), bytes.HasPrefix(line, []byte("|1|")):
 		return kindKnownHosts
 	}
-	for _, err := range sshkey.AuthorizedKeys(bytes.NewReader(line)) {
-		if err == nil {
-			return kindAuthorizedKeys
-		}
+	if _, err := authorizedkeys.ParseLine(line); err == nil {
+		return kindAuthorizedKeys
 	}
-	for _, err := range sshkey.KnownHosts(bytes.NewReader(line)) {
-		if err == nil {
-			return kindKnownHosts
-		}
+	if _, err := knownhosts.ParseLine(line); err == nil {
+		return kindKnownHosts
 	}
 	if bytes.Count(head, []byte("\n")) <= 1 {
 		return kindKey // one line that is no key line: Parse says best what it is

@@ -1,4 +1,4 @@
-package sshkey
+package knownhosts
 
 import (
 	"bytes"
@@ -15,6 +15,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
 
 // The oracle: the files of testdata/known_hosts, made by OpenSSH's tools
@@ -46,26 +49,6 @@ func khFileLines(t *testing.T, name string) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
-}
-
-// keygenType is the name ssh-keygen -l gives a key type (sshkey.c,
-// sshkey_type).
-func keygenType(typ string) string {
-	switch {
-	case typ == TypeRSA:
-		return "RSA"
-	case typ == TypeDSA:
-		return "DSA"
-	case typ == TypeED25519:
-		return "ED25519"
-	case typ == TypeSKED25519:
-		return "ED25519-SK"
-	case typ == TypeSKECDSA256:
-		return "ECDSA-SK"
-	case strings.HasPrefix(typ, "ecdsa-"):
-		return "ECDSA"
-	}
-	return typ
 }
 
 // khListed is one line of ssh-keygen -l: "BITS FINGERPRINT COMMENT (TYPE)".
@@ -112,9 +95,9 @@ var (
 func parseFind(t *testing.T, out, q string) (queries []string, found map[string][]khFound) {
 	t.Helper()
 	found = map[string][]khFound{}
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
+	lns := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	for i := 0; i < len(lns); i++ {
+		l := lns[i]
 		if m := findHeader.FindStringSubmatch(l); m != nil {
 			q = m[1]
 			queries = append(queries, q)
@@ -124,14 +107,14 @@ func parseFind(t *testing.T, out, q string) (queries []string, found map[string]
 			continue
 		}
 		m := findHost.FindStringSubmatch(l)
-		if m == nil || m[1] != q || i+1 == len(lines) {
+		if m == nil || m[1] != q || i+1 == len(lns) {
 			t.Fatalf("ssh-keygen -F line %q (query %q)", l, q)
 		}
 		n, _ := strconv.Atoi(m[2])
 		// The next line: "QUERY TYPE FINGERPRINT[ COMMENT]".
-		fields := strings.SplitN(strings.TrimPrefix(lines[i+1], q+" "), " ", 3)
+		fields := strings.SplitN(strings.TrimPrefix(lns[i+1], q+" "), " ", 3)
 		if len(fields) < 2 {
-			t.Fatalf("ssh-keygen -F line %q", lines[i+1])
+			t.Fatalf("ssh-keygen -F line %q", lns[i+1])
 		}
 		f := khFound{line: n, marker: m[3], ty: fields[0], fp: fields[1]}
 		if len(fields) == 3 {
@@ -155,24 +138,24 @@ func khMarkerName(m Marker) string {
 // a line to no host).
 func khWantList(t *testing.T, name string) []khListed {
 	t.Helper()
-	lines := khFileLines(t, name)
+	lns := khFileLines(t, name)
 	var want []khListed
-	for h, err := range KnownHosts(khOpen(t, name)) {
-		var key *Key
+	for h, err := range Read(khOpen(t, name)) {
+		var key *sshkey.Key
 		var hosts string
 		switch {
-		case err == nil && h.Marker == MarkerNone:
-			key, hosts = h.Key, strings.Join(khHostTexts(h), ",")
+		case err == nil && h.Marker() == MarkerNone:
+			key, hosts = h.Key(), strings.Join(khHostTexts(h), ",")
 		case err != nil:
-			var le *LineError
+			var le *sshkey.LineError
 			if !errors.As(err, &le) {
 				t.Fatal(err)
 			}
-			field, rest, _ := strings.Cut(lines[le.Line-1], " ")
+			field, rest, _ := strings.Cut(lns[le.Line-1], " ")
 			if !strings.HasPrefix(field, "|") {
 				continue
 			}
-			k, kerr := ParseAuthorizedKey([]byte(rest))
+			k, kerr := sshkey.ParseAuthorizedKey([]byte(rest))
 			if kerr != nil {
 				continue
 			}
@@ -180,7 +163,7 @@ func khWantList(t *testing.T, name string) []khListed {
 		default:
 			continue
 		}
-		l := khListed{key.Bits(), key.Fingerprint(crypto.SHA256).String(), key.Comment(), keygenType(key.Type())}
+		l := khListed{key.Bits(), key.Fingerprint(crypto.SHA256).String(), key.Comment(), keytest.KeygenType(key.Type())}
 		if l.name == "" {
 			l.name = hosts
 		}
@@ -209,22 +192,22 @@ func TestKnownHostsKeygenList(t *testing.T) {
 // given (ssh-keygen does not lowercase q, match_hostname does for
 // patterns), with their markers, types and fingerprints. Bad lines are
 // never found.
-func khCheckFind(t *testing.T, file string, entries []*KnownHost, q string, found []khFound) {
+func khCheckFind(t *testing.T, file string, entries []*Entry, q string, found []khFound) {
 	t.Helper()
 	byLine := map[int]khFound{}
 	for _, f := range found {
 		byLine[f.line] = f
 	}
 	for _, h := range entries {
-		f, ok := byLine[h.Line]
-		if m := matchHosts(h.Hosts, q); m != ok {
-			t.Errorf("%s line %d %q: matches %q: %v; ssh-keygen -F found it: %v", file, h.Line, khHostTexts(h), q, m, ok)
+		f, ok := byLine[h.Line()]
+		if m := matchHosts(h.Hosts(), q); m != ok {
+			t.Errorf("%s line %d %q: matches %q: %v; ssh-keygen -F found it: %v", file, h.Line(), khHostTexts(h), q, m, ok)
 			continue
 		}
-		delete(byLine, h.Line)
-		if ok && (f.marker != khMarkerName(h.Marker) || f.ty != keygenType(h.Key.Type()) || f.fp != h.Key.Fingerprint(crypto.SHA256).String() ||
-			f.rest != h.Key.Comment()) {
-			t.Errorf("%s line %d: ssh-keygen -F %q found %+v; KnownHosts read %v %s %s", file, h.Line, q, f, h.Marker, h.Key.Type(), h.Key.Fingerprint(crypto.SHA256))
+		delete(byLine, h.Line())
+		if ok && (f.marker != khMarkerName(h.Marker()) || f.ty != keytest.KeygenType(h.Key().Type()) || f.fp != h.Key().Fingerprint(crypto.SHA256).String() ||
+			f.rest != h.Key().Comment()) {
+			t.Errorf("%s line %d: ssh-keygen -F %q found %+v; KnownHosts read %v %s %s", file, h.Line(), q, f, h.Marker(), h.Key().Type(), h.Key().Fingerprint(crypto.SHA256))
 		}
 	}
 	for n := range byLine {
@@ -232,10 +215,10 @@ func khCheckFind(t *testing.T, file string, entries []*KnownHost, q string, foun
 	}
 }
 
-func khEntries(t *testing.T, r io.Reader) []*KnownHost {
+func khEntries(t *testing.T, r io.Reader) []*Entry {
 	t.Helper()
-	var entries []*KnownHost
-	for h, err := range KnownHosts(r) {
+	var entries []*Entry
+	for h, err := range Read(r) {
 		if err == nil {
 			entries = append(entries, h)
 		}
@@ -267,8 +250,8 @@ func TestKnownHostsKeygenFind(t *testing.T) {
 				continue
 			}
 			for _, h := range entries {
-				if h.Match(host, port) != matchHosts(h.Hosts, q) {
-					t.Errorf("%s line %d: Match(%q, %d) is not matchHosts(%q)", name, h.Line, host, port, q)
+				if h.Match(host, port) != matchHosts(h.Hosts(), q) {
+					t.Errorf("%s line %d: Match(%q, %d) is not matchHosts(%q)", name, h.Line(), host, port, q)
 				}
 			}
 		}
@@ -286,7 +269,7 @@ func TestKnownHostsKeygenFind(t *testing.T) {
 		t.Errorf("ssh-keygen -F found %v for SERVER.EXAMPLE.COM, %v for server.example.com", found["SERVER.EXAMPLE.COM"], found["server.example.com"])
 	}
 	for _, h := range khEntries(t, khOpen(t, "hand-hashed")) {
-		if h.Line == 2 && !h.Match("SERVER.EXAMPLE.COM", 22) {
+		if h.Line() == 2 && !h.Match("SERVER.EXAMPLE.COM", 22) {
 			t.Error("Match does not lowercase the name before hashing it")
 		}
 	}
@@ -311,16 +294,16 @@ func TestKnownHostsSSH(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		byLine := map[int]*KnownHost{}
+		byLine := map[int]*Entry{}
 		for _, h := range khEntries(t, khOpen(t, name)) {
-			byLine[h.Line] = h
+			byLine[h.Line()] = h
 		}
 		alias, n := "", 0
 		for _, l := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
 			lookup := lowerASCII(alias)
 			match := func(line int) {
 				h := byLine[line]
-				if h == nil || !matchHosts(h.Hosts, lookup) || h.Marker != MarkerNone {
+				if h == nil || !matchHosts(h.Hosts(), lookup) || h.Marker() != MarkerNone {
 					t.Errorf("%s: ssh found line %d for %q; KnownHosts read %v, which does not match", name, line, alias, h)
 				}
 				if host, port, ok := khSplitName(lookup); ok && h != nil && !h.Match(host, port) {
@@ -334,16 +317,16 @@ func TestKnownHostsSSH(t *testing.T) {
 			case m[1] != nil:
 				line, _ := strconv.Atoi(m[1][2])
 				match(line)
-				if h := byLine[line]; h != nil && h.Key.Type() != TypeED25519 {
-					t.Errorf("%s: ssh found the server's ssh-ed25519 key at line %d, which holds %s", name, line, h.Key.Type())
+				if h := byLine[line]; h != nil && h.Key().Type() != sshkey.TypeED25519 {
+					t.Errorf("%s: ssh found the server's ssh-ed25519 key at line %d, which holds %s", name, line, h.Key().Type())
 				}
 			case m[2] != nil:
 				line, _ := strconv.Atoi(m[2][3])
 				match(line)
 			case m[3] != nil:
 				for _, h := range byLine {
-					if h.Marker == MarkerNone && matchHosts(h.Hosts, lookup) {
-						t.Errorf("%s: ssh knows no key for %q, but line %d matches it", name, alias, h.Line)
+					if h.Marker() == MarkerNone && matchHosts(h.Hosts(), lookup) {
+						t.Errorf("%s: ssh knows no key for %q, but line %d matches it", name, alias, h.Line())
 					}
 				}
 				n++
@@ -455,7 +438,7 @@ func TestMatchKeygenRandom(t *testing.T) {
 		if field == "" || field[0] == '#' || field[0] == '@' || field[0] == '|' && i%5 != 0 {
 			field = "x" + field
 		}
-		fmt.Fprintf(&file, "%s ssh-ed25519 %s\n", field, ed25519B64)
+		fmt.Fprintf(&file, "%s ssh-ed25519 %s\n", field, keytest.ED25519B64)
 	}
 	path := filepath.Join(t.TempDir(), "known_hosts")
 	if err := os.WriteFile(path, []byte(file.String()), 0o600); err != nil {

@@ -1,4 +1,4 @@
-package sshkey
+package authorizedkeys
 
 import (
 	"bytes"
@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
 
 // The authorized_keys files of ../testdata/authorized_keys, each held to what
@@ -135,7 +138,7 @@ func readKeygen(t *testing.T, out []byte) []keygenLine {
 // TestAuthorizedKeysSSHKeygen holds AuthorizedKeys to ssh-keygen -l on each
 // oracle file: the keys it yields are the keys ssh-keygen printed (bits,
 // SHA256 fingerprint, type), in order, but for the lines the spec marks,
-// which it must refuse; every other line must be a LineError. Where
+// which it must refuse; every other line must be a sshkey.LineError. Where
 // ssh-keygen 9.2 is installed, it is run again on the file, and must print
 // the golden.
 func TestAuthorizedKeysSSHKeygen(t *testing.T) {
@@ -168,9 +171,9 @@ func TestAuthorizedKeysSSHKeygen(t *testing.T) {
 			var got []keygenLine
 			entries, errs := 0, map[int]error{}
 			last := 0
-			for e, err := range AuthorizedKeys(bytes.NewReader(data)) {
+			for e, err := range Read(bytes.NewReader(data)) {
 				if err != nil {
-					le, ok := err.(*LineError)
+					le, ok := err.(*sshkey.LineError)
 					if !ok {
 						t.Fatalf("error %v is no LineError", err)
 					}
@@ -184,15 +187,15 @@ func TestAuthorizedKeysSSHKeygen(t *testing.T) {
 					}
 					continue
 				}
-				if e.Line <= last {
-					t.Errorf("line %d after line %d", e.Line, last)
+				if e.Line() <= last {
+					t.Errorf("line %d after line %d", e.Line(), last)
 				}
-				last = e.Line
+				last = e.Line()
 				entries++
-				if _, ok := divergent[e.Line]; ok {
-					t.Errorf("line %d: read, but the spec says AuthorizedKeys refuses it: %s", e.Line, divergent[e.Line])
+				if _, ok := divergent[e.Line()]; ok {
+					t.Errorf("line %d: read, but the spec says AuthorizedKeys refuses it: %s", e.Line(), divergent[e.Line()])
 				}
-				got = append(got, keygenLine{e.Key.Bits(), e.Key.Fingerprint(crypto.SHA256).String(), keygenType(e.Key.Type())})
+				got = append(got, keygenLine{e.Key().Bits(), e.Key().Fingerprint(crypto.SHA256).String(), keytest.KeygenType(e.Key().Type())})
 			}
 			if len(got) != len(want) {
 				t.Fatalf("AuthorizedKeys gives %d keys and marked lines, ssh-keygen -l printed %d:\n%v\n%v\nerrors: %v", len(got), len(want), got, want, errs)
@@ -263,7 +266,7 @@ func updateAuthorizedKeys(t *testing.T) {
 		if k.b != "" {
 			args = append(args, "-b", k.b)
 		}
-		run(t, "ssh-keygen", args...)
+		keytest.Run(t, "ssh-keygen", args...)
 		b, err := os.ReadFile(f + ".pub")
 		if err != nil {
 			t.Fatal(err)
@@ -272,8 +275,8 @@ func updateAuthorizedKeys(t *testing.T) {
 	}
 	for _, k := range []struct{ name, t, b string }{{"putty-ed25519", "ed25519", "256"}, {"putty-rsa2048", "rsa", "2048"}, {"putty-ecdsa256", "ecdsa", "256"}} {
 		f := filepath.Join(tmp, k.name+".ppk")
-		run(t, "puttygen", "-t", k.t, "-b", k.b, "-C", "keyvet throwaway "+k.name, "-o", f, "--new-passphrase", "/dev/null")
-		pub(k.name, run(t, "puttygen", f, "-O", "public-openssh", "-o", "/dev/stdout"))
+		keytest.Run(t, "puttygen", "-t", k.t, "-b", k.b, "-C", "keyvet throwaway "+k.name, "-o", f, "--new-passphrase", "/dev/null")
+		pub(k.name, keytest.Run(t, "puttygen", f, "-O", "public-openssh", "-o", "/dev/stdout"))
 	}
 	for _, k := range []struct{ name, t, s string }{{"dropbear-ed25519", "ed25519", ""}, {"dropbear-ecdsa256", "ecdsa", "256"}, {"dropbear-rsa2048", "rsa", "2048"}} {
 		f := filepath.Join(tmp, k.name)
@@ -281,8 +284,8 @@ func updateAuthorizedKeys(t *testing.T) {
 		if k.s != "" {
 			args = append(args, "-s", k.s)
 		}
-		run(t, "dropbearkey", args...)
-		out := run(t, "dropbearkey", "-y", "-f", f)
+		keytest.Run(t, "dropbearkey", args...)
+		out := keytest.Run(t, "dropbearkey", "-y", "-f", f)
 		for _, l := range strings.Split(string(out), "\n") {
 			if strings.HasPrefix(l, "ssh-") || strings.HasPrefix(l, "ecdsa-") {
 				pub(k.name, []byte(l))
@@ -290,7 +293,7 @@ func updateAuthorizedKeys(t *testing.T) {
 		}
 	}
 	for name, file := range map[string]string{"sk-ed25519": "ed25519_sk1.pub", "sk-ecdsa": "ecdsa_sk1.pub", "cert": "ed25519_1-cert.pub"} {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", "vectors", "openssh", file))
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "vectors", "openssh", file))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,7 +312,7 @@ func updateAuthorizedKeys(t *testing.T) {
 		var data []byte
 		if spec.from != "" {
 			var err error
-			if data, err = os.ReadFile(filepath.Join("..", "testdata", spec.from)); err != nil {
+			if data, err = os.ReadFile(filepath.Join("..", "..", "testdata", spec.from)); err != nil {
 				t.Fatal(err)
 			}
 		} else {
@@ -333,12 +336,12 @@ func updateAuthorizedKeys(t *testing.T) {
 			}
 			data = []byte(out.String())
 		}
-		writeFile(t, path, data)
+		keytest.WriteFile(t, path, data)
 		out, ok := runKeygenL(t, path)
 		if !ok {
 			t.Fatal("-update-authorized-keys needs ssh-keygen of OpenSSH 9.2")
 		}
-		writeFile(t, path+".fp", out)
+		keytest.WriteFile(t, path+".fp", out)
 	}
 }
 

@@ -1,4 +1,4 @@
-package sshkey
+package knownhosts
 
 import (
 	"crypto/hmac"
@@ -6,6 +6,8 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"strconv"
+
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
 // This file decides which hosts a known_hosts entry is for, as ssh(1) of
@@ -47,9 +49,9 @@ import (
 // ("192.0.2.1", "2001:db8::1"); that is a second call to Match. Match
 // looks at the host field only: the marker and the key are for the caller
 // to weigh.
-func (h *KnownHost) Match(host string, port int) bool {
+func (h *Entry) Match(host string, port int) bool {
 	name, ok := lookupName(host, port)
-	return ok && matchHosts(h.Hosts, name)
+	return ok && matchHosts(h.hosts, name)
 }
 
 // lookupName returns the name ssh(1) looks host up by at port in a
@@ -189,14 +191,14 @@ func lowerASCII(s string) string {
 func HashHost(host string, port int, salt []byte) (string, error) {
 	name, ok := lookupName(host, port)
 	if !ok {
-		return "", malformed("the port " + strconv.Itoa(port) + " is outside 0 to 65535")
+		return "", scan.Malformed("the port " + strconv.Itoa(port) + " is outside 0 to 65535")
 	}
 	if salt == nil {
 		salt = make([]byte, hashSize)
 		rand.Read(salt)
 	}
 	if len(salt) != hashSize {
-		return "", malformed("the salt is " + strconv.Itoa(len(salt)) + " bytes; ssh reads a salt of 20 bytes, the size of SHA-1")
+		return "", scan.Malformed("the salt is " + strconv.Itoa(len(salt)) + " bytes; ssh reads a salt of 20 bytes, the size of SHA-1")
 	}
 	return hashMagic + base64.StdEncoding.EncodeToString(salt) + "|" +
 		base64.StdEncoding.EncodeToString(hostHMAC(salt, name)), nil

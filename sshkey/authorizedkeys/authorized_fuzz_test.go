@@ -1,4 +1,4 @@
-package sshkey
+package authorizedkeys
 
 import (
 	"bytes"
@@ -11,12 +11,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/keyvet/keyvet/internal/fuzzseed"
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
 // This file is the slow reference of AuthorizedKeys: lines split with
 // bytes.Split, the options found and read the way sshauthopt_parse reads
 // them (each option name tried as a prefix in sshd's order, then a comma or
-// the end), with the key read by ParseAuthorizedKey. The value checks
+// the end), with the key read by sshkey.ParseAuthorizedKey. The value checks
 // (parseExpiry, checkPermit, parseTunnel, validEnvName) are shared: the
 // option grammar table holds those to sshd.
 
@@ -24,22 +27,22 @@ import (
 type refLine struct {
 	n       int
 	bad     bool
-	keyPart []byte     // the text ParseAuthorizedKey reads
-	opts    KeyOptions // when !bad
+	keyPart []byte  // the text sshkey.ParseAuthorizedKey reads
+	opts    Options // when !bad
 }
 
 // refAuthorizedKeys is the reference reading of data.
 func refAuthorizedKeys(data []byte) []refLine {
 	var out []refLine
-	lines := bytes.Split(data, []byte("\n"))
-	if len(lines[len(lines)-1]) == 0 {
-		lines = lines[:len(lines)-1] // after the last LF: no line
+	lns := bytes.Split(data, []byte("\n"))
+	if len(lns[len(lns)-1]) == 0 {
+		lns = lns[:len(lns)-1] // after the last LF: no line
 	}
 	first := true
-	for i, line := range lines {
+	for i, line := range lns {
 		n := i + 1
 		line = bytes.TrimSuffix(line, []byte("\r"))
-		if len(line) > MaxLineLen {
+		if len(line) > sshkey.MaxLineLen {
 			out = append(out, refLine{n: n, bad: true})
 			first = false
 			continue
@@ -76,7 +79,7 @@ func refReadLine(n int, line []byte) refLine {
 	for _, t := range refOpenSSHTypes {
 		if string(field) == t {
 			r.keyPart = line
-			_, err := ParseAuthorizedKey(line)
+			_, err := sshkey.ParseAuthorizedKey(line)
 			r.bad = err != nil
 			return r
 		}
@@ -85,8 +88,8 @@ func refReadLine(n int, line []byte) refLine {
 	opts := line[:end]
 	r.keyPart = bytes.TrimLeft(line[end:], " \t")
 	o, ok := refParseOptions(string(opts))
-	_, err := ParseAuthorizedKey(r.keyPart)
-	r.bad = !closed || !ok || err != nil || bytes.IndexByte(opts, 0) >= 0 || mayHoldPrivate(opts) || privateBody(opts) != ""
+	_, err := sshkey.ParseAuthorizedKey(r.keyPart)
+	r.bad = !closed || !ok || err != nil || bytes.IndexByte(opts, 0) >= 0 || scan.MayHoldPrivate(opts) || scan.PrivateBody(opts) != ""
 	r.opts = o
 	return r
 }
@@ -119,17 +122,17 @@ func FuzzAdvancePastOptions(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
-		end, closed := advancePastOptions(line)
+		end, closed := scan.AdvancePastOptions(line)
 		wantEnd, wantClosed := refAdvancePastOptions(line)
 		if end != wantEnd || closed != wantClosed {
-			t.Fatalf("advancePastOptions(%q) = %d, %v; the reference: %d, %v", line, end, closed, wantEnd, wantClosed)
+			t.Fatalf("scan.AdvancePastOptions(%q) = %d, %v; the reference: %d, %v", line, end, closed, wantEnd, wantClosed)
 		}
 	})
 }
 
 // refParseOptions reads options as sshauthopt_parse does, in its order.
-func refParseOptions(s string) (KeyOptions, bool) {
-	var o KeyOptions
+func refParseOptions(s string) (Options, bool) {
+	var o Options
 	flags := []string{"restrict", "cert-authority", "port-forwarding", "agent-forwarding", "x11-forwarding", "touch-required", "verify-required", "pty", "user-rc"}
 	values := []string{"command", "principals", "from", "expiry-time", "environment", "permitopen", "permitlisten", "tunnel"}
 	hasPrefixFold := func(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
@@ -261,11 +264,11 @@ func refParseOptions(s string) (KeyOptions, bool) {
 }
 
 // FuzzAuthorizedKeys holds AuthorizedKeys to the reference on any input: no
-// panic; line numbers that increase; one entry or one LineError for each
+// panic; line numbers that increase; one entry or one sshkey.LineError for each
 // line that is neither blank nor a comment (and none after a first line
 // that starts an RFC 4716 or PEM file); an entry exactly where the
-// reference reads the line, with its options, and a Key that is what
-// ParseAuthorizedKey reads from the line's key part (blob, type, bits,
+// reference reads the line, with its options, and a sshkey.Key that is what
+// sshkey.ParseAuthorizedKey reads from the line's key part (blob, type, bits,
 // comment, format, and an equal ssh.PublicKey); an error that wraps one key
 // sentinel, the one-key rules' where the options are good, and holds no
 // 16-character run of the input's base64; and String and MarshalText that
@@ -281,7 +284,7 @@ func FuzzAuthorizedKeys(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	for _, b := range fuzzseed.Files(f, "../testdata/authorized_keys/*") {
+	for _, b := range fuzzseed.Files(f, "testdata/authorized_keys/*") {
 		add(b)
 	}
 	for _, b := range fuzzseed.Files(f, fuzzseed.KeyFiles...) {
@@ -297,7 +300,7 @@ func FuzzAuthorizedKeys(f *testing.F) {
 		// characters of the (short) message in the input: a run of the
 		// input that msg holds is one of them.
 		leaks := func(msg string) string {
-			for _, run := range base64Run.FindAllString(msg, -1) {
+			for _, run := range keytest.Base64Run.FindAllString(msg, -1) {
 				for i := 0; i+16 <= len(run); i++ {
 					if bytes.Contains(data, []byte(run[i:i+16])) {
 						return run[i : i+16]
@@ -308,15 +311,15 @@ func FuzzAuthorizedKeys(f *testing.F) {
 		}
 		type got struct {
 			n   int
-			e   *AuthorizedKey
+			e   *Entry
 			err error
 		}
 		var gots []got
-		for e, err := range AuthorizedKeys(bytes.NewReader(data)) {
-			var le *LineError
+		for e, err := range Read(bytes.NewReader(data)) {
+			var le *sshkey.LineError
 			switch {
 			case err == nil && e != nil:
-				gots = append(gots, got{e.Line, e, nil})
+				gots = append(gots, got{e.Line(), e, nil})
 			case err != nil && e == nil && errors.As(err, &le):
 				gots = append(gots, got{le.Line, nil, err})
 			default:
@@ -336,7 +339,7 @@ func FuzzAuthorizedKeys(f *testing.F) {
 					t.Fatalf("line %d: %v; the reference reads it", g.n, g.err)
 				}
 				sentinels := 0
-				for _, s := range keySentinels {
+				for _, s := range keytest.KeySentinels {
 					if errors.Is(g.err, s) {
 						sentinels++
 					}
@@ -350,33 +353,33 @@ func FuzzAuthorizedKeys(f *testing.F) {
 				continue
 			}
 			if w.bad {
-				t.Fatalf("line %d: read as %+v; the reference refuses it", g.n, g.e.Options)
+				t.Fatalf("line %d: read as %+v; the reference refuses it", g.n, g.e.Options())
 			}
-			ref, err := ParseAuthorizedKey(w.keyPart)
+			ref, err := sshkey.ParseAuthorizedKey(w.keyPart)
 			if err != nil {
-				t.Fatalf("line %d: ParseAuthorizedKey refuses the key part: %v", g.n, err)
+				t.Fatalf("line %d: sshkey.ParseAuthorizedKey refuses the key part: %v", g.n, err)
 			}
-			k := g.e.Key
+			k := g.e.Key()
 			if !k.Equal(ref) || k.Type() != ref.Type() || k.Bits() != ref.Bits() || k.Comment() != ref.Comment() || k.Format() != ref.Format() ||
 				!reflect.DeepEqual(k.PublicKey(), ref.PublicKey()) || !bytes.Equal(k.PublicKey().Marshal(), ref.Marshal()) {
 				t.Fatalf("line %d: the key is not ParseAuthorizedKey's", g.n)
 			}
-			if diff := cmp.Diff(w.opts, g.e.Options); diff != "" {
+			if diff := cmp.Diff(w.opts, g.e.Options()); diff != "" {
 				t.Fatalf("line %d: options (-reference +AuthorizedKeys):\n%s", g.n, diff)
 			}
 			s := g.e.String()
 			if b, err := g.e.MarshalText(); err != nil || string(b) != s {
 				t.Fatalf("MarshalText %q, %v; String %q", b, err, s)
 			}
-			var again []*AuthorizedKey
-			for e, err := range AuthorizedKeys(strings.NewReader(s)) {
+			var again []*Entry
+			for e, err := range Read(strings.NewReader(s)) {
 				if err != nil {
 					t.Fatalf("line %d: String %q does not read back: %v", g.n, s, err)
 				}
 				again = append(again, e)
 			}
-			if len(again) != 1 || !again[0].Key.Equal(k) || again[0].Key.Comment() != k.Comment() ||
-				!cmp.Equal(again[0].Options, g.e.Options) || again[0].String() != s {
+			if len(again) != 1 || !again[0].Key().Equal(k) || again[0].Key().Comment() != k.Comment() ||
+				!cmp.Equal(again[0].Options(), g.e.Options()) || again[0].String() != s {
 				t.Fatalf("line %d: String %q reads back to another entry", g.n, s)
 			}
 		}

@@ -1,17 +1,21 @@
-package sshkey
+package knownhosts
 
 import (
 	"bytes"
 	"errors"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/lines"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
-// This file reads known_hosts files as ssh(1) of OpenSSH 9.2 reads them:
+// This file reads known_hosts lines as ssh(1) of OpenSSH 9.2 reads them:
 // sshd(8), SSH_KNOWN_HOSTS FILE FORMAT, and hostfile.c's
 // hostkeys_foreach_file, check_markers and extract_salt, which the comments
 // below cite. hostmatch.go decides which hosts an entry is for.
@@ -50,25 +54,34 @@ func (m Marker) String() string {
 	return "Marker(" + strconv.Itoa(int(m)) + ")"
 }
 
-// KnownHost is one entry of a known_hosts file: a line that holds a key.
-type KnownHost struct {
-	// Line is the line's number in the file, counted from 1.
-	Line int
-	// Marker is the line's marker, MarkerNone for none.
-	Marker Marker
-	// Hosts is the host field split at its commas, in order: patterns
-	// as written ("server.example.com", "*.example.org",
-	// "!bad.example.org", "[host]:2222"), or one hashed name when the
-	// field is "|1|salt|hash". An empty pattern stays where it stands
-	// ("a,,b" is "a", "", "b"; "a," is "a", ""), so that the field is
-	// written back as it came.
-	Hosts []HostPattern
-	// Key is the host key (or, for MarkerCertAuthority, the
-	// authority's), read from the text after the host field with the
-	// one-key rules of ParseAuthorizedKey; its Comment is the line's
-	// comment.
-	Key *Key
+// Entry is one entry of a known_hosts file: a line that holds a key. Read
+// and ParseLine make them; an Entry is the caller's to keep, and nothing
+// changes it.
+type Entry struct {
+	line   int
+	marker Marker
+	hosts  []HostPattern
+	key    *sshkey.Key
 }
+
+// Line returns the line's number in the file, counted from 1; 0 for an
+// Entry of ParseLine.
+func (e *Entry) Line() int { return e.line }
+
+// Marker returns the line's marker, MarkerNone for none.
+func (e *Entry) Marker() Marker { return e.marker }
+
+// Hosts returns the host field split at its commas, in order: patterns as
+// written ("server.example.com", "*.example.org", "!bad.example.org",
+// "[host]:2222"), or one hashed name when the field is "|1|salt|hash". An
+// empty pattern stays where it stands ("a,,b" is "a", "", "b"; "a," is "a",
+// ""), so that the field is written back as it came. The slice is a copy.
+func (e *Entry) Hosts() []HostPattern { return slices.Clone(e.hosts) }
+
+// Key returns the host key (or, for MarkerCertAuthority, the authority's),
+// read from the text after the host field with the one-key rules of
+// sshkey.ParseAuthorizedKey; its Comment is the line's comment.
+func (e *Entry) Key() *sshkey.Key { return e.key }
 
 // HostPattern is one name of a known_hosts host field, as written: a
 // pattern, maybe negated ("!bad.example.com"), with the wildcards * and ?
@@ -95,7 +108,7 @@ func (p HostPattern) Negated() bool { return !p.hashed && len(p.text) > 0 && p.t
 // Hashed reports whether the pattern is a hashed name, "|1|salt|hash".
 func (p HostPattern) Hashed() bool { return p.hashed }
 
-// KnownHosts returns an iterator over the entries of the known_hosts file
+// Read returns an iterator over the entries of the known_hosts file
 // that r holds, in order. It reads r as it goes, so range over it once. It
 // reads the file as ssh(1) of OpenSSH 9.2 does (sshd(8), SSH_KNOWN_HOSTS
 // FILE FORMAT; hostfile.c, hostkeys_foreach_file):
@@ -105,23 +118,23 @@ func (p HostPattern) Hashed() bool { return p.hashed }
 //	hosts   = hashed / pattern *("," pattern)
 //	hashed  = "|1|" base64(salt) "|" base64(HMAC-SHA1(salt, name))
 //	pattern = ["!"] *(any byte but SP, TAB, ",")  ; * and ? are wildcards
-//	key     = type 1*WSP base64 [1*WSP comment]    ; ParseAuthorizedKey's line
+//	key     = type 1*WSP base64 [1*WSP comment]    ; sshkey.ParseAuthorizedKey's line
 //
 // where WSP is a space or a tab, a salt and a hash are 20 bytes each in
 // padded base64, as ssh-keygen -H writes them, and lines end in LF or CRLF
-// (the last may have no line end). [KnownHost.Match] says which hosts an
+// (the last may have no line end). [Entry.Match] says which hosts an
 // entry is for; [HashHost] makes a hashed name.
 //
-// It yields (entry, nil) for each key line and (nil, *LineError) for each
+// It yields (entry, nil) for each key line and (nil, *sshkey.LineError) for each
 // line ssh would not use, and goes on with the next line, as ssh skips a
 // line it cannot read; blank lines and comment lines (# first, after any
 // blanks) yield nothing. A read error is yielded once, as (nil, err), and
-// ends the sequence. So does the *LineError of a file whose first line that
+// ends the sequence. So does the *sshkey.LineError of a file whose first line that
 // is not blank or a comment is no known_hosts line but starts an RFC 4716
-// or PEM key file, which [Parse] reads. KnownHosts holds one line at a
+// or PEM key file, which sshkey.Parse reads. Read holds one line at a
 // time: its memory does not grow with the file.
 //
-// A bad line's LineError wraps a key sentinel and holds no key material;
+// A bad line's sshkey.LineError wraps a key sentinel and holds no key material;
 // host names and markers from the line appear in it only escaped and cut
 // short by keyerrors.SafeValue. A line is bad:
 //
@@ -138,62 +151,79 @@ func (p HostPattern) Hashed() bool { return p.hashed }
 //     more after the hash ("|1|salt|hash,other"), ssh reads but matches
 //     to no host, as it compares the whole field with the hash it makes
 //     (match_maybe_hashed): a line it never uses either.
-//   - for its key, with the sentinel of ParseAuthorizedKey's one-key rules:
+//   - for its key, with the sentinel of sshkey.ParseAuthorizedKey's one-key rules:
 //     ErrMalformedKey, ErrUnsupportedKeyType, ErrKeyTypeMismatch,
 //     ErrCertificate, ErrPrivateKey, ... A key line with no host names, as
 //     an authorized_keys file holds it, is ErrMalformedKey.
 //   - for a NUL byte anywhere (ErrMalformedKey), at which ssh ends the
 //     field it reads, and then reads on past it; for a length over
-//     MaxLineLen (ErrMalformedKey).
+//     sshkey.MaxLineLen (ErrMalformedKey).
 //
 // Those are ssh's rules, but for the NUL byte and the key, which sshkey
 // reads more strictly than ssh does: a comment must be UTF-8 without
 // control characters (a lone CR included), the base64 canonical, and a
 // certificate is refused (see the package documentation).
 //
-//	for h, err := range sshkey.KnownHosts(f) {
+//	for h, err := range knownhosts.Read(f) {
 //		if err != nil {
 //			log.Print(err) // sshkey: line 7: unknown marker "@trusted"; ...
 //			continue
 //		}
-//		if h.Marker == sshkey.MarkerNone && h.Match("server.example.com", 22) { ... }
+//		if h.marker() == knownhosts.MarkerNone && h.Match("server.example.com", 22) { ... }
 //	}
-func KnownHosts(r io.Reader) iter.Seq2[*KnownHost, error] {
-	return readLines(r, parseKnownHost)
+func Read(r io.Reader) iter.Seq2[*Entry, error] {
+	return lines.Read(r, parseLine)
 }
 
-// parseKnownHost reads one known_hosts line that is neither blank nor a
+// ParseLine reads one known_hosts line, without its line ending, as Read
+// reads each line of a file: the Entry's Line is 0. A blank line and a
+// comment line hold no key, and are refused (keyerrors.ErrMalformedKey), as
+// is a line longer than sshkey.MaxLineLen or one holding a LF. An error is
+// what Read's sshkey.LineError wraps.
+func ParseLine(line []byte) (*Entry, error) {
+	switch {
+	case len(line) > sshkey.MaxLineLen:
+		return nil, scan.Malformed("the line is longer than " + strconv.Itoa(sshkey.MaxLineLen) + " bytes")
+	case bytes.IndexByte(line, '\n') >= 0:
+		return nil, scan.Malformed("the line holds a line break; give one line")
+	case lines.BlankOrComment(line):
+		return nil, scan.Malformed("the line is blank or a comment, and holds no key")
+	}
+	return parseLine(0, line)
+}
+
+// parseLine reads one known_hosts line that is neither blank nor a
 // comment, in the order hostkeys_foreach_file reads it: the marker, the
 // host field, then the key. Nothing it returns aliases line.
-func parseKnownHost(n int, line []byte) (*KnownHost, error) {
+func parseLine(n int, line []byte) (*Entry, error) {
 	if bytes.IndexByte(line, 0) >= 0 {
-		return nil, malformed("the line holds a NUL byte, where ssh stops reading a field; remove it")
+		return nil, scan.Malformed("the line holds a NUL byte, where ssh stops reading a field; remove it")
 	}
-	marker, cp, err := readMarker(trimLeadingBlank(line))
+	marker, cp, err := readMarker(scan.TrimLeadingBlank(line))
 	if err != nil {
 		return nil, err
 	}
 	field, rest := cp, []byte(nil)
 	if i := bytes.IndexAny(cp, " \t"); i >= 0 {
-		field, rest = cp[:i], trimLeadingBlank(cp[i:])
+		field, rest = cp[:i], scan.TrimLeadingBlank(cp[i:])
 	}
 	if len(field) == 0 {
-		return nil, malformed("there are no host names after the marker; write the host names, then the key")
+		return nil, scan.Malformed("there are no host names after the marker; write the host names, then the key")
 	}
 	if len(rest) == 0 || rest[0] == '#' {
 		// hostkeys_foreach_file: "truncated before key type".
-		return nil, malformed("there is no key after the host names " + hostText(field) +
+		return nil, scan.Malformed("there is no key after the host names " + hostText(field) +
 			"; a known_hosts line is [marker] host names, key type, base64 key [comment]")
 	}
 	hosts, err := readHosts(field)
 	if err != nil {
 		return nil, err
 	}
-	key, err := ParseAuthorizedKey(rest)
+	key, err := sshkey.ParseAuthorizedKey(rest)
 	if err != nil {
 		return nil, keyErr(field, rest, cp, err)
 	}
-	return &KnownHost{Line: n, Marker: marker, Hosts: hosts, Key: key}, nil
+	return &Entry{line: n, marker: marker, hosts: hosts, key: key}, nil
 }
 
 // readMarker reads the marker at the start of cp, as check_markers does: a
@@ -205,7 +235,7 @@ func readMarker(cp []byte) (Marker, []byte, error) {
 	m := MarkerNone
 	for len(cp) > 0 && cp[0] == '@' {
 		if m != MarkerNone {
-			return 0, nil, malformed("the host names start with @ after a marker, which ssh reads as a second marker; a line takes one marker, " +
+			return 0, nil, scan.Malformed("the host names start with @ after a marker, which ssh reads as a second marker; a line takes one marker, " +
 				markerCA + " or " + markerRevoked)
 		}
 		sp := bytes.IndexByte(cp, ' ')
@@ -223,7 +253,7 @@ func readMarker(cp []byte) (Marker, []byte, error) {
 		if m == MarkerNone {
 			return 0, nil, markerErr(cp, sp)
 		}
-		cp = trimLeadingBlank(cp[sp:])
+		cp = scan.TrimLeadingBlank(cp[sp:])
 	}
 	return m, cp, nil
 }
@@ -238,14 +268,14 @@ func markerErr(cp []byte, sp int) error {
 	known := string(word) == markerCA || string(word) == markerRevoked
 	switch {
 	case known && sp < 0:
-		return malformed("nothing follows the marker " + string(word) + "; write the host names, then the key")
+		return scan.Malformed("nothing follows the marker " + string(word) + "; write the host names, then the key")
 	case known:
-		return malformed("a tab follows the marker " + string(word) + " and the line holds a space further on: ssh ends a marker at the line's first space, " +
+		return scan.Malformed("a tab follows the marker " + string(word) + " and the line holds a space further on: ssh ends a marker at the line's first space, " +
 			"so it reads all before that space as the marker, and skips the line; put a space after the marker")
 	case bytes.EqualFold(word, []byte(markerCA)) || bytes.EqualFold(word, []byte(markerRevoked)):
-		return malformed("markers are case-sensitive: ssh reads " + hostText(word) + " as no marker, and skips the line; write " + markerCA + " or " + markerRevoked)
+		return scan.Malformed("markers are case-sensitive: ssh reads " + hostText(word) + " as no marker, and skips the line; write " + markerCA + " or " + markerRevoked)
 	}
-	return malformed("unknown marker " + hostText(word) + "; ssh knows " + markerCA + " and " + markerRevoked + " only")
+	return scan.Malformed("unknown marker " + hostText(word) + "; ssh knows " + markerCA + " and " + markerRevoked + " only")
 }
 
 // hashMagic starts a hashed host name (hostfile.h, HASH_MAGIC): HMAC-SHA1,
@@ -282,22 +312,22 @@ func readHosts(field []byte) ([]HostPattern, error) {
 // hash the padded base64 of 20 bytes, as host_hash writes them.
 func readHashed(field []byte) (HostPattern, error) {
 	if !bytes.HasPrefix(field, []byte(hashMagic)) {
-		return HostPattern{}, malformed("the host field starts with | but not with |1|, the hashed names ssh reads (HMAC-SHA1, as ssh-keygen -H writes them)")
+		return HostPattern{}, scan.Malformed("the host field starts with | but not with |1|, the hashed names ssh reads (HMAC-SHA1, as ssh-keygen -H writes them)")
 	}
 	b64salt, b64hash, ok := bytes.Cut(field[len(hashMagic):], []byte("|"))
 	if !ok {
-		return HostPattern{}, malformed("the hashed host name has no | after its salt; ssh-keygen -H writes |1|salt|hash")
+		return HostPattern{}, scan.Malformed("the hashed host name has no | after its salt; ssh-keygen -H writes |1|salt|hash")
 	}
-	salt, ok := decodeB64(b64salt)
+	salt, ok := scan.DecodeB64(b64salt)
 	if !ok || len(salt) != hashSize {
-		return HostPattern{}, malformed("the salt of the hashed host name is not the base64 of 20 bytes, which ssh requires; hash the name again with ssh-keygen -H")
+		return HostPattern{}, scan.Malformed("the salt of the hashed host name is not the base64 of 20 bytes, which ssh requires; hash the name again with ssh-keygen -H")
 	}
-	hash, ok := decodeB64(b64hash)
+	hash, ok := scan.DecodeB64(b64hash)
 	if !ok || len(hash) != hashSize {
 		if bytes.IndexByte(b64hash, ',') >= 0 {
-			return HostPattern{}, malformed("a hashed host name is followed by other names; ssh reads the whole field as one hash, which matches no host: give each name a line of its own")
+			return HostPattern{}, scan.Malformed("a hashed host name is followed by other names; ssh reads the whole field as one hash, which matches no host: give each name a line of its own")
 		}
-		return HostPattern{}, malformed("the hash of the hashed host name is not the base64 of an HMAC-SHA1 (20 bytes), so ssh matches it to no host; hash the name again with ssh-keygen -H")
+		return HostPattern{}, scan.Malformed("the hash of the hashed host name is not the base64 of an HMAC-SHA1 (20 bytes), so ssh matches it to no host; hash the name again with ssh-keygen -H")
 	}
 	return HostPattern{text: string(field), hashed: true, salt: string(salt), hash: string(hash)}, nil
 }
@@ -309,23 +339,23 @@ func readHashed(field []byte) (HostPattern, error) {
 // host field cut by a blank ("a b ssh-ed25519 AAAA...") keeps its
 // sentinel with a message that says so. cp is the line from its host field.
 func keyErr(field, rest, cp []byte, err error) error {
-	var ke *keyError
+	var ke *scan.Error
 	if !errors.As(err, &ke) || errors.Is(err, keyerrors.ErrPrivateKey) {
 		return err
 	}
-	switch {
-	case typeShaped(field):
-		if _, kerr := ParseAuthorizedKey(cp); kerr != nil {
+	switch d := sshkey.Detect(cp); {
+	case d == sshkey.KindAuthorizedKey || d == sshkey.KindCertificate:
+		if _, kerr := sshkey.ParseAuthorizedKey(cp); kerr != nil {
 			return kerr
 		}
-		return malformed("the line has no host names: it starts with the key type, as an authorized_keys line does; write the host names before it")
-	case knownHostsLine(rest):
-		return newErr(ke.sentinel, "the host field ends at the blank after "+hostText(field)+
+		return scan.Malformed("the line has no host names: it starts with the key type, as an authorized_keys line does; write the host names before it")
+	case sshkey.Detect(rest) == sshkey.KindKnownHostsLine:
+		return scan.New(ke.Sentinel, "the host field ends at the blank after "+hostText(field)+
 			", and ssh reads the next field as the key type; separate host names with commas, not blanks")
 	case rsa1Line(rest):
 		// hostkeys_foreach_file: "Assume legacy RSA1 if the first
 		// component is a short decimal number".
-		return newErr(ke.sentinel, "this is an SSH-1 RSA key (bits, exponent and modulus in decimal), which OpenSSH no longer reads; "+
+		return scan.New(ke.Sentinel, "this is an SSH-1 RSA key (bits, exponent and modulus in decimal), which OpenSSH no longer reads; "+
 			"fetch the host's current key with ssh-keyscan")
 	}
 	return err
@@ -334,7 +364,7 @@ func keyErr(field, rest, cp []byte, err error) error {
 // rsa1Line reports whether a key text starts as an SSH-1 RSA key does: a
 // number of 1 to 7 digits (its bits), then a blank.
 func rsa1Line(rest []byte) bool {
-	f, more := nextField(rest)
+	f, more := scan.NextField(rest)
 	if len(f) == 0 || len(f) > 7 || len(more) == 0 {
 		return false
 	}
@@ -361,25 +391,25 @@ func hostText(b []byte) string {
 
 // String returns the entry as a known_hosts line without a line ending: the
 // marker, the host field as written and Key.String(), separated by single
-// spaces. For an entry KnownHosts read, it is the line it came from, but
+// spaces. For an entry Read read, it is the line it came from, but
 // for the blanks between the fields:
 //
 //	@cert-authority *.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ example CA
-func (h *KnownHost) String() string {
+func (h *Entry) String() string {
 	var b strings.Builder
-	if h.Marker != MarkerNone {
-		b.WriteString(h.Marker.String())
+	if h.marker != MarkerNone {
+		b.WriteString(h.marker.String())
 		b.WriteByte(' ')
 	}
-	for i, p := range h.Hosts {
+	for i, p := range h.hosts {
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteString(p.text)
 	}
-	if h.Key != nil {
+	if h.key != nil {
 		b.WriteByte(' ')
-		b.WriteString(h.Key.String())
+		b.WriteString(h.key.String())
 	}
 	return b.String()
 }
@@ -390,7 +420,7 @@ func (h *KnownHost) String() string {
 // other names, or a first pattern that ssh would read as something else (a
 // marker for "@...", a hashed name for "|...", a comment for "#..." where
 // no marker comes before it).
-func (h *KnownHost) MarshalText() ([]byte, error) {
+func (h *Entry) MarshalText() ([]byte, error) {
 	if err := h.check(); err != nil {
 		return nil, err
 	}
@@ -398,28 +428,28 @@ func (h *KnownHost) MarshalText() ([]byte, error) {
 }
 
 // check reports why String's line would not read back as h, or nil.
-func (h *KnownHost) check() error {
+func (h *Entry) check() error {
 	switch {
-	case h.Key == nil:
-		return malformed("the known_hosts entry has no key")
-	case h.Marker < MarkerNone || h.Marker > MarkerRevoked:
-		return malformed("the known_hosts entry has an unknown marker, " + h.Marker.String())
-	case len(h.Hosts) == 0 || len(h.Hosts) == 1 && h.Hosts[0].text == "":
-		return malformed("the known_hosts entry has no host names")
+	case h.key == nil:
+		return scan.Malformed("the known_hosts entry has no key")
+	case h.marker < MarkerNone || h.marker > MarkerRevoked:
+		return scan.Malformed("the known_hosts entry has an unknown marker, " + h.marker.String())
+	case len(h.hosts) == 0 || len(h.hosts) == 1 && h.hosts[0].text == "":
+		return scan.Malformed("the known_hosts entry has no host names")
 	}
-	for _, p := range h.Hosts {
-		if p.hashed && len(h.Hosts) > 1 {
-			return malformed("a hashed host name stands alone in its host field; ssh reads the whole field as one hash")
+	for _, p := range h.hosts {
+		if p.hashed && len(h.hosts) > 1 {
+			return scan.Malformed("a hashed host name stands alone in its host field; ssh reads the whole field as one hash")
 		}
 	}
-	switch first := h.Hosts[0]; {
+	switch first := h.hosts[0]; {
 	case first.hashed:
 	case strings.HasPrefix(first.text, "@"):
-		return malformed("the host field would start with @, which ssh reads as a marker")
+		return scan.Malformed("the host field would start with @, which ssh reads as a marker")
 	case strings.HasPrefix(first.text, "|"):
-		return malformed("the host field would start with |, which ssh reads as a hashed name")
-	case strings.HasPrefix(first.text, "#") && h.Marker == MarkerNone:
-		return malformed("the line would start with #, which makes it a comment")
+		return scan.Malformed("the host field would start with |, which ssh reads as a hashed name")
+	case strings.HasPrefix(first.text, "#") && h.marker == MarkerNone:
+		return scan.Malformed("the line would start with #, which makes it a comment")
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package sshkey
+package lines
 
 import (
 	"errors"
@@ -6,10 +6,12 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/keyvet/keyvet/sshkey"
 )
 
 func TestLineReader(t *testing.T) {
-	long := strings.Repeat("x", MaxLineLen+1)
+	long := strings.Repeat("x", sshkey.MaxLineLen+1)
 	tests := []struct {
 		name, in string
 		want     []string // "<long>" for a line too long
@@ -21,8 +23,8 @@ func TestLineReader(t *testing.T) {
 		{"no last newline", "a\nb", []string{"a", "b"}, "the last line needs no ending"},
 		{"lone cr", "a\rb\n", []string{"a\rb"}, "a lone CR is part of the line, as sshd reads it"},
 		{"blank lines", "\n\n", []string{"", ""}, "blank lines count"},
-		{"max", strings.Repeat("y", MaxLineLen) + "\r\n", []string{strings.Repeat("y", MaxLineLen)}, "exactly MaxLineLen bytes, CRLF aside"},
-		{"too long", "a\n" + long + "\nb\n", []string{"a", "<long>", "b"}, "a line past MaxLineLen is reported and skipped"},
+		{"max", strings.Repeat("y", sshkey.MaxLineLen) + "\r\n", []string{strings.Repeat("y", sshkey.MaxLineLen)}, "exactly sshkey.MaxLineLen bytes, CRLF aside"},
+		{"too long", "a\n" + long + "\nb\n", []string{"a", "<long>", "b"}, "a line past sshkey.MaxLineLen is reported and skipped"},
 		{"too long last", "a\n" + long, []string{"a", "<long>"}, "without a line ending"},
 	}
 	for _, tt := range tests {

@@ -1,4 +1,4 @@
-package sshkey_test
+package knownhosts_test
 
 import (
 	"encoding/base64"
@@ -7,25 +7,25 @@ import (
 	"strings"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
-	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/knownhosts"
 )
 
-// ExampleKnownHosts reads a known_hosts file with a plain, a hashed, a
+// ExampleRead reads a known_hosts file with a plain, a hashed, a
 // @cert-authority and a bad line, and asks which entries are for
 // server.example.com at port 22.
-func ExampleKnownHosts() {
+func ExampleRead() {
 	const file = `# ~/.ssh/known_hosts
 server.example.com,192.0.2.10 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ
 |1|ATx+qHmzjFjSSGWDfhEXIvKJ12g=|6/XdYTEkqWER+1aaH7JjOeMAdk8= ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ
 @cert-authority *.example.com,!test.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ example CA
 @Revoked * ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ
 `
-	for h, err := range sshkey.KnownHosts(strings.NewReader(file)) {
+	for h, err := range knownhosts.Read(strings.NewReader(file)) {
 		if err != nil {
 			fmt.Println(errors.Is(err, keyerrors.ErrMalformedKey), err)
 			continue
 		}
-		fmt.Printf("line %d %q %v %s: %v\n", h.Line, h.Marker, h.Hosts, h.Key.Type(), h.Match("server.example.com", 22))
+		fmt.Printf("line %d %q %v %s: %v\n", h.Line(), h.Marker(), h.Hosts(), h.Key().Type(), h.Match("server.example.com", 22))
 	}
 	// Output:
 	// line 2 "" [server.example.com 192.0.2.10] ssh-ed25519: true
@@ -34,12 +34,12 @@ server.example.com,192.0.2.10 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtC
 	// true sshkey: line 5: markers are case-sensitive: ssh reads "@Revoked" as no marker, and skips the line; write @cert-authority or @revoked
 }
 
-// ExampleKnownHost_Match shows the names an entry with patterns is for: a
+// ExampleEntry_Match shows the names an entry with patterns is for: a
 // port other than 22 is part of the name ssh looks up, case does not
 // matter, and a negated pattern excludes a host.
-func ExampleKnownHost_Match() {
+func ExampleEntry_Match() {
 	const line = "*.example.org,!bad.example.org,[*.example.org]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ"
-	for h, err := range sshkey.KnownHosts(strings.NewReader(line)) {
+	for h, err := range knownhosts.Read(strings.NewReader(line)) {
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -66,10 +66,10 @@ func ExampleHashHost() {
 		return
 	}
 	for _, port := range []int{22, 2222} {
-		h, err := sshkey.HashHost("server.example.com", port, salt)
+		h, err := knownhosts.HashHost("server.example.com", port, salt)
 		fmt.Println(h, err)
 	}
-	_, err = sshkey.HashHost("server.example.com", 22, salt[:16])
+	_, err = knownhosts.HashHost("server.example.com", 22, salt[:16])
 	fmt.Println(errors.Is(err, keyerrors.ErrMalformedKey))
 	// Output:
 	// |1|ATx+qHmzjFjSSGWDfhEXIvKJ12g=|6/XdYTEkqWER+1aaH7JjOeMAdk8= <nil>

@@ -1,4 +1,4 @@
-package sshkey
+package knownhosts
 
 import (
 	"bytes"
@@ -14,16 +14,20 @@ import (
 	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
+	"github.com/keyvet/keyvet/sshkey/internal/lines"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
-// The known_hosts rows use the keys of sshkey_test.go (ed25519B64, rsaB64,
-// ed25519CertB64: openssh-portable's regress/unittests/sshkey/testdata).
+// The known_hosts rows use the keys of sshkey_test.go (keytest.ED25519B64, keytest.RSAB64,
+// keytest.ED25519CertB64: openssh-portable's regress/unittests/sshkey/testdata).
 
 // khRead returns what KnownHosts yields for in: the entries and errors, in
 // order, the entries' indexes in the errors slice nil.
-func khRead(t *testing.T, r io.Reader) (entries []*KnownHost, errs []error) {
+func khRead(t *testing.T, r io.Reader) (entries []*Entry, errs []error) {
 	t.Helper()
-	for h, err := range KnownHosts(r) {
+	for h, err := range Read(r) {
 		if (h == nil) == (err == nil) {
 			t.Fatalf("KnownHosts yielded (%v, %v): one of the two must be nil", h, err)
 		}
@@ -35,24 +39,24 @@ func khRead(t *testing.T, r io.Reader) (entries []*KnownHost, errs []error) {
 
 // khEqual reports whether two entries are the same: line, marker, host
 // field, key and comment.
-func khEqual(a, b *KnownHost) bool {
-	return a.Line == b.Line && a.Marker == b.Marker && slices.Equal(a.Hosts, b.Hosts) &&
-		a.Key.Equal(b.Key) && a.Key.Comment() == b.Key.Comment() && a.Key.Format() == b.Key.Format()
+func khEqual(a, b *Entry) bool {
+	return a.Line() == b.Line() && a.Marker() == b.Marker() && slices.Equal(a.Hosts(), b.Hosts()) &&
+		a.Key().Equal(b.Key()) && a.Key().Comment() == b.Key().Comment() && a.Key().Format() == b.Key().Format()
 }
 
 // khHostTexts returns the patterns of h as written.
-func khHostTexts(h *KnownHost) []string {
+func khHostTexts(h *Entry) []string {
 	var s []string
-	for _, p := range h.Hosts {
+	for _, p := range h.Hosts() {
 		s = append(s, p.String())
 	}
 	return s
 }
 
 // khCheckEntry checks the invariants of an entry read from line: its key
-// is what ParseAuthorizedKey reads from the text after the host field;
+// is what sshkey.ParseAuthorizedKey reads from the text after the host field;
 // String and MarshalText give a line that reads back to an equal entry.
-func khCheckEntry(t *testing.T, h *KnownHost) {
+func khCheckEntry(t *testing.T, h *Entry) {
 	t.Helper()
 	line := h.String()
 	text, err := h.MarshalText()
@@ -64,12 +68,12 @@ func khCheckEntry(t *testing.T, h *KnownHost) {
 		t.Fatalf("String %q reads back as %v, %v", line, again, errs)
 	}
 	want := *h
-	want.Line = 1
+	want.line = 1
 	if !khEqual(again[0], &want) {
 		t.Fatalf("String %q reads back as another entry: %+v, want %+v", line, again[0], want)
 	}
-	if h.Key.Format() != FormatAuthorizedKey {
-		t.Errorf("Key.Format = %v", h.Key.Format())
+	if h.Key().Format() != sshkey.FormatAuthorizedKey {
+		t.Errorf("sshkey.Key.Format = %v", h.Key().Format())
 	}
 }
 
@@ -83,8 +87,8 @@ type khRow struct {
 }
 
 func TestKnownHostsLine(t *testing.T) {
-	ed := "ssh-ed25519 " + ed25519B64
-	rsa := "ssh-rsa " + rsaB64
+	ed := "ssh-ed25519 " + keytest.ED25519B64
+	rsa := "ssh-rsa " + keytest.RSAB64
 	hash := "|1|JfKTdBh7rNbXkVAQCRp4OQoPfmI=|USECr3SWf1JUPsms5AqfD5QfxkM=" // sshd(8), SSH_KNOWN_HOSTS FILE FORMAT's example
 	rows := []khRow{
 		// Good lines.
@@ -97,7 +101,7 @@ func TestKnownHostsLine(t *testing.T) {
 		{"empty patterns", "a,,b, " + ed, MarkerNone, []string{"a", "", "b", ""}, nil, "empty patterns stay where they stand, so the field is written back as it came"},
 		{"bang", "! " + ed, MarkerNone, []string{"!"}, nil, "a lone ! is the negated empty pattern"},
 		{"blanks", " \t server.example.com \t " + ed + " \t", MarkerNone, []string{"server.example.com"}, nil, "blanks before, between and after the fields"},
-		{"tabs", "server.example.com\tssh-ed25519\t" + ed25519B64 + "\tcomment", MarkerNone, []string{"server.example.com"}, nil, "tabs separate fields as spaces do"},
+		{"tabs", "server.example.com\tssh-ed25519\t" + keytest.ED25519B64 + "\tcomment", MarkerNone, []string{"server.example.com"}, nil, "tabs separate fields as spaces do"},
 		{"hashed", hash + " " + ed, MarkerNone, []string{hash}, nil, "a hashed name, as ssh-keygen -H writes it"},
 		{"ca", "@cert-authority *.example.com " + ed + " example CA", MarkerCertAuthority, []string{"*.example.com"}, nil, "a certificate authority"},
 		{"revoked", "@revoked * " + rsa, MarkerRevoked, []string{"*"}, nil, "a revoked key, for every host"},
@@ -143,16 +147,16 @@ func TestKnownHostsLine(t *testing.T) {
 		// Bad keys: the one-key rules' sentinels.
 		{"type only", "host ssh-ed25519", 0, nil, keyerrors.ErrMalformedKey, "no base64 after the type"},
 		{"bad base64", "host ssh-ed25519 AAAA!!!!", 0, nil, keyerrors.ErrMalformedKey, "the base64 does not decode"},
-		{"mismatch", "host ssh-rsa " + ed25519B64, 0, nil, keyerrors.ErrKeyTypeMismatch, "the type is not the blob's"},
-		{"unknown type", "host ssh-foo " + ed25519B64, 0, nil, keyerrors.ErrKeyTypeMismatch, "an unknown type label before a known blob"},
-		{"cert", "host ssh-ed25519-cert-v01@openssh.com " + ed25519CertB64, 0, nil, keyerrors.ErrCertificate, "a certificate, which the one-key rules refuse"},
+		{"mismatch", "host ssh-rsa " + keytest.ED25519B64, 0, nil, keyerrors.ErrKeyTypeMismatch, "the type is not the blob's"},
+		{"unknown type", "host ssh-foo " + keytest.ED25519B64, 0, nil, keyerrors.ErrKeyTypeMismatch, "an unknown type label before a known blob"},
+		{"cert", "host ssh-ed25519-cert-v01@openssh.com " + keytest.ED25519CertB64, 0, nil, keyerrors.ErrCertificate, "a certificate, which the one-key rules refuse"},
 		{"rsa1", "host 1024 35 1234567890123456789", 0, nil, keyerrors.ErrUnsupportedEncoding, "an SSH-1 RSA key (hostkeys_foreach_file: assume legacy RSA1)"},
 		{"control comment", "host " + ed + " bell\x07", 0, nil, keyerrors.ErrMalformedKey, "the one-key rules refuse a control character in a comment (ssh takes it)"},
 		{"cr comment", "host " + ed + " a\rb", 0, nil, keyerrors.ErrMalformedKey, "a lone CR in the key text, which the one-key rules refuse"},
 		{"private", "host " + ed + " b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB", 0, nil, keyerrors.ErrPrivateKey, "a private key's body after the key"},
 		{"private alone", "host -----BEGIN OPENSSH PRIVATE KEY-----", 0, nil, keyerrors.ErrPrivateKey, "a private key where the key belongs"},
 		{"no hosts", ed + " me@host", 0, nil, keyerrors.ErrMalformedKey, "an authorized_keys line: the type where the host names belong"},
-		{"no hosts bad key", "ssh-rsa " + ed25519B64, 0, nil, keyerrors.ErrKeyTypeMismatch, "an authorized_keys line whose key is bad too: the key's error"},
+		{"no hosts bad key", "ssh-rsa " + keytest.ED25519B64, 0, nil, keyerrors.ErrKeyTypeMismatch, "an authorized_keys line whose key is bad too: the key's error"},
 		{"blank in hosts", "a.example.com b.example.com " + ed, 0, nil, keyerrors.ErrMalformedKey, "host names separated by a blank: the second is read as the key type (ParseAuthorizedKey's sentinel)"},
 		{"nul", "host\x00 " + ed, 0, nil, keyerrors.ErrMalformedKey, "a NUL byte, which ends a field for ssh but is then read past"},
 		{"nul comment", "host " + ed + " a\x00b", 0, nil, keyerrors.ErrMalformedKey, "a NUL byte in the comment"},
@@ -168,43 +172,43 @@ func TestKnownHostsLine(t *testing.T) {
 			}
 			h, err := entries[0], errs[0]
 			if r.err != nil {
-				var le *LineError
+				var le *sshkey.LineError
 				if !errors.As(err, &le) || le.Line != 3 || !errors.Is(err, r.err) {
-					t.Fatalf("err = %v, want a LineError of line 3 wrapping %v (%s)", err, r.err, r.why)
+					t.Fatalf("err = %v, want a sshkey.LineError of line 3 wrapping %v (%s)", err, r.err, r.why)
 				}
 				return
 			}
 			if err != nil {
 				t.Fatalf("err = %v (%s)", err, r.why)
 			}
-			if h.Line != 3 || h.Marker != r.want || !slices.Equal(khHostTexts(h), r.hosts) {
-				t.Fatalf("line %d, marker %v, hosts %q; want 3, %v, %q (%s)", h.Line, h.Marker, khHostTexts(h), r.want, r.hosts, r.why)
+			if h.Line() != 3 || h.Marker() != r.want || !slices.Equal(khHostTexts(h), r.hosts) {
+				t.Fatalf("line %d, marker %v, hosts %q; want 3, %v, %q (%s)", h.Line(), h.Marker(), khHostTexts(h), r.want, r.hosts, r.why)
 			}
 			khCheckEntry(t, h)
 		})
 	}
 }
 
-// TestKnownHostsKey: an entry's key is the key ParseAuthorizedKey reads
+// TestKnownHostsKey: an entry's key is the key sshkey.ParseAuthorizedKey reads
 // from the text after the host field, comment and all.
 func TestKnownHostsKey(t *testing.T) {
-	entries, errs := khRead(t, strings.NewReader("@cert-authority *.example.com,!x.example.com  "+ed25519Line+" \n"))
+	entries, errs := khRead(t, strings.NewReader("@cert-authority *.example.com,!x.example.com  "+keytest.ED25519Line+" \n"))
 	if len(entries) != 1 || errs[0] != nil {
 		t.Fatal(errs)
 	}
 	h := entries[0]
-	want, err := ParseAuthorizedKey([]byte(ed25519Line))
+	want, err := sshkey.ParseAuthorizedKey([]byte(keytest.ED25519Line))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !h.Key.Equal(want) || h.Key.Comment() != "ED25519 test key #1" || h.Key.Type() != TypeED25519 {
-		t.Errorf("key %v, want %v", h.Key, want)
+	if !h.Key().Equal(want) || h.Key().Comment() != "ED25519 test key #1" || h.Key().Type() != sshkey.TypeED25519 {
+		t.Errorf("key %v, want %v", h.Key(), want)
 	}
-	if got := h.String(); got != "@cert-authority *.example.com,!x.example.com "+ed25519Line {
+	if got := h.String(); got != "@cert-authority *.example.com,!x.example.com "+keytest.ED25519Line {
 		t.Errorf("String = %q", got)
 	}
 	neg := []bool{false, true}
-	for i, p := range h.Hosts {
+	for i, p := range h.Hosts() {
 		if p.Negated() != neg[i] || p.Hashed() {
 			t.Errorf("pattern %q: Negated %v, Hashed %v", p, p.Negated(), p.Hashed())
 		}
@@ -214,7 +218,7 @@ func TestKnownHostsKey(t *testing.T) {
 // TestKnownHostsFile: line numbers, line ends, blank and comment lines, a
 // bad line among good ones.
 func TestKnownHostsFile(t *testing.T) {
-	ed := "ssh-ed25519 " + ed25519B64
+	ed := "ssh-ed25519 " + keytest.ED25519B64
 	tests := []struct {
 		name, in string
 		lines    []int // the line of each result
@@ -235,16 +239,16 @@ func TestKnownHostsFile(t *testing.T) {
 			var lines, bad []int
 			for i, h := range entries {
 				if errs[i] != nil {
-					var le *LineError
+					var le *sshkey.LineError
 					if !errors.As(errs[i], &le) {
 						t.Fatalf("%s: %v is no LineError", tt.name, errs[i])
 					}
 					lines, bad = append(lines, le.Line), append(bad, le.Line)
 					continue
 				}
-				lines = append(lines, h.Line)
-				if strings.ContainsAny(h.Key.Comment(), "\r\n") {
-					t.Errorf("%s: comment %q holds a line end", tt.name, h.Key.Comment())
+				lines = append(lines, h.Line())
+				if strings.ContainsAny(h.Key().Comment(), "\r\n") {
+					t.Errorf("%s: comment %q holds a line end", tt.name, h.Key().Comment())
 				}
 			}
 			if !slices.Equal(lines, tt.lines) || !slices.Equal(bad, tt.bad) {
@@ -255,23 +259,23 @@ func TestKnownHostsFile(t *testing.T) {
 }
 
 func TestKnownHostsTooLong(t *testing.T) {
-	ed := "ssh-ed25519 " + ed25519B64
-	long := "a " + ed + " " + strings.Repeat("c", MaxLineLen)
+	ed := "ssh-ed25519 " + keytest.ED25519B64
+	long := "a " + ed + " " + strings.Repeat("c", sshkey.MaxLineLen)
 	entries, errs := khRead(t, strings.NewReader("x "+ed+"\n"+long+"\ny "+ed))
-	if len(entries) != 3 || errs[0] != nil || errs[2] != nil || entries[2].Line != 3 {
+	if len(entries) != 3 || errs[0] != nil || errs[2] != nil || entries[2].Line() != 3 {
 		t.Fatalf("results %v %v", entries, errs)
 	}
-	var le *LineError
+	var le *sshkey.LineError
 	if !errors.As(errs[1], &le) || le.Line != 2 || !errors.Is(errs[1], keyerrors.ErrMalformedKey) {
 		t.Errorf("the long line gives %v, want tooLongError's", errs[1])
 	}
-	if errs[1].Error() != tooLongError(2).Error() {
-		t.Errorf("error %q, want %q", errs[1], tooLongError(2))
+	if errs[1].Error() != lines.TooLongError(2).Error() {
+		t.Errorf("error %q, want %q", errs[1], lines.TooLongError(2))
 	}
 }
 
 func TestKnownHostsReadError(t *testing.T) {
-	ed := "ssh-ed25519 " + ed25519B64
+	ed := "ssh-ed25519 " + keytest.ED25519B64
 	boom := errors.New("boom")
 	r := io.MultiReader(strings.NewReader("a "+ed+"\nbad\nb "+ed), iotest.ErrReader(boom))
 	entries, errs := khRead(t, r)
@@ -279,7 +283,7 @@ func TestKnownHostsReadError(t *testing.T) {
 	if len(entries) != 3 || entries[0] == nil || errs[1] == nil || !errors.Is(errs[2], boom) {
 		t.Fatalf("results %v %v; want an entry, a bad line, then the read error", entries, errs)
 	}
-	var le *LineError
+	var le *sshkey.LineError
 	if errors.As(errs[2], &le) {
 		t.Errorf("the read error is a LineError: %v", errs[2])
 	}
@@ -288,11 +292,11 @@ func TestKnownHostsReadError(t *testing.T) {
 // TestKnownHostsStop: the iterator stops when the loop does, and reads no
 // more of r than it has to.
 func TestKnownHostsStop(t *testing.T) {
-	ed := "ssh-ed25519 " + ed25519B64
+	ed := "ssh-ed25519 " + keytest.ED25519B64
 	in := strings.Repeat("a "+ed+"\nbad\n", 10)
 	for _, stopAt := range []int{1, 2} {
 		n := 0
-		for range KnownHosts(strings.NewReader(in)) {
+		for range Read(strings.NewReader(in)) {
 			n++
 			if n == stopAt {
 				break
@@ -307,17 +311,17 @@ func TestKnownHostsStop(t *testing.T) {
 // TestKnownHostsOneKeyFile: an RFC 4716 or PEM key file yields oneKeyFile's
 // error and ends; such a line later in a file is one bad line.
 func TestKnownHostsOneKeyFile(t *testing.T) {
-	ed := "ssh-ed25519 " + ed25519B64
+	ed := "ssh-ed25519 " + keytest.ED25519B64
 	tests := []struct {
 		name, in string
 		err      error
 		why      string
 	}{
-		{"rfc4716", ed25519RFC, keyerrors.ErrUnsupportedEncoding, "an RFC 4716 file"},
-		{"pem", rsaPKIX, keyerrors.ErrUnsupportedEncoding, "a PKIX PEM file"},
-		{"pkcs1", rsaPKCS1, keyerrors.ErrUnsupportedEncoding, "a PKCS#1 PEM file"},
+		{"rfc4716", keytest.ED25519RFC, keyerrors.ErrUnsupportedEncoding, "an RFC 4716 file"},
+		{"pem", keytest.RSAPKIX, keyerrors.ErrUnsupportedEncoding, "a PKIX PEM file"},
+		{"pkcs1", keytest.RSAPKCS1, keyerrors.ErrUnsupportedEncoding, "a PKCS#1 PEM file"},
 		{"private", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n", keyerrors.ErrPrivateKey, "a private key file"},
-		{"after comments", "# keys\n\n" + ed25519RFC, keyerrors.ErrUnsupportedEncoding, "the first line that is no comment or blank counts"},
+		{"after comments", "# keys\n\n" + keytest.ED25519RFC, keyerrors.ErrUnsupportedEncoding, "the first line that is no comment or blank counts"},
 	}
 	for _, tt := range tests {
 		entries, errs := khRead(t, strings.NewReader(tt.in))
@@ -325,16 +329,16 @@ func TestKnownHostsOneKeyFile(t *testing.T) {
 			t.Errorf("%s: %d results (%v), want one error wrapping %v (%s)", tt.name, len(entries), errs, tt.err, tt.why)
 			continue
 		}
-		want := oneKeyFile(1, []byte(strings.SplitN(tt.in, "\n", 2)[0]))
+		want := lines.OneKeyFile(1, []byte(strings.SplitN(tt.in, "\n", 2)[0]))
 		if strings.HasPrefix(tt.in, "#") {
-			want = oneKeyFile(3, []byte(strings.Split(tt.in, "\n")[2]))
+			want = lines.OneKeyFile(3, []byte(strings.Split(tt.in, "\n")[2]))
 		}
 		if errs[0].Error() != want.Error() {
 			t.Errorf("%s: %v, want oneKeyFile's %v", tt.name, errs[0], want)
 		}
 	}
 	// Later in a file, a PEM block is lines of a known_hosts file, each bad.
-	entries, errs := khRead(t, strings.NewReader("a "+ed+"\n"+rsaPKIX))
+	entries, errs := khRead(t, strings.NewReader("a "+ed+"\n"+keytest.RSAPKIX))
 	if len(entries) != 7 || entries[0] == nil {
 		t.Fatalf("%d results, want the entry and six bad lines: %v", len(entries), errs)
 	}
@@ -345,7 +349,7 @@ func TestKnownHostsOneKeyFile(t *testing.T) {
 	}
 	// A first line that is a good entry is one, though it starts as PEM does.
 	entries, errs = khRead(t, strings.NewReader("-----BEGIN "+ed+"\n"))
-	if len(entries) != 1 || errs[0] != nil || entries[0].Hosts[0].String() != "-----BEGIN" {
+	if len(entries) != 1 || errs[0] != nil || entries[0].Hosts()[0].String() != "-----BEGIN" {
 		t.Errorf("a good line for host -----BEGIN: %v %v", entries, errs)
 	}
 }
@@ -358,11 +362,11 @@ func TestKnownHostsMemory(t *testing.T) {
 	}
 	held := func(n int) uint64 {
 		var m runtime.MemStats
-		for h, err := range KnownHosts(&khLines{n: n}) {
+		for h, err := range Read(&khLines{n: n}) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if h.Line == n {
+			if h.Line() == n {
 				runtime.GC()
 				runtime.ReadMemStats(&m)
 			}
@@ -385,7 +389,7 @@ type khLines struct {
 func (r *khLines) Read(p []byte) (int, error) {
 	for len(r.buf) < len(p) && r.i < r.n {
 		r.i++
-		r.buf = fmt.Appendf(r.buf, "host%d.example.com,192.0.2.%d ssh-ed25519 %s host %d\n", r.i, r.i%256, ed25519B64, r.i)
+		r.buf = fmt.Appendf(r.buf, "host%d.example.com,192.0.2.%d ssh-ed25519 %s host %d\n", r.i, r.i%256, keytest.ED25519B64, r.i)
 	}
 	if len(r.buf) == 0 {
 		return 0, io.EOF
@@ -407,15 +411,15 @@ func khCheckMessage(t *testing.T, line []byte, err error) {
 	t.Helper()
 	msg := err.Error()
 	shown := msg
-	cp := trimLeadingBlank(line)
+	cp := scan.TrimLeadingBlank(line)
 	for range 2 { // the fields a message may show, escaped
 		var f []byte
-		f, cp = nextField(cp)
+		f, cp = scan.NextField(cp)
 		if len(f) > 0 {
 			shown = strings.ReplaceAll(shown, keyerrors.SafeValue(string(f)), "")
 		}
 	}
-	if run := leakedRun(string(cp), shown); run != "" {
+	if run := keytest.LeakedRun(string(cp), shown); run != "" {
 		t.Fatalf("error %q holds %q of the key text", msg, run)
 	}
 	if run := khRun.FindString(msg); run != "" {
@@ -429,22 +433,22 @@ func khCheckMessage(t *testing.T, line []byte, err error) {
 // TestKnownHostsMessages: bad lines' errors escape the host names and
 // markers they show and hold no key material.
 func TestKnownHostsMessages(t *testing.T) {
-	ed := "ssh-ed25519 " + ed25519B64
+	ed := "ssh-ed25519 " + keytest.ED25519B64
 	lines := []string{
-		"\x1b[31mevil\x1b[0m",                       // terminal escapes in a host field with no key
-		"ho\rst\x7f,\xff\xfe",                       // CR, DEL and invalid UTF-8
-		"@\x1b[2Jmarker host " + ed,                 // an unknown marker with an escape
-		"@Revoked\x1b host " + ed,                   // no marker, for its case and an escape
-		strings.Repeat("h", 200),                    // a long host name, cut short
-		ed25519B64,                                  // a blob where the host names belong
-		"host " + ed25519B64 + " x",                 // a blob where the type belongs
-		"host ssh-rsa " + ed25519B64,                // a type mismatch
-		"host ssh-ed25519 " + ed25519B64[:60],       // a truncated key
-		"|1|" + ed25519B64[:28] + "|c2FsdA== " + ed, // a bad hash
-		"@revoked\thost " + ed,                      // the tab marker
-		"a b " + ed,                                 // a blank in the host field
-		"ssh-ed25519 " + ed25519B64[:64] + "AAAA",   // no host names, and a bad key
-		"0\x01" + strings.Repeat("0", 38),           // SafeValue's escape joins two runs into one of 41 (FuzzKnownHosts' finding)
+		"\x1b[31mevil\x1b[0m",                               // terminal escapes in a host field with no key
+		"ho\rst\x7f,\xff\xfe",                               // CR, DEL and invalid UTF-8
+		"@\x1b[2Jmarker host " + ed,                         // an unknown marker with an escape
+		"@Revoked\x1b host " + ed,                           // no marker, for its case and an escape
+		strings.Repeat("h", 200),                            // a long host name, cut short
+		keytest.ED25519B64,                                  // a blob where the host names belong
+		"host " + keytest.ED25519B64 + " x",                 // a blob where the type belongs
+		"host ssh-rsa " + keytest.ED25519B64,                // a type mismatch
+		"host ssh-ed25519 " + keytest.ED25519B64[:60],       // a truncated key
+		"|1|" + keytest.ED25519B64[:28] + "|c2FsdA== " + ed, // a bad hash
+		"@revoked\thost " + ed,                              // the tab marker
+		"a b " + ed,                                         // a blank in the host field
+		"ssh-ed25519 " + keytest.ED25519B64[:64] + "AAAA",   // no host names, and a bad key
+		"0\x01" + strings.Repeat("0", 38),                   // SafeValue's escape joins two runs into one of 41 (FuzzKnownHosts' finding)
 	}
 	for _, l := range lines {
 		entries, errs := khRead(t, strings.NewReader(l+"\n"))
@@ -472,8 +476,8 @@ func TestMarkerString(t *testing.T) {
 // TestKnownHostMarshalText: entries whose line would not read back to them
 // are refused.
 func TestKnownHostMarshalText(t *testing.T) {
-	ed := "ssh-ed25519 " + ed25519B64
-	read := func(line string) *KnownHost {
+	ed := "ssh-ed25519 " + keytest.ED25519B64
+	read := func(line string) *Entry {
 		entries, errs := khRead(t, strings.NewReader(line))
 		if len(entries) != 1 || errs[0] != nil {
 			t.Fatalf("%q: %v", line, errs)
@@ -484,22 +488,22 @@ func TestKnownHostMarshalText(t *testing.T) {
 	hashed := read("|1|JfKTdBh7rNbXkVAQCRp4OQoPfmI=|USECr3SWf1JUPsms5AqfD5QfxkM= " + ed)
 	tests := []struct {
 		name string
-		edit func(h *KnownHost)
+		edit func(h *Entry)
 		ok   bool
 		why  string
 	}{
-		{"as read", func(h *KnownHost) {}, true, "an entry as read"},
-		{"no key", func(h *KnownHost) { h.Key = nil }, false, "a line needs a key"},
-		{"marker", func(h *KnownHost) { h.Marker = 3 }, false, "an unknown marker"},
-		{"no hosts", func(h *KnownHost) { h.Hosts = nil }, false, "a line needs a host field"},
-		{"empty host", func(h *KnownHost) { h.Hosts = []HostPattern{{}} }, false, "an empty host field"},
-		{"two empty", func(h *KnownHost) { h.Hosts = []HostPattern{{}, {}} }, true, "\",\" is a host field"},
-		{"bar first", func(h *KnownHost) { h.Hosts = h.Hosts[1:] }, false, "a field that starts with | is read as a hashed name"},
-		{"at first", func(h *KnownHost) { h.Hosts = h.Hosts[2:] }, false, "a field that starts with @ is read as a marker"},
-		{"hash first", func(h *KnownHost) { h.Hosts = h.Hosts[3:] }, false, "a line that starts with # is a comment"},
-		{"hash first marked", func(h *KnownHost) { h.Hosts, h.Marker = h.Hosts[3:], MarkerRevoked }, true, "after a marker, # starts a host name"},
-		{"hashed and more", func(h *KnownHost) { h.Hosts = append(slices.Clone(hashed.Hosts), h.Hosts[0]) }, false, "a hashed name stands alone"},
-		{"hashed", func(h *KnownHost) { h.Hosts = hashed.Hosts }, true, "a hashed name alone"},
+		{"as read", func(h *Entry) {}, true, "an entry as read"},
+		{"no key", func(h *Entry) { h.key = nil }, false, "a line needs a key"},
+		{"marker", func(h *Entry) { h.marker = 3 }, false, "an unknown marker"},
+		{"no hosts", func(h *Entry) { h.hosts = nil }, false, "a line needs a host field"},
+		{"empty host", func(h *Entry) { h.hosts = []HostPattern{{}} }, false, "an empty host field"},
+		{"two empty", func(h *Entry) { h.hosts = []HostPattern{{}, {}} }, true, "\",\" is a host field"},
+		{"bar first", func(h *Entry) { h.hosts = h.Hosts()[1:] }, false, "a field that starts with | is read as a hashed name"},
+		{"at first", func(h *Entry) { h.hosts = h.Hosts()[2:] }, false, "a field that starts with @ is read as a marker"},
+		{"hash first", func(h *Entry) { h.hosts = h.Hosts()[3:] }, false, "a line that starts with # is a comment"},
+		{"hash first marked", func(h *Entry) { h.hosts, h.marker = h.Hosts()[3:], MarkerRevoked }, true, "after a marker, # starts a host name"},
+		{"hashed and more", func(h *Entry) { h.hosts = append(slices.Clone(hashed.Hosts()), h.Hosts()[0]) }, false, "a hashed name stands alone"},
+		{"hashed", func(h *Entry) { h.hosts = hashed.Hosts() }, true, "a hashed name alone"},
 	}
 	for _, tt := range tests {
 		e := *h
@@ -516,7 +520,7 @@ func TestKnownHostMarshalText(t *testing.T) {
 			continue
 		}
 		again := read(string(text))
-		if e.Line = 1; !khEqual(again, &e) {
+		if e.line = 1; !khEqual(again, &e) {
 			t.Errorf("%s: %q reads back as %v (%s)", tt.name, text, again, tt.why)
 		}
 	}

@@ -1,4 +1,4 @@
-package sshkey
+package authorizedkeys
 
 import (
 	"bufio"
@@ -16,6 +16,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
 
 // updateAuthorized regenerates ../testdata/authorized_keys: the option
@@ -24,7 +26,7 @@ import (
 var updateAuthorized = flag.Bool("update-authorized-keys", false,
 	"regenerate ../testdata/authorized_keys with ssh-keygen, puttygen, dropbearkey and, as root, sshd")
 
-const akDir = "../testdata/authorized_keys"
+const akDir = "../../testdata/authorized_keys"
 
 // akKey is the key of the option grammar's lines: an Ed25519 key, the same
 // on every line, which sshd reads on each and compares with none.
@@ -39,7 +41,7 @@ type optRow struct {
 	// line instead.
 	opts, line string
 	// want is the options read; nil when the line is bad.
-	want *KeyOptions
+	want *Options
 	// msg is a text the error must hold (the option it names).
 	msg string
 	// sshd, when set, says why sshd 9.2 judges the line the other way.
@@ -54,7 +56,7 @@ func (r optRow) text() string {
 	return r.opts + " " + akKey + " " + r.name
 }
 
-func perm(p Permission) *KeyOptions { return &KeyOptions{Pty: p} }
+func perm(p Permission) *Options { return &Options{Pty: p} }
 
 func utc(y, mo, d, h, mi, s int) time.Time {
 	return time.Date(y, time.Month(mo), d, h, mi, s, 0, time.UTC)
@@ -83,51 +85,51 @@ func optionRows() []optRow {
 	}
 	return []optRow{
 		// Where the options end.
-		{name: "no-options", line: akKey + " c", want: &KeyOptions{}, reason: "a line that starts with a key type has no options"},
-		{name: "leading-blanks", line: " \t" + akKey, want: &KeyOptions{}, reason: "blanks before the line are skipped (skip_space)"},
+		{name: "no-options", line: akKey + " c", want: &Options{}, reason: "a line that starts with a key type has no options"},
+		{name: "leading-blanks", line: " \t" + akKey, want: &Options{}, reason: "blanks before the line are skipped (skip_space)"},
 		{name: "tab-after-options", line: "no-pty\t\t" + akKey, want: perm(PermissionDenied), reason: "a tab ends the options too, and blanks before the key are skipped"},
 		{name: "type-alone", line: "ssh-ed25519", reason: "a type and no key: sshkey_read fails, and then finds no key after the 'options'"},
 		{name: "options-alone", line: "no-pty", reason: "options and no key"},
 		{name: "options-comma-alone", line: "no-pty,", reason: "options ending in a comma, and no key"},
 		{name: "bad-base64", line: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34Xt!wZ", reason: "a key type then no key"},
 		{name: "unknown-type", line: "ssh-foo AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ", reason: "ssh-foo is taken for options, and the base64 after it is no key line"},
-		{name: "quoted-blank", opts: `command="a b"`, want: &KeyOptions{HasCommand: true, Command: "a b"}, reason: "a blank inside double quotes does not end the options"},
+		{name: "quoted-blank", opts: `command="a b"`, want: &Options{HasCommand: true, Command: "a b"}, reason: "a blank inside double quotes does not end the options"},
 		{name: "comma-then-type", line: "no-pty," + akKey, reason: "the comma joins the type to the options: ssh-ed25519 is an unknown option, and no key follows"},
-		{name: "cr-in-quotes", opts: "command=\"a\rb\"", want: &KeyOptions{HasCommand: true, Command: "a\rb"}, reason: "a lone CR is part of the line, and of the value"},
+		{name: "cr-in-quotes", opts: "command=\"a\rb\"", want: &Options{HasCommand: true, Command: "a\rb"}, reason: "a lone CR is part of the line, and of the value"},
 
 		// Flags, with and without no-, in any case.
-		{name: "restrict", opts: "restrict", want: &KeyOptions{Restrict: true}, reason: "restrict alone"},
-		{name: "restrict-upper", opts: "RESTRICT", want: &KeyOptions{Restrict: true}, reason: "names are matched without regard to case (strncasecmp)"},
-		{name: "cert-authority", opts: "cert-authority", want: &KeyOptions{CertAuthority: true}, reason: "cert-authority"},
-		{name: "agent", opts: "agent-forwarding", want: &KeyOptions{AgentForwarding: PermissionAllowed}, reason: "the plain form allows"},
-		{name: "no-agent", opts: "no-agent-forwarding", want: &KeyOptions{AgentForwarding: PermissionDenied}, reason: "the no- form denies"},
-		{name: "port", opts: "port-forwarding", want: &KeyOptions{PortForwarding: PermissionAllowed}, reason: "port-forwarding"},
-		{name: "no-port", opts: "no-port-forwarding", want: &KeyOptions{PortForwarding: PermissionDenied}, reason: "no-port-forwarding"},
+		{name: "restrict", opts: "restrict", want: &Options{Restrict: true}, reason: "restrict alone"},
+		{name: "restrict-upper", opts: "RESTRICT", want: &Options{Restrict: true}, reason: "names are matched without regard to case (strncasecmp)"},
+		{name: "cert-authority", opts: "cert-authority", want: &Options{CertAuthority: true}, reason: "cert-authority"},
+		{name: "agent", opts: "agent-forwarding", want: &Options{AgentForwarding: PermissionAllowed}, reason: "the plain form allows"},
+		{name: "no-agent", opts: "no-agent-forwarding", want: &Options{AgentForwarding: PermissionDenied}, reason: "the no- form denies"},
+		{name: "port", opts: "port-forwarding", want: &Options{PortForwarding: PermissionAllowed}, reason: "port-forwarding"},
+		{name: "no-port", opts: "no-port-forwarding", want: &Options{PortForwarding: PermissionDenied}, reason: "no-port-forwarding"},
 		{name: "pty", opts: "pty", want: perm(PermissionAllowed), reason: "pty"},
 		{name: "no-pty", opts: "no-pty", want: perm(PermissionDenied), reason: "no-pty"},
 		{name: "No-Pty", opts: "No-PTY", want: perm(PermissionDenied), reason: "the no- is matched without regard to case too"},
-		{name: "user-rc", opts: "user-rc", want: &KeyOptions{UserRC: PermissionAllowed}, reason: "user-rc"},
-		{name: "no-user-rc", opts: "no-user-rc", want: &KeyOptions{UserRC: PermissionDenied}, reason: "no-user-rc"},
-		{name: "x11", opts: "X11-forwarding", want: &KeyOptions{X11Forwarding: PermissionAllowed}, reason: "X11-forwarding, as sshd(8) writes it"},
-		{name: "no-x11", opts: "no-x11-forwarding", want: &KeyOptions{X11Forwarding: PermissionDenied}, reason: "no-x11-forwarding, lower case"},
-		{name: "no-touch", opts: "no-touch-required", want: &KeyOptions{NoTouchRequired: true}, reason: "no-touch-required"},
-		{name: "touch", opts: "no-touch-required,touch-required", want: &KeyOptions{}, reason: "touch-required (undocumented) clears no-touch-required"},
-		{name: "verify", opts: "verify-required", want: &KeyOptions{VerifyRequired: true}, reason: "verify-required"},
-		{name: "no-verify", opts: "verify-required,no-verify-required", want: &KeyOptions{}, reason: "no-verify-required (undocumented) clears it"},
+		{name: "user-rc", opts: "user-rc", want: &Options{UserRC: PermissionAllowed}, reason: "user-rc"},
+		{name: "no-user-rc", opts: "no-user-rc", want: &Options{UserRC: PermissionDenied}, reason: "no-user-rc"},
+		{name: "x11", opts: "X11-forwarding", want: &Options{X11Forwarding: PermissionAllowed}, reason: "X11-forwarding, as sshd(8) writes it"},
+		{name: "no-x11", opts: "no-x11-forwarding", want: &Options{X11Forwarding: PermissionDenied}, reason: "no-x11-forwarding, lower case"},
+		{name: "no-touch", opts: "no-touch-required", want: &Options{NoTouchRequired: true}, reason: "no-touch-required"},
+		{name: "touch", opts: "no-touch-required,touch-required", want: &Options{}, reason: "touch-required (undocumented) clears no-touch-required"},
+		{name: "verify", opts: "verify-required", want: &Options{VerifyRequired: true}, reason: "verify-required"},
+		{name: "no-verify", opts: "verify-required,no-verify-required", want: &Options{}, reason: "no-verify-required (undocumented) clears it"},
 		{name: "last-wins", opts: "pty,no-pty", want: perm(PermissionDenied), reason: "the last of a flag and its no- form counts"},
-		{name: "restrict-then-pty", opts: "restrict,pty", want: &KeyOptions{Restrict: true, Pty: PermissionAllowed}, reason: "a permission after restrict grants it again"},
-		{name: "pty-then-restrict", opts: "pty,restrict", want: &KeyOptions{Restrict: true}, reason: "restrict takes back what came before it"},
+		{name: "restrict-then-pty", opts: "restrict,pty", want: &Options{Restrict: true, Pty: PermissionAllowed}, reason: "a permission after restrict grants it again"},
+		{name: "pty-then-restrict", opts: "pty,restrict", want: &Options{Restrict: true}, reason: "restrict takes back what came before it"},
 		{name: "restrict-reenable", opts: "no-pty,restrict,port-forwarding,agent-forwarding,x11-forwarding,user-rc,no-pty",
-			want:   &KeyOptions{Restrict: true, PortForwarding: PermissionAllowed, AgentForwarding: PermissionAllowed, X11Forwarding: PermissionAllowed, UserRC: PermissionAllowed, Pty: PermissionDenied},
+			want:   &Options{Restrict: true, PortForwarding: PermissionAllowed, AgentForwarding: PermissionAllowed, X11Forwarding: PermissionAllowed, UserRC: PermissionAllowed, Pty: PermissionDenied},
 			reason: "restrict, then four permissions back and pty denied"},
-		{name: "restrict-twice", opts: "restrict,cert-authority,restrict,cert-authority", want: &KeyOptions{Restrict: true, CertAuthority: true}, reason: "flags may repeat"},
+		{name: "restrict-twice", opts: "restrict,cert-authority,restrict,cert-authority", want: &Options{Restrict: true, CertAuthority: true}, reason: "flags may repeat"},
 
 		// Commas.
 		{name: "leading-comma", opts: ",no-pty", want: perm(PermissionDenied), reason: "sshauthopt_parse steps over a comma where no option matches"},
 		{name: "double-comma", opts: "no-pty,,pty", want: perm(PermissionAllowed), reason: "an empty option between commas is skipped"},
 		{name: "trailing-comma", opts: "no-pty,", want: perm(PermissionDenied), reason: "a comma before the blank that ends the options is taken"},
-		{name: "comma-alone", opts: ",", want: &KeyOptions{}, reason: "options of one comma are no options"},
-		{name: "comma-in-quotes", opts: `command="a,b",no-pty`, want: &KeyOptions{HasCommand: true, Command: "a,b", Pty: PermissionDenied}, reason: "a comma inside quotes is the value's"},
+		{name: "comma-alone", opts: ",", want: &Options{}, reason: "options of one comma are no options"},
+		{name: "comma-in-quotes", opts: `command="a,b",no-pty`, want: &Options{HasCommand: true, Command: "a,b", Pty: PermissionDenied}, reason: "a comma inside quotes is the value's"},
 
 		// Unknown and malformed options.
 		{name: "unknown", opts: "no-ptyy", msg: `"no-ptyy"`, reason: "not an option sshd knows"},
@@ -149,39 +151,39 @@ func optionRows() []optRow {
 		{name: "nul", opts: "command=\"a\x00b\"", reason: "sshd's C string ends at the NUL, inside the quote"},
 
 		// Quoting: only \" is an escape.
-		{name: "escaped-quote", opts: `command="echo \"hi\""`, want: &KeyOptions{HasCommand: true, Command: `echo "hi"`}, reason: `\" stands for "`},
-		{name: "backslash", opts: `command="a\b"`, want: &KeyOptions{HasCommand: true, Command: `a\b`}, reason: "a backslash before anything but a quote is itself"},
-		{name: "double-backslash", opts: `command="a\\b"`, want: &KeyOptions{HasCommand: true, Command: `a\\b`}, reason: `\\ is two backslashes: opt_dequote undoes only \"`},
-		{name: "backslash-before-escape", opts: `command="a\\"b"`, want: &KeyOptions{HasCommand: true, Command: `a\"b`}, reason: `\\" is a backslash and an escaped quote`},
+		{name: "escaped-quote", opts: `command="echo \"hi\""`, want: &Options{HasCommand: true, Command: `echo "hi"`}, reason: `\" stands for "`},
+		{name: "backslash", opts: `command="a\b"`, want: &Options{HasCommand: true, Command: `a\b`}, reason: "a backslash before anything but a quote is itself"},
+		{name: "double-backslash", opts: `command="a\\b"`, want: &Options{HasCommand: true, Command: `a\\b`}, reason: `\\ is two backslashes: opt_dequote undoes only \"`},
+		{name: "backslash-before-escape", opts: `command="a\\"b"`, want: &Options{HasCommand: true, Command: `a\"b`}, reason: `\\" is a backslash and an escaped quote`},
 		{name: "backslash-at-end", opts: `command="a\\"`, msg: "double quote", reason: `"a\\" ends in an escaped quote, so the value does not close`},
 		{name: "escaped-close", opts: `command="a\"`, reason: "the only closing quote is escaped"},
 		{name: "quote-outside", opts: `no-pty\"x`, reason: `\" outside quotes is stepped over too, and then no-pty\"x is unknown`},
 
 		// command.
-		{name: "command-empty", opts: `command=""`, want: &KeyOptions{HasCommand: true}, reason: "an empty command is present: sshd runs no command"},
-		{name: "command-case", opts: `COMMAND="x"`, want: &KeyOptions{HasCommand: true, Command: "x"}, reason: "opt_match compares without regard to case"},
+		{name: "command-empty", opts: `command=""`, want: &Options{HasCommand: true}, reason: "an empty command is present: sshd runs no command"},
+		{name: "command-case", opts: `COMMAND="x"`, want: &Options{HasCommand: true, Command: "x"}, reason: "opt_match compares without regard to case"},
 		{name: "command-twice", opts: `command="x",Command="y"`, msg: `"command"`, reason: "multiple command clauses"},
 
 		// principals and from: stored as written, split at commas.
-		{name: "principals", opts: `principals="alice,bob@EXAMPLE.COM"`, want: &KeyOptions{Principals: []string{"alice", "bob@EXAMPLE.COM"}}, reason: "a list of principals"},
-		{name: "principals-empty", opts: `principals=""`, want: &KeyOptions{Principals: []string{""}}, reason: "present and empty"},
+		{name: "principals", opts: `principals="alice,bob@EXAMPLE.COM"`, want: &Options{Principals: []string{"alice", "bob@EXAMPLE.COM"}}, reason: "a list of principals"},
+		{name: "principals-empty", opts: `principals=""`, want: &Options{Principals: []string{""}}, reason: "present and empty"},
 		{name: "principals-twice", opts: `principals="a",principals="b"`, msg: `"principals"`, reason: "multiple principals clauses"},
-		{name: "from", opts: `from="*.example.com,!10.1.2.3,192.168.0.0/16"`, want: &KeyOptions{From: []string{"*.example.com", "!10.1.2.3", "192.168.0.0/16"}}, reason: "a pattern list"},
-		{name: "from-empty", opts: `from=""`, want: &KeyOptions{From: []string{""}}, reason: "present and empty; sshd only refuses it when a client connects"},
-		{name: "from-bad-cidr", opts: `from="10.0.0.0/33"`, want: &KeyOptions{From: []string{"10.0.0.0/33"}}, reason: "the patterns are not checked when the line is read"},
+		{name: "from", opts: `from="*.example.com,!10.1.2.3,192.168.0.0/16"`, want: &Options{From: []string{"*.example.com", "!10.1.2.3", "192.168.0.0/16"}}, reason: "a pattern list"},
+		{name: "from-empty", opts: `from=""`, want: &Options{From: []string{""}}, reason: "present and empty; sshd only refuses it when a client connects"},
+		{name: "from-bad-cidr", opts: `from="10.0.0.0/33"`, want: &Options{From: []string{"10.0.0.0/33"}}, reason: "the patterns are not checked when the line is read"},
 		{name: "from-twice", opts: `from="a",from="b"`, msg: `"from"`, reason: "multiple from clauses"},
 
 		// expiry-time (parse_absolute_time).
-		{name: "expiry-date", opts: `expiry-time="20300101"`, want: &KeyOptions{ExpiryTime: local(2030, 1, 1, 0, 0, 0)}, reason: "YYYYMMDD, local time"},
-		{name: "expiry-minute", opts: `expiry-time="203001011230"`, want: &KeyOptions{ExpiryTime: local(2030, 1, 1, 12, 30, 0)}, reason: "YYYYMMDDHHMM"},
-		{name: "expiry-second", opts: `expiry-time="20300101123045"`, want: &KeyOptions{ExpiryTime: local(2030, 1, 1, 12, 30, 45)}, reason: "YYYYMMDDHHMMSS"},
-		{name: "expiry-Z", opts: `expiry-time="20300101Z"`, want: &KeyOptions{ExpiryTime: utc(2030, 1, 1, 0, 0, 0)}, reason: "a trailing Z is UTC"},
-		{name: "expiry-z", opts: `expiry-time="20300101123045z"`, want: &KeyOptions{ExpiryTime: utc(2030, 1, 1, 12, 30, 45)}, reason: "z in any case (strcasecmp)"},
-		{name: "expiry-UTC", opts: `expiry-time="203001011230UTC"`, want: &KeyOptions{ExpiryTime: utc(2030, 1, 1, 12, 30, 0)}, reason: "a trailing UTC is UTC too"},
-		{name: "expiry-utc", opts: `expiry-time="20300101utc"`, want: &KeyOptions{ExpiryTime: utc(2030, 1, 1, 0, 0, 0)}, reason: "in any case"},
-		{name: "expiry-earliest", opts: `expiry-time="20310101Z",expiry-time="20300601Z",expiry-time="20320101Z"`, want: &KeyOptions{ExpiryTime: utc(2030, 6, 1, 0, 0, 0)}, reason: "the earliest of several counts"},
-		{name: "expiry-feb-31", opts: `expiry-time="20230231Z"`, want: &KeyOptions{ExpiryTime: utc(2023, 3, 3, 0, 0, 0)}, reason: "strptime takes day 31 of any month, and timegm carries it over"},
-		{name: "expiry-second-61", opts: `expiry-time="20300101000061Z"`, want: &KeyOptions{ExpiryTime: utc(2030, 1, 1, 0, 1, 1)}, reason: "glibc's strptime takes seconds up to 61"},
+		{name: "expiry-date", opts: `expiry-time="20300101"`, want: &Options{ExpiryTime: local(2030, 1, 1, 0, 0, 0)}, reason: "YYYYMMDD, local time"},
+		{name: "expiry-minute", opts: `expiry-time="203001011230"`, want: &Options{ExpiryTime: local(2030, 1, 1, 12, 30, 0)}, reason: "YYYYMMDDHHMM"},
+		{name: "expiry-second", opts: `expiry-time="20300101123045"`, want: &Options{ExpiryTime: local(2030, 1, 1, 12, 30, 45)}, reason: "YYYYMMDDHHMMSS"},
+		{name: "expiry-Z", opts: `expiry-time="20300101Z"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 0, 0, 0)}, reason: "a trailing Z is UTC"},
+		{name: "expiry-z", opts: `expiry-time="20300101123045z"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 12, 30, 45)}, reason: "z in any case (strcasecmp)"},
+		{name: "expiry-UTC", opts: `expiry-time="203001011230UTC"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 12, 30, 0)}, reason: "a trailing UTC is UTC too"},
+		{name: "expiry-utc", opts: `expiry-time="20300101utc"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 0, 0, 0)}, reason: "in any case"},
+		{name: "expiry-earliest", opts: `expiry-time="20310101Z",expiry-time="20300601Z",expiry-time="20320101Z"`, want: &Options{ExpiryTime: utc(2030, 6, 1, 0, 0, 0)}, reason: "the earliest of several counts"},
+		{name: "expiry-feb-31", opts: `expiry-time="20230231Z"`, want: &Options{ExpiryTime: utc(2023, 3, 3, 0, 0, 0)}, reason: "strptime takes day 31 of any month, and timegm carries it over"},
+		{name: "expiry-second-61", opts: `expiry-time="20300101000061Z"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 0, 1, 1)}, reason: "glibc's strptime takes seconds up to 61"},
 		{name: "expiry-second-62", opts: `expiry-time="20300101000062Z"`, reason: "and no more"},
 		{name: "expiry-hour-24", opts: `expiry-time="20300101240000Z"`, reason: "hours 0 to 23"},
 		{name: "expiry-minute-60", opts: `expiry-time="20300101006000Z"`, reason: "minutes 0 to 59"},
@@ -192,38 +194,38 @@ func optionRows() []optRow {
 		{name: "expiry-empty", opts: `expiry-time=""`, reason: "empty"},
 		{name: "expiry-Z-alone", opts: `expiry-time="Z"`, reason: "a Z alone is no time"},
 		{name: "expiry-epoch", opts: `expiry-time="19700101000000Z"`, reason: "the epoch is 0, which sshauthopt_parse refuses"},
-		{name: "expiry-epoch-1", opts: `expiry-time="19700101000001Z"`, want: &KeyOptions{ExpiryTime: utc(1970, 1, 1, 0, 0, 1)}, reason: "one second after it is taken"},
+		{name: "expiry-epoch-1", opts: `expiry-time="19700101000001Z"`, want: &Options{ExpiryTime: utc(1970, 1, 1, 0, 0, 1)}, reason: "one second after it is taken"},
 		{name: "expiry-1969", opts: `expiry-time="19691231Z"`, reason: "before the epoch"},
 		{name: "expiry-blanks", opts: `expiry-time="2030 1 1"`, sshd: "glibc's strptime skips blanks before a number; keyvet, like OpenBSD's, does not", reason: "digits only"},
 		{name: "expiry-unquoted", opts: `expiry-time=20300101`, reason: "unquoted"},
 
 		// environment.
-		{name: "env", opts: `environment="LANG=C.UTF-8"`, want: &KeyOptions{Environment: []string{"LANG=C.UTF-8"}}, reason: "NAME=value"},
-		{name: "env-blank-value", opts: `environment="_x9=a b",environment="E="`, want: &KeyOptions{Environment: []string{"_x9=a b", "E="}}, reason: "underscores and digits in the name; any value, empty too"},
-		{name: "env-value-equals", opts: `environment="A=b=c"`, want: &KeyOptions{Environment: []string{"A=b=c"}}, reason: "the name ends at the first ="},
-		{name: "env-first-wins", opts: `environment="A=1",environment="B=2",environment="A=3"`, want: &KeyOptions{Environment: []string{"A=1", "B=2"}}, reason: "a second A is dropped: the first match wins"},
-		{name: "env-case", opts: `environment="A=1",environment="a=2"`, want: &KeyOptions{Environment: []string{"A=1", "a=2"}}, reason: "names are compared with regard to case"},
-		{name: "env-prefix", opts: `environment="AB=1",environment="A=2"`, want: &KeyOptions{Environment: []string{"AB=1", "A=2"}}, reason: "A is not AB"},
+		{name: "env", opts: `environment="LANG=C.UTF-8"`, want: &Options{Environment: []string{"LANG=C.UTF-8"}}, reason: "NAME=value"},
+		{name: "env-blank-value", opts: `environment="_x9=a b",environment="E="`, want: &Options{Environment: []string{"_x9=a b", "E="}}, reason: "underscores and digits in the name; any value, empty too"},
+		{name: "env-value-equals", opts: `environment="A=b=c"`, want: &Options{Environment: []string{"A=b=c"}}, reason: "the name ends at the first ="},
+		{name: "env-first-wins", opts: `environment="A=1",environment="B=2",environment="A=3"`, want: &Options{Environment: []string{"A=1", "B=2"}}, reason: "a second A is dropped: the first match wins"},
+		{name: "env-case", opts: `environment="A=1",environment="a=2"`, want: &Options{Environment: []string{"A=1", "a=2"}}, reason: "names are compared with regard to case"},
+		{name: "env-prefix", opts: `environment="AB=1",environment="A=2"`, want: &Options{Environment: []string{"AB=1", "A=2"}}, reason: "A is not AB"},
 		{name: "env-no-equals", opts: `environment="A"`, msg: `"environment"`, reason: "no ="},
 		{name: "env-empty-name", opts: `environment="=x"`, reason: "an empty name"},
 		{name: "env-dash", opts: `environment="A-B=1"`, reason: "a dash in the name"},
 		{name: "env-utf8", opts: `environment="É=1"`, reason: "a letter outside ASCII: isalnum in the C locale"},
-		{name: "env-1025", opts: many(1025, func(i int) string { return fmt.Sprintf(`environment="E%04d=1"`, i) }), want: &KeyOptions{Environment: envs(1025)}, reason: "sshd refuses an environment when more than 1024 are recorded: 1025 fit"},
+		{name: "env-1025", opts: many(1025, func(i int) string { return fmt.Sprintf(`environment="E%04d=1"`, i) }), want: &Options{Environment: envs(1025)}, reason: "sshd refuses an environment when more than 1024 are recorded: 1025 fit"},
 		{name: "env-1026", opts: many(1026, func(i int) string { return fmt.Sprintf(`environment="E%04d=1"`, i) }), msg: `"environment"`, reason: "the 1026th is refused"},
 		{name: "env-1026-dup", opts: many(1025, func(i int) string { return fmt.Sprintf(`environment="E%04d=1"`, i) }) + `,environment="E0000=2"`, msg: `"environment"`, reason: "even a name already set, as the count is checked first"},
 
 		// permitopen and permitlisten (handle_permit).
-		{name: "open", opts: `permitopen="host.example.com:22"`, want: &KeyOptions{PermitOpen: []string{"host.example.com:22"}}, reason: "host:port"},
-		{name: "open-any-port", opts: `permitopen="host:*"`, want: &KeyOptions{PermitOpen: []string{"host:*"}}, reason: "port *"},
-		{name: "open-any-host", opts: `permitopen="*:22"`, want: &KeyOptions{PermitOpen: []string{"*:22"}}, reason: "host *"},
-		{name: "open-ipv6", opts: `permitopen="[2001:db8::1]:22",permitopen="[::1]:443"`, want: &KeyOptions{PermitOpen: []string{"[2001:db8::1]:22", "[::1]:443"}}, reason: "[IPv6]:port, in order"},
-		{name: "open-slash", opts: `permitopen="host/22",permitopen="[::1]/22"`, want: &KeyOptions{PermitOpen: []string{"host/22", "[::1]/22"}}, reason: "hpdelim2 takes / for :"},
-		{name: "open-empty-host", opts: `permitopen=":22"`, want: &KeyOptions{PermitOpen: []string{":22"}}, reason: "an empty host is taken"},
-		{name: "open-service", opts: `permitopen="host:ssh"`, want: &KeyOptions{PermitOpen: []string{"host:ssh"}}, reason: "a2port looks up service names (getservbyname); ssh is known to Go without /etc/services too"},
+		{name: "open", opts: `permitopen="host.example.com:22"`, want: &Options{PermitOpen: []string{"host.example.com:22"}}, reason: "host:port"},
+		{name: "open-any-port", opts: `permitopen="host:*"`, want: &Options{PermitOpen: []string{"host:*"}}, reason: "port *"},
+		{name: "open-any-host", opts: `permitopen="*:22"`, want: &Options{PermitOpen: []string{"*:22"}}, reason: "host *"},
+		{name: "open-ipv6", opts: `permitopen="[2001:db8::1]:22",permitopen="[::1]:443"`, want: &Options{PermitOpen: []string{"[2001:db8::1]:22", "[::1]:443"}}, reason: "[IPv6]:port, in order"},
+		{name: "open-slash", opts: `permitopen="host/22",permitopen="[::1]/22"`, want: &Options{PermitOpen: []string{"host/22", "[::1]/22"}}, reason: "hpdelim2 takes / for :"},
+		{name: "open-empty-host", opts: `permitopen=":22"`, want: &Options{PermitOpen: []string{":22"}}, reason: "an empty host is taken"},
+		{name: "open-service", opts: `permitopen="host:ssh"`, want: &Options{PermitOpen: []string{"host:ssh"}}, reason: "a2port looks up service names (getservbyname); ssh is known to Go without /etc/services too"},
 		{name: "open-service-upper", opts: `permitopen="host:SSH"`, reason: "glibc looks names up with regard to case"},
 		{name: "open-unknown-service", opts: `permitopen="host:nosuchservice"`, msg: `"permitopen"`, reason: "not a service"},
-		{name: "open-strtonum", opts: `permitopen="host: 22",permitopen="host:+22",permitopen="host:022"`, want: &KeyOptions{PermitOpen: []string{"host: 22", "host:+22", "host:022"}}, reason: "strtonum takes leading blanks, a sign and leading zeros"},
-		{name: "open-65535", opts: `permitopen="host:65535"`, want: &KeyOptions{PermitOpen: []string{"host:65535"}}, reason: "the highest port"},
+		{name: "open-strtonum", opts: `permitopen="host: 22",permitopen="host:+22",permitopen="host:022"`, want: &Options{PermitOpen: []string{"host: 22", "host:+22", "host:022"}}, reason: "strtonum takes leading blanks, a sign and leading zeros"},
+		{name: "open-65535", opts: `permitopen="host:65535"`, want: &Options{PermitOpen: []string{"host:65535"}}, reason: "the highest port"},
 		{name: "open-65536", opts: `permitopen="host:65536"`, reason: "past it"},
 		{name: "open-0", opts: `permitopen="host:0"`, reason: "port 0"},
 		{name: "open-minus-0", opts: `permitopen="host:-0"`, reason: "-0 is 0"},
@@ -236,33 +238,33 @@ func optionRows() []optRow {
 		{name: "open-bare-v6", opts: `permitopen="::1:22"`, reason: "the host ends at the first colon, so the port is :1:22"},
 		{name: "open-empty", opts: `permitopen=""`, reason: "empty"},
 		{name: "open-long-host", opts: `permitopen="` + strings.Repeat("h", 1025) + `:22"`, reason: "a host of NI_MAXHOST (1025) bytes or more"},
-		{name: "open-host-1024", opts: `permitopen="` + strings.Repeat("h", 1024) + `:22"`, want: &KeyOptions{PermitOpen: []string{strings.Repeat("h", 1024) + ":22"}}, reason: "1024 bytes are taken"},
-		{name: "listen", opts: `permitlisten="localhost:8080"`, want: &KeyOptions{PermitListen: []string{"localhost:8080"}}, reason: "host:port"},
-		{name: "listen-bare", opts: `permitlisten="8080"`, want: &KeyOptions{PermitListen: []string{"*:8080"}}, reason: "a bare port is any host, recorded as *:port"},
-		{name: "listen-star", opts: `permitlisten="*"`, want: &KeyOptions{PermitListen: []string{"*:*"}}, reason: "* alone is *:*"},
-		{name: "listen-v6", opts: `permitlisten="[::1]:8080"`, want: &KeyOptions{PermitListen: []string{"[::1]:8080"}}, reason: "[IPv6]:port"},
-		{name: "listen-v6-slash", opts: `permitlisten="[::1]/22"`, want: &KeyOptions{PermitListen: []string{"[::1]/22"}}, reason: "handle_permit takes / after ] (hpdelim2); session.c later splits it with hpdelim, which does not, and ends the session"},
+		{name: "open-host-1024", opts: `permitopen="` + strings.Repeat("h", 1024) + `:22"`, want: &Options{PermitOpen: []string{strings.Repeat("h", 1024) + ":22"}}, reason: "1024 bytes are taken"},
+		{name: "listen", opts: `permitlisten="localhost:8080"`, want: &Options{PermitListen: []string{"localhost:8080"}}, reason: "host:port"},
+		{name: "listen-bare", opts: `permitlisten="8080"`, want: &Options{PermitListen: []string{"*:8080"}}, reason: "a bare port is any host, recorded as *:port"},
+		{name: "listen-star", opts: `permitlisten="*"`, want: &Options{PermitListen: []string{"*:*"}}, reason: "* alone is *:*"},
+		{name: "listen-v6", opts: `permitlisten="[::1]:8080"`, want: &Options{PermitListen: []string{"[::1]:8080"}}, reason: "[IPv6]:port"},
+		{name: "listen-v6-slash", opts: `permitlisten="[::1]/22"`, want: &Options{PermitListen: []string{"[::1]/22"}}, reason: "handle_permit takes / after ] (hpdelim2); session.c later splits it with hpdelim, which does not, and ends the session"},
 		{name: "listen-slash", opts: `permitlisten="host/22"`, reason: "no colon, so *: goes before it, and host/22 is no port"},
 		{name: "listen-0", opts: `permitlisten="0"`, reason: "port 0"},
 
 		// tunnel (a2tun).
-		{name: "tunnel", opts: `tunnel="0"`, want: &KeyOptions{HasTunnel: true}, reason: "device 0"},
-		{name: "tunnel-any", opts: `tunnel="ANY"`, want: &KeyOptions{HasTunnel: true, Tunnel: TunnelAny}, reason: "any, in any case (undocumented)"},
-		{name: "tunnel-max", opts: `tunnel="2147483645"`, want: &KeyOptions{HasTunnel: true, Tunnel: MaxTunnel}, reason: "SSH_TUNID_MAX"},
+		{name: "tunnel", opts: `tunnel="0"`, want: &Options{HasTunnel: true}, reason: "device 0"},
+		{name: "tunnel-any", opts: `tunnel="ANY"`, want: &Options{HasTunnel: true, Tunnel: TunnelAny}, reason: "any, in any case (undocumented)"},
+		{name: "tunnel-max", opts: `tunnel="2147483645"`, want: &Options{HasTunnel: true, Tunnel: MaxTunnel}, reason: "SSH_TUNID_MAX"},
 		{name: "tunnel-past-max", opts: `tunnel="2147483646"`, msg: `"tunnel"`, reason: "past it"},
 		{name: "tunnel-minus-1", opts: `tunnel="-1"`, reason: "negative"},
-		{name: "tunnel-minus-0", opts: `tunnel="-0"`, want: &KeyOptions{HasTunnel: true}, reason: "-0 is 0 to strtonum"},
-		{name: "tunnel-blank", opts: `tunnel=" 5"`, want: &KeyOptions{HasTunnel: true, Tunnel: 5}, reason: "a leading blank is skipped"},
+		{name: "tunnel-minus-0", opts: `tunnel="-0"`, want: &Options{HasTunnel: true}, reason: "-0 is 0 to strtonum"},
+		{name: "tunnel-blank", opts: `tunnel=" 5"`, want: &Options{HasTunnel: true, Tunnel: 5}, reason: "a leading blank is skipped"},
 		{name: "tunnel-word", opts: `tunnel="tun0"`, reason: "a number"},
-		{name: "tunnel-last", opts: `tunnel="1",tunnel="2"`, want: &KeyOptions{HasTunnel: true, Tunnel: 2}, reason: "the last tunnel counts"},
+		{name: "tunnel-last", opts: `tunnel="1",tunnel="2"`, want: &Options{HasTunnel: true, Tunnel: 2}, reason: "the last tunnel counts"},
 
 		// Together.
 		{name: "names-case", opts: `PermitOpen="h:1",PERMITLISTEN="2",Environment="A=1",From="x",Principals="p",Tunnel="1",Expiry-Time="20300101Z"`,
-			want: &KeyOptions{PermitOpen: []string{"h:1"}, PermitListen: []string{"*:2"}, Environment: []string{"A=1"}, From: []string{"x"}, Principals: []string{"p"},
+			want: &Options{PermitOpen: []string{"h:1"}, PermitListen: []string{"*:2"}, Environment: []string{"A=1"}, From: []string{"x"}, Principals: []string{"p"},
 				HasTunnel: true, Tunnel: 1, ExpiryTime: utc(2030, 1, 1, 0, 0, 0)},
 			reason: "every value option's name in any case"},
 		{name: "all", opts: `restrict,pty,command="/usr/bin/rrsync -ro /srv",from="10.0.0.0/8",environment="A=1",expiry-time="20990101Z",permitopen="db:5432",permitlisten="9000",principals="ops",tunnel="3",no-touch-required,verify-required,cert-authority`,
-			want: &KeyOptions{Restrict: true, Pty: PermissionAllowed, HasCommand: true, Command: "/usr/bin/rrsync -ro /srv", From: []string{"10.0.0.0/8"},
+			want: &Options{Restrict: true, Pty: PermissionAllowed, HasCommand: true, Command: "/usr/bin/rrsync -ro /srv", From: []string{"10.0.0.0/8"},
 				Environment: []string{"A=1"}, ExpiryTime: utc(2099, 1, 1, 0, 0, 0), PermitOpen: []string{"db:5432"}, PermitListen: []string{"*:9000"},
 				Principals: []string{"ops"}, HasTunnel: true, Tunnel: 3, NoTouchRequired: true, VerifyRequired: true, CertAuthority: true},
 			reason: "every kind of option on one line"},
@@ -295,9 +297,9 @@ func TestOptionGrammar(t *testing.T) {
 			t.Fatalf("row %q: no reason, or a second row of that name", r.name)
 		}
 		seen[r.name] = true
-		var got []*AuthorizedKey
+		var got []*Entry
 		var errs []error
-		for e, err := range AuthorizedKeys(strings.NewReader(r.text() + "\n")) {
+		for e, err := range Read(strings.NewReader(r.text() + "\n")) {
 			if err != nil {
 				errs = append(errs, err)
 			} else {
@@ -310,12 +312,12 @@ func TestOptionGrammar(t *testing.T) {
 		}
 		if r.want == nil {
 			if len(errs) == 0 {
-				t.Errorf("%s: %q read as %+v, want an error (%s)", r.name, r.text(), got[0].Options, r.reason)
+				t.Errorf("%s: %q read as %+v, want an error (%s)", r.name, r.text(), got[0].Options(), r.reason)
 				continue
 			}
-			var le *LineError
+			var le *sshkey.LineError
 			if !errors.As(errs[0], &le) || le.Line != 1 {
-				t.Errorf("%s: error %v is no LineError of line 1", r.name, errs[0])
+				t.Errorf("%s: error %v is no sshkey.LineError of line 1", r.name, errs[0])
 			}
 			if r.opts != "" && !errors.Is(errs[0], keyerrors.ErrMalformedKey) {
 				t.Errorf("%s: error %v does not wrap ErrMalformedKey", r.name, errs[0])
@@ -329,23 +331,23 @@ func TestOptionGrammar(t *testing.T) {
 			t.Errorf("%s: %q: %v, want options %+v (%s)", r.name, r.text(), errs[0], *r.want, r.reason)
 			continue
 		}
-		if diff := cmp.Diff(*r.want, got[0].Options); diff != "" {
+		if diff := cmp.Diff(*r.want, got[0].Options()); diff != "" {
 			t.Errorf("%s: options (-want +got):\n%s(%s)", r.name, diff, r.reason)
 		}
-		if again := reread(t, got[0].String()); again == nil || cmp.Diff(got[0].Options, again.Options) != "" || !again.Key.Equal(got[0].Key) {
+		if again := reread(t, got[0].String()); again == nil || cmp.Diff(got[0].Options(), again.Options()) != "" || !again.Key().Equal(got[0].Key()) {
 			t.Errorf("%s: String %q does not read back to the same entry", r.name, got[0].String())
 		}
 	}
 	if *updateAuthorized {
-		writeFile(t, filepath.Join(akDir, "options"), []byte(optionsFile(rows)))
+		keytest.WriteFile(t, filepath.Join(akDir, "options"), []byte(optionsFile(rows)))
 	}
 }
 
 // reread reads s as a one-line file and returns its entry, or nil.
-func reread(t *testing.T, s string) *AuthorizedKey {
+func reread(t *testing.T, s string) *Entry {
 	t.Helper()
-	var out *AuthorizedKey
-	for e, err := range AuthorizedKeys(strings.NewReader(s)) {
+	var out *Entry
+	for e, err := range Read(strings.NewReader(s)) {
 		if err != nil || out != nil {
 			return nil
 		}
@@ -448,7 +450,7 @@ func TestExpiryStandardTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got, ok := parseExpiry("19700101", ny); !ok || !got.Equal(utc(1970, 1, 1, 5, 0, 0)) {
-		t.Errorf("19700101 in New York = %v, %v; want 05:00 UTC, after the epoch", got, ok)
+		t.Errorf("19700101 in sshkey.New York = %v, %v; want 05:00 UTC, after the epoch", got, ok)
 	}
 }
 

@@ -1,4 +1,4 @@
-package sshkey
+package authorizedkeys
 
 import (
 	"bytes"
@@ -14,29 +14,31 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
 
 // akResult is what AuthorizedKeys yields for one line: an entry, or the
-// sentinel of its LineError.
+// sentinel of its sshkey.LineError.
 type akResult struct {
 	line int
 	err  error // the key sentinel; nil for an entry
 }
 
-// collect ranges over AuthorizedKeys(r), checking what every file must
+// collect ranges over Read(r), checking what every file must
 // show: line numbers that increase, errors that are LineErrors (but a read
 // error, which must come last) wrapping exactly one key sentinel, entries
-// with a Key.
-func collect(t *testing.T, r io.Reader) (entries []*AuthorizedKey, results []akResult, readErr error) {
+// with a sshkey.Key.
+func collect(t *testing.T, r io.Reader) (entries []*Entry, results []akResult, readErr error) {
 	t.Helper()
 	last := 0
-	for e, err := range AuthorizedKeys(r) {
+	for e, err := range Read(r) {
 		if readErr != nil {
 			t.Fatalf("something after the read error %v", readErr)
 		}
 		n := 0
 		if err != nil {
-			var le *LineError
+			var le *sshkey.LineError
 			if !errors.As(err, &le) {
 				readErr = err
 				continue
@@ -45,7 +47,7 @@ func collect(t *testing.T, r io.Reader) (entries []*AuthorizedKey, results []akR
 				t.Fatalf("line %d: an entry and an error", le.Line)
 			}
 			var sentinel error
-			for _, s := range keySentinels {
+			for _, s := range keytest.KeySentinels {
 				if errors.Is(err, s) {
 					if sentinel != nil {
 						t.Fatalf("line %d: %v wraps two key sentinels", le.Line, err)
@@ -59,10 +61,10 @@ func collect(t *testing.T, r io.Reader) (entries []*AuthorizedKey, results []akR
 			n = le.Line
 			results = append(results, akResult{n, sentinel})
 		} else {
-			if e == nil || e.Key == nil {
+			if e == nil || e.Key() == nil {
 				t.Fatal("a nil entry or key without an error")
 			}
-			n = e.Line
+			n = e.Line()
 			entries = append(entries, e)
 			results = append(results, akResult{n, nil})
 		}
@@ -79,11 +81,11 @@ const (
 )
 
 func TestAuthorizedKeysFiles(t *testing.T) {
-	cert, err := os.ReadFile("../testdata/vectors/openssh/ed25519_1-cert.pub")
+	cert, err := os.ReadFile("../../testdata/vectors/openssh/ed25519_1-cert.pub")
 	if err != nil {
 		t.Fatal(err)
 	}
-	long := "command=\"" + strings.Repeat("x", MaxLineLen) + "\" " + akKey
+	long := "command=\"" + strings.Repeat("x", sshkey.MaxLineLen) + "\" " + akKey
 	ok := func(n int) akResult { return akResult{n, nil} }
 	bad := func(n int, s error) akResult { return akResult{n, s} }
 	malf, priv := keyerrors.ErrMalformedKey, keyerrors.ErrPrivateKey
@@ -100,7 +102,7 @@ func TestAuthorizedKeysFiles(t *testing.T) {
 		{"no last crlf", akKey + "\r\n" + "no-pty " + akRSA + " c", []akResult{ok(1), ok(2)}, "nor with CRLF"},
 		{"lone cr", akKey + " a\rb\n" + akKey + "\n", []akResult{bad(1, malf), ok(2)}, "a lone CR is part of the line, which the one-key rules refuse in a comment"},
 		{"trailing cr at eof", akKey + "\r", []akResult{ok(1)}, "a CR at the very end is the line end's"},
-		{"too long", akKey + "\n" + long + "\n" + akKey + "\n", []akResult{ok(1), bad(2, malf), ok(3)}, "a line past MaxLineLen is reported and skipped"},
+		{"too long", akKey + "\n" + long + "\n" + akKey + "\n", []akResult{ok(1), bad(2, malf), ok(3)}, "a line past sshkey.MaxLineLen is reported and skipped"},
 		{"too long first", long + "\n" + akKey, []akResult{bad(1, malf), ok(2)}, "and need not be the first"},
 		{"bad line goes on", "no-ptyy " + akKey + "\n" + akKey + "\n", []akResult{bad(1, malf), ok(2)}, "a bad line does not stop the rest"},
 		{"rfc4716 first", "---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----\n" + akKey + "\n", []akResult{bad(1, keyerrors.ErrUnsupportedEncoding)}, "an RFC 4716 file: one error, and the end"},
@@ -159,7 +161,7 @@ func TestAuthorizedKeysBreak(t *testing.T) {
 	in := akKey + "\nbogus\n" + akKey + "\n"
 	for stop := 1; stop <= 3; stop++ {
 		n := 0
-		for range AuthorizedKeys(strings.NewReader(in)) {
+		for range Read(strings.NewReader(in)) {
 			if n++; n == stop {
 				break
 			}
@@ -171,7 +173,7 @@ func TestAuthorizedKeysBreak(t *testing.T) {
 	// Stop at the RFC 4716 error and at a read error: the iterator
 	// returns without calling yield again.
 	for _, r := range []io.Reader{strings.NewReader("---- BEGIN SSH2 PUBLIC KEY ----\n"), iotest.ErrReader(io.ErrUnexpectedEOF)} {
-		for range AuthorizedKeys(r) {
+		for range Read(r) {
 			break
 		}
 	}
@@ -202,12 +204,12 @@ func TestAuthorizedKeyString(t *testing.T) {
 			t.Errorf("MarshalText = %q, %v", b, err)
 		}
 		again, _, _ := collect(t, strings.NewReader(e.String()))
-		if len(again) != 1 || !again[0].Key.Equal(e.Key) || again[0].Key.Comment() != e.Key.Comment() || !cmp.Equal(again[0].Options, e.Options) || again[0].String() != e.String() {
+		if len(again) != 1 || !again[0].Key().Equal(e.Key()) || again[0].Key().Comment() != e.Key().Comment() || !cmp.Equal(again[0].Options(), e.Options()) || again[0].String() != e.String() {
 			t.Errorf("%q does not read back to the same entry", e.String())
 		}
 	}
-	if s := (&AuthorizedKey{}).String(); s != "" {
-		t.Errorf("the zero AuthorizedKey's String is %q", s)
+	if s := (&Entry{}).String(); s != "" {
+		t.Errorf("the zero Entry's String is %q", s)
 	}
 }
 
@@ -217,7 +219,7 @@ func TestAuthorizedKeyString(t *testing.T) {
 func TestAuthorizedKeysNoKeyMaterial(t *testing.T) {
 	var bodies []string
 	for _, name := range []string{"openssh_ed25519", "pem_rsa", "pem_ec", "pkcs8_rsa", "pkcs8_encrypted", "openssh_rsa_encrypted"} {
-		b, err := os.ReadFile(filepath.Join(keysDir, "private", name))
+		b, err := os.ReadFile(filepath.Join("../../testdata/keys", "private", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -256,12 +258,12 @@ func TestAuthorizedKeysNoKeyMaterial(t *testing.T) {
 	for _, body := range bodies {
 		for _, form := range forms {
 			line := strings.ReplaceAll(form, "%s", body)
-			for _, err := range AuthorizedKeys(strings.NewReader(line)) {
+			for _, err := range Read(strings.NewReader(line)) {
 				if err == nil {
 					continue
 				}
 				checked++
-				if run := leakedRun(line, err.Error()); run != "" {
+				if run := keytest.LeakedRun(line, err.Error()); run != "" {
 					t.Errorf("%q: error %q holds %q", form, err, run)
 				}
 			}
@@ -309,7 +311,7 @@ func heapAfter(t *testing.T, n int) uint64 {
 	t.Helper()
 	var ms runtime.MemStats
 	read := 0
-	for e, err := range AuthorizedKeys(&genReader{lines: akLines(), n: n}) {
+	for e, err := range Read(&genReader{lines: akLines(), n: n}) {
 		if e == nil && err == nil {
 			t.Fatal("nothing yielded")
 		}
@@ -339,13 +341,13 @@ func TestAuthorizedKeysMemory(t *testing.T) {
 	}
 }
 
-var akSink *AuthorizedKey
+var akSink *Entry
 
 // TestAuthorizedKeysAllocs pins the allocations per line: a line without
-// options costs the Key and the entry; options cost their text and the
+// options costs the sshkey.Key and the entry; options cost their text and the
 // values that need slices; nothing is per file beyond the reader.
 func TestAuthorizedKeysAllocs(t *testing.T) {
-	if raceEnabled {
+	if keytest.RaceEnabled {
 		t.Skip("the race detector allocates")
 	}
 	for _, c := range []struct {
@@ -366,14 +368,14 @@ func TestAuthorizedKeysAllocs(t *testing.T) {
 		// over 100 lines, they add less than 1 a line.
 		perFile := testing.AllocsPerRun(10, func() {
 			r.Reset(data)
-			for e := range AuthorizedKeys(r) {
+			for e := range Read(r) {
 				akSink = e
 			}
 		})
 		r.Reset(nil)
 		base := testing.AllocsPerRun(10, func() {
 			r.Reset(nil)
-			for e := range AuthorizedKeys(r) {
+			for e := range Read(r) {
 				akSink = e
 			}
 		})

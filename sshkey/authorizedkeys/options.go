@@ -1,16 +1,19 @@
-package sshkey
+package authorizedkeys
 
 import (
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
 // This file reads the options of an authorized_keys line as sshd(8) of
 // OpenSSH 9.2 reads them: auth-options.c, sshauthopt_parse, with the helpers
 // of misc.c it calls (opt_flag, opt_match, opt_dequote, parse_absolute_time,
-// a2port, a2tun, hpdelim2, valid_env_name). The grammar is KeyOptions'.
+// a2port, a2tun, hpdelim2, valid_env_name). The grammar is Options'.
 
 // Permission is what an authorized_keys line says of one of the five
 // permissions sshd grants by default and restrict takes away: agent
@@ -46,7 +49,7 @@ func (p Permission) String() string {
 }
 
 // Effective reports whether sshd grants the permission on a line whose
-// restrict option is restrict (KeyOptions.Restrict): PermissionAllowed
+// restrict option is restrict (Options.Restrict): PermissionAllowed
 // grants it, PermissionDenied does not, and PermissionDefault grants it
 // unless restrict is set. sshd_config may still take it away (AllowTcpForwarding,
 // PermitTTY, ...): Effective says what the line allows. For port forwarding,
@@ -63,7 +66,7 @@ func (p Permission) Effective(restrict bool) bool {
 	return !restrict
 }
 
-// TunnelAny is the KeyOptions.Tunnel of tunnel="any": sshd picks the tun
+// TunnelAny is the Options.Tunnel of tunnel="any": sshd picks the tun
 // device (SSH_TUNID_ANY in OpenSSH).
 const TunnelAny = -1
 
@@ -71,7 +74,7 @@ const TunnelAny = -1
 // (SSH_TUNID_MAX in OpenSSH's misc.h).
 const MaxTunnel = 0x7fffffff - 2
 
-// KeyOptions are the options of one authorized_keys line, as auth-options.c
+// Options are the options of one authorized_keys line, as auth-options.c
 // reads them (sshd(8), AUTHORIZED_KEYS FILE FORMAT), typed. The zero value is
 // a line without options. Each field names the options it comes from. The
 // grammar, in ABNF (RFC 5234, whose quoted strings match without regard to
@@ -97,7 +100,7 @@ const MaxTunnel = 0x7fffffff - 2
 // one sshd keeps: the last of a flag and its "no-" form, the last tunnel,
 // the earliest expiry-time, the first environment of each NAME. A second
 // command, from or principals makes the line bad, as it does for sshd.
-type KeyOptions struct {
+type Options struct {
 	// Restrict is set by restrict: no agent, port or X11 forwarding, no
 	// pty and no ~/.ssh/rc, unless the line grants them again after it.
 	// It resets the five Permission fields to PermissionDefault; use
@@ -194,6 +197,16 @@ type KeyOptions struct {
 	Tunnel    int
 }
 
+// clone returns a copy of o that shares no slice with it.
+func (o Options) clone() Options {
+	o.Environment = slices.Clone(o.Environment)
+	o.From = slices.Clone(o.From)
+	o.PermitListen = slices.Clone(o.PermitListen)
+	o.PermitOpen = slices.Clone(o.PermitOpen)
+	o.Principals = slices.Clone(o.Principals)
+	return o
+}
+
 // The limits of auth-options.h: sshd refuses an environment or permit
 // option when that many are already recorded.
 const (
@@ -202,93 +215,10 @@ const (
 	maxPermitHost  = 1025 // NI_MAXHOST: a host of this length or longer is refused
 )
 
-// optionKind is how an option takes its value.
-type optionKind uint8
-
-const (
-	optFlag      optionKind = iota // restrict, cert-authority
-	optNegatable                   // pty and no-pty, ...
-	optValue                       // name="value"
-)
-
-// optionID names each option sshd knows.
-type optionID uint8
-
-const (
-	optRestrict optionID = iota
-	optCertAuthority
-	optPortForwarding
-	optAgentForwarding
-	optX11Forwarding
-	optTouchRequired
-	optVerifyRequired
-	optPty
-	optUserRC
-	optCommand
-	optPrincipals
-	optFrom
-	optExpiryTime
-	optEnvironment
-	optPermitOpen
-	optPermitListen
-	optTunnel
-)
-
-// keyOptionNames are the options of sshauthopt_parse, in the order it tries
-// them.
-var keyOptionNames = [...]struct {
-	name string
-	kind optionKind
-}{
-	optRestrict:        {"restrict", optFlag},
-	optCertAuthority:   {"cert-authority", optFlag},
-	optPortForwarding:  {"port-forwarding", optNegatable},
-	optAgentForwarding: {"agent-forwarding", optNegatable},
-	optX11Forwarding:   {"x11-forwarding", optNegatable},
-	optTouchRequired:   {"touch-required", optNegatable},
-	optVerifyRequired:  {"verify-required", optNegatable},
-	optPty:             {"pty", optNegatable},
-	optUserRC:          {"user-rc", optNegatable},
-	optCommand:         {"command", optValue},
-	optPrincipals:      {"principals", optValue},
-	optFrom:            {"from", optValue},
-	optExpiryTime:      {"expiry-time", optValue},
-	optEnvironment:     {"environment", optValue},
-	optPermitOpen:      {"permitopen", optValue},
-	optPermitListen:    {"permitlisten", optValue},
-	optTunnel:          {"tunnel", optValue},
-}
-
-// lookupOption finds the option named name (without its "no-"), matched
-// without regard to case. optionsByLen holds the few names of each length.
-func lookupOption(name string) (optionID, bool) {
-	if len(name) >= len(optionsByLen) {
-		return 0, false
-	}
-	for _, id := range optionsByLen[len(name)] {
-		// Most files write names in lower case: == before EqualFold.
-		if o := keyOptionNames[id].name; o == name || strings.EqualFold(o, name) {
-			return id, true
-		}
-	}
-	return 0, false
-}
-
-// optionsByLen lists the options by the length of their names.
-var optionsByLen = func() (t [][]optionID) {
-	for i, o := range keyOptionNames {
-		for len(t) <= len(o.name) {
-			t = append(t, nil)
-		}
-		t[len(o.name)] = append(t[len(o.name)], optionID(i))
-	}
-	return t
-}()
-
 // optionError is the error of a bad option of a name sshd knows:
 // ErrMalformedKey, with a message that names the option.
-func optionError(id optionID, what string) error {
-	return malformed("option \"" + keyOptionNames[id].name + "\" " + what)
+func optionError(id scan.OptionID, what string) error {
+	return scan.Malformed("option \"" + scan.OptionNames[id].Name + "\" " + what)
 }
 
 // parseOptions reads s, the options of a line as written (up to the first
@@ -296,7 +226,7 @@ func optionError(id optionID, what string) error {
 // sshauthopt_parse reads them, and stops at the first bad option, as sshd
 // does. s holds no NUL. The values it stores are substrings of s where no
 // escape is undone, so that a caller who keeps s pays for no other copy.
-func parseOptions(s string, o *KeyOptions) error {
+func parseOptions(s string, o *Options) error {
 	i := 0
 	for i < len(s) {
 		if s[i] == ',' {
@@ -315,18 +245,18 @@ func parseOptions(s string, o *KeyOptions) error {
 		}
 		word := s[i:j]
 		negated := false
-		id, ok := lookupOption(word)
+		id, ok := scan.LookupOption(word)
 		if !ok && len(word) > 3 && strings.EqualFold(word[:3], "no-") {
-			if id, ok = lookupOption(word[3:]); ok {
+			if id, ok = scan.LookupOption(word[3:]); ok {
 				// no-restrict, no-cert-authority, no-command=...
 				// are unknown to sshd.
-				negated, ok = true, keyOptionNames[id].kind == optNegatable
+				negated, ok = true, scan.OptionNames[id].Kind == scan.OptNegatable
 			}
 		}
 		if !ok {
-			return malformed("option " + safeName([]byte(word)) + " is not an authorized_keys option sshd knows (sshd(8), AUTHORIZED_KEYS FILE FORMAT)")
+			return scan.Malformed("option " + scan.SafeName([]byte(word)) + " is not an authorized_keys option sshd knows (sshd(8), AUTHORIZED_KEYS FILE FORMAT)")
 		}
-		if keyOptionNames[id].kind != optValue {
+		if scan.OptionNames[id].Kind != scan.OptValue {
 			if j < len(s) && s[j] == '=' {
 				return optionError(id, "takes no value")
 			}
@@ -335,7 +265,7 @@ func parseOptions(s string, o *KeyOptions) error {
 			continue
 		}
 		if j == len(s) || s[j] != '=' {
-			return optionError(id, "needs a value: "+keyOptionNames[id].name+"=\"...\"")
+			return optionError(id, "needs a value: "+scan.OptionNames[id].Name+"=\"...\"")
 		}
 		v, end, err := dequote(s, j+1, id)
 		if err != nil {
@@ -353,31 +283,31 @@ func parseOptions(s string, o *KeyOptions) error {
 
 // setFlag records restrict, cert-authority or one of the negatable
 // options, negated for its "no-" form.
-func setFlag(o *KeyOptions, id optionID, negated bool) {
+func setFlag(o *Options, id scan.OptionID, negated bool) {
 	p := PermissionAllowed
 	if negated {
 		p = PermissionDenied
 	}
 	switch id {
-	case optRestrict:
+	case scan.OptRestrict:
 		o.Restrict = true
 		o.AgentForwarding, o.PortForwarding, o.Pty, o.UserRC, o.X11Forwarding =
 			PermissionDefault, PermissionDefault, PermissionDefault, PermissionDefault, PermissionDefault
-	case optCertAuthority:
+	case scan.OptCertAuthority:
 		o.CertAuthority = true
-	case optPortForwarding:
+	case scan.OptPortForwarding:
 		o.PortForwarding = p
-	case optAgentForwarding:
+	case scan.OptAgentForwarding:
 		o.AgentForwarding = p
-	case optX11Forwarding:
+	case scan.OptX11Forwarding:
 		o.X11Forwarding = p
-	case optPty:
+	case scan.OptPty:
 		o.Pty = p
-	case optUserRC:
+	case scan.OptUserRC:
 		o.UserRC = p
-	case optTouchRequired:
+	case scan.OptTouchRequired:
 		o.NoTouchRequired = negated
-	case optVerifyRequired:
+	case scan.OptVerifyRequired:
 		o.VerifyRequired = !negated
 	}
 }
@@ -386,9 +316,9 @@ func setFlag(o *KeyOptions, id optionID, negated bool) {
 // it must open with a double quote, and ends at the next double quote that
 // no backslash escapes; \" stands for '"', and every other backslash for
 // itself. It returns the value and the index after its closing quote.
-func dequote(s string, i int, id optionID) (v string, end int, err error) {
+func dequote(s string, i int, id scan.OptionID) (v string, end int, err error) {
 	if i >= len(s) || s[i] != '"' {
-		return "", 0, optionError(id, "must have its value in double quotes: "+keyOptionNames[id].name+"=\"...\"")
+		return "", 0, optionError(id, "must have its value in double quotes: "+scan.OptionNames[id].Name+"=\"...\"")
 	}
 	escaped := false
 	for j := i + 1; j < len(s); j++ {
@@ -408,38 +338,38 @@ func dequote(s string, i int, id optionID) (v string, end int, err error) {
 }
 
 // setValue records the value v of option id.
-func setValue(o *KeyOptions, id optionID, v string) error {
+func setValue(o *Options, id scan.OptionID, v string) error {
 	switch id {
-	case optCommand:
+	case scan.OptCommand:
 		if o.HasCommand {
 			return optionError(id, "is given twice; sshd takes one command")
 		}
 		o.HasCommand, o.Command = true, v
-	case optPrincipals:
+	case scan.OptPrincipals:
 		if o.Principals != nil {
 			return optionError(id, "is given twice; sshd takes one principals list")
 		}
 		o.Principals = strings.Split(v, ",")
-	case optFrom:
+	case scan.OptFrom:
 		if o.From != nil {
 			return optionError(id, "is given twice; sshd takes one from list")
 		}
 		o.From = strings.Split(v, ",")
-	case optExpiryTime:
+	case scan.OptExpiryTime:
 		t, ok := parseExpiry(v, time.Local)
 		if !ok {
-			return optionError(id, "has the value "+safeName([]byte(v))+", which is no time sshd reads: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, local time or followed by Z for UTC, after 1970")
+			return optionError(id, "has the value "+scan.SafeName([]byte(v))+", which is no time sshd reads: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, local time or followed by Z for UTC, after 1970")
 		}
 		if o.ExpiryTime.IsZero() || t.Before(o.ExpiryTime) {
 			o.ExpiryTime = t
 		}
-	case optEnvironment:
+	case scan.OptEnvironment:
 		if len(o.Environment) > maxEnvironment {
 			return optionError(id, "is given more than "+strconv.Itoa(maxEnvironment+1)+" times, more than sshd takes")
 		}
 		eq := strings.IndexByte(v, '=')
 		if eq < 0 || !validEnvName(v[:eq]) {
-			return optionError(id, "has the value "+safeName([]byte(v))+"; it must be NAME=value, NAME of ASCII letters, digits and underscores")
+			return optionError(id, "has the value "+scan.SafeName([]byte(v))+"; it must be NAME=value, NAME of ASCII letters, digits and underscores")
 		}
 		for _, e := range o.Environment {
 			if len(e) > eq && e[eq] == '=' && e[:eq] == v[:eq] {
@@ -447,26 +377,26 @@ func setValue(o *KeyOptions, id optionID, v string) error {
 			}
 		}
 		o.Environment = append(o.Environment, v)
-	case optPermitOpen, optPermitListen:
+	case scan.OptPermitOpen, scan.OptPermitListen:
 		list := &o.PermitOpen
-		if id == optPermitListen {
+		if id == scan.OptPermitListen {
 			list = &o.PermitListen
 		}
 		if len(*list) > maxPermits {
 			return optionError(id, "is given more than "+strconv.Itoa(maxPermits+1)+" times, more than sshd takes")
 		}
-		if id == optPermitListen && strings.IndexByte(v, ':') < 0 {
+		if id == scan.OptPermitListen && strings.IndexByte(v, ':') < 0 {
 			// A bare port: any listen address.
 			v = "*:" + v
 		}
 		if why := checkPermit(v); why != "" {
-			return optionError(id, "has the value "+safeName([]byte(v))+": "+why)
+			return optionError(id, "has the value "+scan.SafeName([]byte(v))+": "+why)
 		}
 		*list = append(*list, v)
-	case optTunnel:
+	case scan.OptTunnel:
 		n, ok := parseTunnel(v)
 		if !ok {
-			return optionError(id, "has the value "+safeName([]byte(v))+"; it must be a tun device number from 0 to "+strconv.Itoa(MaxTunnel)+", or \"any\"")
+			return optionError(id, "has the value "+scan.SafeName([]byte(v))+"; it must be a tun device number from 0 to "+strconv.Itoa(MaxTunnel)+", or \"any\"")
 		}
 		o.HasTunnel, o.Tunnel = true, n
 	}

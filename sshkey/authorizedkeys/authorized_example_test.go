@@ -1,4 +1,4 @@
-package sshkey_test
+package authorizedkeys_test
 
 import (
 	"crypto"
@@ -7,28 +7,28 @@ import (
 	"strings"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
-	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/authorizedkeys"
 )
 
-// ExampleAuthorizedKeys reads a small authorized_keys file: a comment, a
+// ExampleRead reads a small authorized_keys file: a comment, a
 // key line with options, a plain key line and a line sshd would skip for
 // its unknown option. Each entry shows its line number, type and bits,
 // SHA256 fingerprint and what its options allow; the bad line is reported
 // and the reading goes on.
-func ExampleAuthorizedKeys() {
+func ExampleRead() {
 	file := `# deploy keys
 restrict,pty,command="/usr/bin/uptime" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ ci@build
 
 ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDLV5lUTt7FrADseB/CGhEZzpoojjEW5y8+ePvLppmK3MmMI18ud6vxzpK3bwZLYkVSyfJYI0HmIuGhdu7yMrW6wb84gbq8C31Xoe9EORcIUuGSvDKdNSM1SjlhDquRblDFB8kToqXyx1lqrXecXylxIUOL0jE+u0rU1967pDJx+w== alice@laptop
 no-ptty ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ typo
 `
-	for e, err := range sshkey.AuthorizedKeys(strings.NewReader(file)) {
+	for e, err := range authorizedkeys.Read(strings.NewReader(file)) {
 		if err != nil {
 			fmt.Println(errors.Is(err, keyerrors.ErrMalformedKey), err)
 			continue
 		}
-		k, o := e.Key, e.Options
-		fmt.Println(e.Line, k.Type(), k.Bits(), k.Fingerprint(crypto.SHA256).String())
+		k, o := e.Key(), e.Options()
+		fmt.Println(e.Line(), k.Type(), k.Bits(), k.Fingerprint(crypto.SHA256).String())
 		fmt.Printf("  command %q (%v), pty %v, port forwarding %v\n", o.Command, o.HasCommand,
 			o.Pty.Effective(o.Restrict), o.PortForwarding.Effective(o.Restrict))
 	}

@@ -1,4 +1,4 @@
-package sshkey_test
+package authorizedkeys_test
 
 import (
 	"bytes"
@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/keyvet/keyvet/sshkey/authorizedkeys"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 	"golang.org/x/crypto/ssh"
-
-	"github.com/keyvet/keyvet/sshkey"
 )
 
 // benchAuthorizedKeysFile is a file of n authorized_keys lines made from the
@@ -17,8 +17,8 @@ import (
 // with varied comments, one key line in three with options; the fourth
 // line a comment or a blank line.
 func benchAuthorizedKeysFile(tb testing.TB, n int) (data []byte, keys int) {
-	ed := strings.Fields(readTestKey(tb, "ed25519.pub"))
-	rsa := strings.Fields(readTestKey(tb, "rsa2048.pub"))
+	ed := strings.Fields(keytest.ReadFile(tb, "../../testdata/keys/ed25519.pub"))
+	rsa := strings.Fields(keytest.ReadFile(tb, "../../testdata/keys/rsa2048.pub"))
 	options := []string{
 		`restrict,pty`,
 		`no-port-forwarding,no-agent-forwarding,command="/usr/local/bin/backup --host=%d"`,
@@ -64,11 +64,11 @@ func BenchmarkAuthorizedKeys(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			n := 0
-			for e, err := range sshkey.AuthorizedKeys(bytes.NewReader(data)) {
+			for e, err := range authorizedkeys.Read(bytes.NewReader(data)) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				sinkString = e.Key.Fingerprint(crypto.SHA256).String()
+				sinkString = e.Key().Fingerprint(crypto.SHA256).String()
 				n++
 			}
 			if n != keys {
@@ -100,3 +100,5 @@ func BenchmarkAuthorizedKeys(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/lines, "ns/line")
 	})
 }
+
+var sinkString string

@@ -1,4 +1,4 @@
-package sshkey
+package knownhosts
 
 import (
 	"encoding/base64"
@@ -9,12 +9,15 @@ import (
 	"testing"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey/internal/keytest"
+	"github.com/keyvet/keyvet/sshkey/internal/lines"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
 // khEntry reads the known_hosts line "field ssh-ed25519 ..." or fails t.
-func khEntry(t *testing.T, field string) *KnownHost {
+func khEntry(t *testing.T, field string) *Entry {
 	t.Helper()
-	entries, errs := khRead(t, strings.NewReader(field+" ssh-ed25519 "+ed25519B64+"\n"))
+	entries, errs := khRead(t, strings.NewReader(field+" ssh-ed25519 "+keytest.ED25519B64+"\n"))
 	if len(entries) != 1 || errs[0] != nil {
 		t.Fatalf("%q: %v", field, errs)
 	}
@@ -23,7 +26,7 @@ func khEntry(t *testing.T, field string) *KnownHost {
 
 // khSalt is a salt of ssh-keygen -H (testdata/known_hosts/hand-hashed.known_hosts,
 // line 2, the name server.example.com).
-var khSalt = mustB64("ATx+qHmzjFjSSGWDfhEXIvKJ12g=")
+var khSalt = keytest.MustB64("ATx+qHmzjFjSSGWDfhEXIvKJ12g=")
 
 func TestMatch(t *testing.T) {
 	hash := func(host string, port int) string {
@@ -223,11 +226,11 @@ func TestHashHostKeygen(t *testing.T) {
 	}
 	var want []string // each line of hashed: the name it hashes, or "=" + the line copied
 	for _, line := range strings.Split(strings.TrimSuffix(string(plain), "\n"), "\n") {
-		if blankOrComment([]byte(line)) {
+		if lines.BlankOrComment([]byte(line)) {
 			want = append(want, "="+line)
 			continue
 		}
-		field, _ := nextField(trimLeadingBlank([]byte(line)))
+		field, _ := scan.NextField(scan.TrimLeadingBlank([]byte(line)))
 		if strings.ContainsAny(string(field), "*?!") || field[0] == '@' {
 			want = append(want, "="+line)
 			continue
@@ -274,18 +277,18 @@ func TestHashHostKeygen(t *testing.T) {
 // ssh-keyscan wrote in scan.known_hosts, and of no other.
 func TestHashHostKeyscan(t *testing.T) {
 	names := map[string]bool{}
-	for h, err := range KnownHosts(khOpen(t, "scan")) {
+	for h, err := range Read(khOpen(t, "scan")) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		names[h.Hosts[0].String()] = true
+		names[h.Hosts()[0].String()] = true
 	}
 	n := 0
-	for h, err := range KnownHosts(khOpen(t, "scan-hashed")) {
+	for h, err := range Read(khOpen(t, "scan-hashed")) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		field := h.Hosts[0].String()
+		field := h.Hosts()[0].String()
 		var found []string
 		for name := range names {
 			host, port, _ := khSplitName(name)
@@ -297,11 +300,11 @@ func TestHashHostKeyscan(t *testing.T) {
 				found = append(found, name)
 			}
 			if h.Match(host, port) != (s == field) {
-				t.Errorf("line %d: Match(%q, %d) = %v, but HashHost gives %q", h.Line, host, port, !(s == field), s)
+				t.Errorf("line %d: Match(%q, %d) = %v, but HashHost gives %q", h.Line(), host, port, !(s == field), s)
 			}
 		}
 		if len(found) != 1 {
-			t.Errorf("line %d: %q is the hash of %v, want one name", h.Line, field, found)
+			t.Errorf("line %d: %q is the hash of %v, want one name", h.Line(), field, found)
 		}
 		n++
 	}
@@ -358,7 +361,7 @@ func TestHashHost(t *testing.T) {
 	}
 	for _, s := range []string{a, b} {
 		h := khEntry(t, s)
-		if !h.Hosts[0].Hashed() || h.Hosts[0].Negated() || h.Hosts[0].String() != s || !h.Match("::1", 2222) || h.Match("::1", 22) {
+		if !h.Hosts()[0].Hashed() || h.Hosts()[0].Negated() || h.Hosts()[0].String() != s || !h.Match("::1", 2222) || h.Match("::1", 22) {
 			t.Errorf("%q does not read back as the hash of [::1]:2222", s)
 		}
 	}

@@ -1,0 +1,239 @@
+package authorizedkeys
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"iter"
+	"strconv"
+
+	"github.com/keyvet/keyvet/sshkey/internal/lines"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
+)
+
+// Entry is one key line of an authorized_keys file: its number, its options
+// and its key. Read and ParseLine make them; an Entry is the caller's to
+// keep, and nothing changes it.
+type Entry struct {
+	line    int
+	opts    Options
+	key     *sshkey.Key
+	options string // the options as written; "" for none
+}
+
+// Line returns the line's number in the file, counted from 1; 0 for an
+// Entry of ParseLine.
+func (e *Entry) Line() int { return e.line }
+
+// Options returns the line's options, typed: the zero Options for a line
+// without options. It is a copy: changing it changes nothing of e.
+func (e *Entry) Options() Options { return e.opts.clone() }
+
+// Key returns the key, read with the one-key rules: what
+// sshkey.ParseAuthorizedKey reads from the text after the options.
+func (e *Entry) Key() *sshkey.Key { return e.key }
+
+// String returns the line as it came, without a line ending: the options as
+// written, a space and the key's authorized_keys line (Key.String), or the
+// key's line alone when the line has no options. For a line in canonical
+// form (no blanks before it, single spaces between its fields, canonical
+// base64, no blanks after it) it is the line byte for byte, and ParseLine
+// reads it back to the same entry.
+//
+//	`no-pty,command="uptime" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host`
+func (e *Entry) String() string {
+	switch {
+	case e.key == nil:
+		return e.options
+	case e.options == "":
+		return e.key.String()
+	}
+	return e.options + " " + e.key.String()
+}
+
+// MarshalText implements encoding.TextMarshaler: the line of String.
+func (e *Entry) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+
+// Read returns an iterator over the entries of the authorized_keys
+// file r holds, in order, read as sshd(8) of OpenSSH 9 reads the file
+// (AUTHORIZED_KEYS FILE FORMAT):
+//
+//	file    = *(line EOL) [line]            ; EOL is LF or CRLF
+//	line    = *WSP [entry / "#" *CHAR]      ; blank and # lines are skipped
+//	entry   = [options 1*WSP] key
+//	key     = type 1*WSP base64 [1*WSP comment]
+//	options = see Options; they end at the first blank outside double quotes
+//
+// It yields (entry, nil) for each key line and (nil, *sshkey.LineError) for each
+// bad line, and goes on with the next line, as sshd skips a line it cannot
+// use. A read error is yielded once as (nil, err), err as the reader
+// returned it, and ends the sequence; a line it cut short is dropped. The
+// file is read a line at a time as the sequence is ranged over, in memory
+// that does not grow with the file: range over it once.
+//
+// Where the options end is decided as sshd decides it: a line whose first
+// field is a key type OpenSSH knows (ssh-ed25519, ssh-rsa, a certificate
+// type, ...) has no options, and is read as a key line whole; on any other
+// line the first field is the options. The key is then read with the
+// one-key rules (sshkey.ParseAuthorizedKey), stricter than sshd in places (see the
+// package documentation): such a line is a sshkey.LineError with the key's
+// sentinel, as is a line whose type is not one sshkey reads.
+//
+// A sshkey.LineError wraps the sentinel that says what is wrong:
+// keyerrors.ErrMalformedKey for bad options (an unknown option, a missing or
+// malformed value, an unterminated quote, a second command, from or
+// principals: each line sshd rejects with "bad key options") and the
+// sentinel sshkey.ParseAuthorizedKey gives for a bad key (ErrUnsupportedKeyType,
+// ErrCertificate, ErrKeyTypeMismatch, ErrPrivateKey, ...). A private key's
+// markers or body anywhere in a line, options included, are ErrPrivateKey.
+// A line longer than sshkey.MaxLineLen is ErrMalformedKey. No error holds key
+// material: an option is named, its value shown only when it cannot be
+// taken for key material (keyerrors.SafeValue, and no run of 12 base64
+// characters). Match errors with errors.Is and errors.As: their texts may
+// change.
+//
+// A file whose first line that is neither blank nor a comment starts an RFC
+// 4716 or PEM file (ssh-keygen -e, a private key) yields one sshkey.LineError for
+// that line and ends: sshkey.Parse reads such a file.
+//
+//	for e, err := range authorizedkeys.Read(f) {
+//		if err != nil {
+//			log.Print(err) // sshkey: line 3: option "no-ptty" is not ...
+//			continue
+//		}
+//		o := e.Options()
+//		fmt.Println(e.Line(), e.Key().Type(), o.Pty.Effective(o.Restrict))
+//	}
+func Read(r io.Reader) iter.Seq2[*Entry, error] {
+	return lines.Read(r, readLine)
+}
+
+// ParseLine reads one authorized_keys line, without its line ending, as Read
+// reads each line of a file: the Entry's Line is 0. A blank line and a
+// comment line hold no key, and are refused (keyerrors.ErrMalformedKey), as
+// is a line longer than sshkey.MaxLineLen or one holding a LF. An error is
+// what Read's sshkey.LineError wraps.
+func ParseLine(line []byte) (*Entry, error) {
+	switch {
+	case len(line) > sshkey.MaxLineLen:
+		return nil, scan.Malformed("the line is longer than " + strconv.Itoa(sshkey.MaxLineLen) + " bytes")
+	case bytes.IndexByte(line, '\n') >= 0:
+		return nil, scan.Malformed("the line holds a line break; give one line")
+	case lines.BlankOrComment(line):
+		return nil, scan.Malformed("the line is blank or a comment, and holds no key")
+	}
+	return readLine(0, line)
+}
+
+// readLine reads one line that is neither blank nor a comment, as
+// auth_check_authkey_line (auth2-pubkeyfile.c) finds its key and options:
+// sshkey_read at the start of the line; if that fails,
+// sshkey_advance_past_options, blanks, sshkey_read again; then
+// sshauthopt_parse of the options. The line is not kept.
+func readLine(n int, line []byte) (*Entry, error) {
+	line = scan.TrimLeadingBlank(line)
+	first := line
+	if i := scan.IndexBlank(line); i >= 0 {
+		first = line[:i]
+	}
+	if isOpenSSHKeyType(first) {
+		// sshkey_read reads the line, or the line is bad: with the type
+		// as options, sshauthopt_parse would refuse it.
+		k, err := sshkey.ParseAuthorizedKey(line)
+		if err != nil {
+			return nil, err
+		}
+		return &Entry{line: n, key: k}, nil
+	}
+	e, err := readOptionsLine(n, line)
+	if err != nil && !errors.Is(err, keyerrors.ErrPrivateKey) && !bytes.ContainsAny(first, "=\",") {
+		// Not options, but a key line sshkey cannot read ("ssh-foo
+		// AAAA...", "AAAA... comment"): the one-key rules say why.
+		if d := sshkey.Detect(line); d == sshkey.KindAuthorizedKey || d == sshkey.KindCertificate {
+			if _, kerr := sshkey.ParseAuthorizedKey(line); kerr != nil {
+				return nil, kerr
+			}
+		}
+	}
+	return e, err
+}
+
+// readOptionsLine reads a line whose first field is its options.
+func readOptionsLine(n int, line []byte) (*Entry, error) {
+	end, closed := scan.AdvancePastOptions(line)
+	opts := line[:end]
+	if scan.MayHoldPrivate(opts) {
+		return nil, scan.PrivateErr(scan.PrivateMarkers[scan.PrivateMarker(opts)].Kind + " in the options")
+	}
+	if len(opts) >= 40 {
+		if kind := scan.PrivateBody(opts); kind != "" {
+			return nil, scan.PrivateErr(kind + " in the options")
+		}
+	}
+	if bytes.IndexByte(opts, 0) >= 0 {
+		// sshd reads the line as a C string, which ends there: with the
+		// key after it, or the quote's end, unseen.
+		return nil, scan.Malformed("the options hold a NUL byte")
+	}
+	if !closed {
+		return nil, scan.Malformed("the options open a double quote that does not close (sshd: invalid key option string)")
+	}
+	keyPart := scan.TrimBlank(line[end:])
+	if len(keyPart) == 0 {
+		return nil, scan.Malformed("there is no key after the options " + optionsHead(opts))
+	}
+	// A private key in the key part is reported first, then bad options,
+	// then a bad key.
+	raw := string(opts)
+	k, keyErr := sshkey.ParseAuthorizedKey(keyPart)
+	if keyErr != nil {
+		if errors.Is(keyErr, keyerrors.ErrPrivateKey) {
+			return nil, keyErr
+		}
+		var o Options
+		if err := parseOptions(raw, &o); err != nil {
+			return nil, err
+		}
+		return nil, keyErr
+	}
+	e := &Entry{line: n, key: k, options: raw}
+	if err := parseOptions(raw, &e.opts); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// optionsHead names options in a message: the first option's name, through
+// scan.SafeName.
+func optionsHead(opts []byte) string {
+	if i := bytes.IndexAny(opts, ",="); i >= 0 {
+		opts = opts[:i]
+	}
+	return scan.SafeName(opts)
+}
+
+// isOpenSSHKeyType reports whether f is the name of a key type OpenSSH 9.2
+// reads at the start of an authorized_keys line (sshkey.c, keyimpls and
+// peek_type_nid, which compares names with regard to case): then
+// sshd takes the line to have no options. rsa-sha2-256 and rsa-sha2-512 are
+// names of ssh-rsa keys to OpenSSH; ParseAuthorizedKey refuses them as type
+// labels.
+func isOpenSSHKeyType(f []byte) bool {
+	switch string(f) {
+	case sshkey.TypeED25519, sshkey.TypeRSA, sshkey.TypeECDSA256, sshkey.TypeECDSA384, sshkey.TypeECDSA521, sshkey.TypeDSA,
+		"sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com",
+		"webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+		"rsa-sha2-256", "rsa-sha2-512", "ssh-xmss@openssh.com",
+		"ssh-ed25519-cert-v01@openssh.com", "sk-ssh-ed25519-cert-v01@openssh.com",
+		"ecdsa-sha2-nistp256-cert-v01@openssh.com", "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+		"ecdsa-sha2-nistp521-cert-v01@openssh.com", "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+		"ssh-dss-cert-v01@openssh.com", "ssh-rsa-cert-v01@openssh.com",
+		"rsa-sha2-256-cert-v01@openssh.com", "rsa-sha2-512-cert-v01@openssh.com",
+		"ssh-xmss-cert-v01@openssh.com":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,198 @@
+// Package lines is the bounded line reader sshkey's file formats
+// (authorizedkeys, knownhosts) share, and their loop: each line that is
+// neither blank nor a comment is read by the format's parser, and a bad line
+// becomes a *sshkey.LineError without stopping the rest.
+package lines
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"iter"
+	"strconv"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
+)
+
+// lineReader reads a file a line at a time, in constant memory: each line
+// without its LF or CRLF (a lone CR is part of the line, as sshd and ssh read
+// it), with its number.
+type lineReader struct {
+	r    *bufio.Reader
+	n    int    // the number of the line last returned
+	line []byte // the line last returned; valid until the next call
+	buf  []byte // line's storage, reused
+	err  error  // the read error that ended the file, io.EOF at its end
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 32<<10)}
+}
+
+// next reads the next line. It reports false at the end of the input or on a
+// read error (then err holds it, and io.EOF at a clean end). tooLong is set
+// for a line longer than sshkey.MaxLineLen, whose bytes are not kept.
+func (lr *lineReader) next() (ok, tooLong bool) {
+	if lr.err != nil {
+		return false, false
+	}
+	lr.buf = lr.buf[:0]
+	if chunk, err := lr.r.ReadSlice('\n'); err == nil {
+		// The common case: the whole line is in the reader's buffer,
+		// and line points into it, valid until the next read.
+		lr.n++
+		lr.line = bytes.TrimSuffix(chunk[:len(chunk)-1], []byte("\r"))
+		if len(lr.line) > sshkey.MaxLineLen {
+			lr.line = nil
+			return true, true
+		}
+		return true, false
+	} else {
+		lr.buf = append(lr.buf, chunk...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			err = nil
+		}
+		if err != nil {
+			if err != io.EOF || len(lr.buf) == 0 {
+				lr.err = err
+				return false, false
+			}
+			lr.err = err // the last line has no line ending; the next call ends
+			return lr.finish(false)
+		}
+	}
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		if !tooLong {
+			if len(lr.buf)+len(chunk) > sshkey.MaxLineLen+2 { // +2: the CRLF, trimmed below
+				tooLong = true
+				lr.buf = lr.buf[:0]
+			} else {
+				lr.buf = append(lr.buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && (err != io.EOF || len(lr.buf) == 0 && !tooLong) {
+			lr.err = err // a read error drops the line it cut short
+			return false, false
+		}
+		if err != nil {
+			lr.err = err // the last line has no line ending; the next call ends
+		}
+		break
+	}
+	return lr.finish(tooLong)
+}
+
+// finish ends next for a line gathered in buf.
+func (lr *lineReader) finish(tooLong bool) (ok, tooLongOut bool) {
+	lr.n++
+	line := bytes.TrimSuffix(lr.buf, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) > sshkey.MaxLineLen {
+		tooLong = true
+	}
+	if tooLong {
+		line = nil
+	}
+	lr.line = line
+	return true, tooLong
+}
+
+// readErr returns the error that ended the input, or nil at its clean end.
+func (lr *lineReader) readErr() error {
+	if lr.err == io.EOF {
+		return nil
+	}
+	return lr.err
+}
+
+// Read is the loop of the file readers (authorizedkeys.Read, knownhosts.Read):
+// each line that is neither blank nor a comment is read by parse; a line
+// parse refuses is a LineError, and the reading goes on; a first such line
+// that starts a file of one key in an encoding of its own (OneKeyFile) ends
+// it; a line past sshkey.MaxLineLen is TooLongError; a read error is yielded as it
+// is and ends the sequence. parse must not keep line.
+func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Seq2[E, error] {
+	return func(yield func(E, error) bool) {
+		var zero E
+		lr := newLineReader(r)
+		first := true // no line but blank and comment lines so far
+		for {
+			ok, tooLong := lr.next()
+			if !ok {
+				break
+			}
+			if tooLong {
+				first = false
+				if !yield(zero, TooLongError(lr.n)) {
+					return
+				}
+				continue
+			}
+			if BlankOrComment(lr.line) {
+				continue
+			}
+			e, err := parse(lr.n, lr.line)
+			if err != nil && first {
+				if err := OneKeyFile(lr.n, lr.line); err != nil {
+					yield(zero, err)
+					return
+				}
+			}
+			first = false
+			if err != nil {
+				if !yield(zero, &sshkey.LineError{Line: lr.n, Err: err}) {
+					return
+				}
+				continue
+			}
+			if !yield(e, nil) {
+				return
+			}
+		}
+		if err := lr.readErr(); err != nil {
+			yield(zero, err)
+		}
+	}
+}
+
+// TooLongError is the LineError of a line past sshkey.MaxLineLen.
+func TooLongError(line int) *sshkey.LineError {
+	return &sshkey.LineError{Line: line, Err: scan.Malformed("the line is longer than " + strconv.Itoa(sshkey.MaxLineLen) + " bytes")}
+}
+
+// BlankOrComment reports whether a line is skipped by sshd and ssh: empty,
+// only spaces and tabs, or a comment, whose first character after them is #.
+func BlankOrComment(line []byte) bool {
+	line = bytes.TrimLeft(line, " \t")
+	return len(line) == 0 || line[0] == '#'
+}
+
+// OneKeyFile reports the LineError for a first line that starts a file of one
+// key in an encoding of its own, RFC 4716 or PEM, which a line reader cannot
+// read: Parse reads it.
+func OneKeyFile(n int, line []byte) *sshkey.LineError {
+	line = bytes.TrimLeft(line, " \t")
+	switch {
+	case bytes.HasPrefix(line, []byte("---- BEGIN SSH2 PUBLIC KEY")):
+		return &sshkey.LineError{Line: n, Err: scan.Unsupported("this is an RFC 4716 key file, not a file of key lines; read it as one key (sshkey.Parse)")}
+	case bytes.HasPrefix(line, []byte("-----BEGIN ")):
+		return &sshkey.LineError{Line: n, Err: scan.New(pemSentinel(line), "this is a PEM file, not a file of key lines; read it as one key (sshkey.Parse)")}
+	}
+	return nil
+}
+
+// pemSentinel is the sentinel of a PEM first line: ErrPrivateKey for a
+// private key's, ErrUnsupportedEncoding for any other.
+func pemSentinel(line []byte) error {
+	if bytes.Contains(line, []byte("PRIVATE KEY")) {
+		return keyerrors.ErrPrivateKey
+	}
+	return keyerrors.ErrUnsupportedEncoding
+}

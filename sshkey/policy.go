@@ -70,9 +70,15 @@ func (p *Policy) largerKeyHint() string {
 // a key read from no text, passes Formats.
 func (p *Policy) check(f Format, typ string, bits int) error {
 	if len(p.Formats) > 0 && f != FormatNone && !slices.Contains(p.Formats, f) {
-		names := make([]string, len(p.Formats))
-		for i, f := range p.Formats {
-			names[i] = f.String()
+		names := make([]string, 0, len(p.Formats))
+		for _, f := range p.Formats {
+			if f != FormatNone {
+				names = append(names, f.String())
+			}
+		}
+		if len(names) == 0 {
+			return newErr(keyerrors.ErrUnsupportedEncoding, "the "+f.String()+
+				" encoding is not accepted here; no text encoding is")
 		}
 		return newErr(keyerrors.ErrUnsupportedEncoding, "the "+f.String()+
 			" encoding is not accepted here; give the key as "+strings.Join(names, " or "))

@@ -330,7 +330,7 @@ func TestPEMDefects(t *testing.T) {
 	}{
 		{"fixture", "the fixture, unchanged, is a key", good, nil},
 		{"glued-end", "the END line glued to the last base64 line (RFC 7468 section 2: it starts a line)", glue(good), keyerrors.ErrMalformedKey},
-		{"glued-end-crlf", "as glued-end, the other lines ending in CRLF", glue(strings.ReplaceAll(good, "\n", "\r\n")), keyerrors.ErrMalformedKey},
+		{"glued-end-crlf", "as glued-end, the other lines ending in CRLF (a lone CR before END is refused by the CRLF rule too)", glue(strings.ReplaceAll(good, "\n", "\r\n")), keyerrors.ErrMalformedKey},
 		{"rsa", "the four-line RSA key, unchanged, is a key", rsaPKIX, nil},
 		{"rsa-glued-end", "the END line glued to the last of four base64 lines", glue(rsaPKIX), keyerrors.ErrMalformedKey},
 		{"ed25519-built", "ed25519SPKI without parameters makes the fixture's DER", spki(nil), nil},

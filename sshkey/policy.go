@@ -37,9 +37,9 @@ type Policy struct {
 //   - ErrKeyTooSmall, ErrKeyTooLarge: an RSA key outside MinRSABits and
 //     MaxRSABits.
 //
-// A nil k, or the zero Key, which holds no key, is ErrMalformedKey. Check(k) with
-// Policy{Types: []string{TypeRSA}, MinRSABits: 2048} refuses a 1024-bit RSA
-// key with ErrKeyTooSmall.
+// A nil k, or the zero Key, which holds no key, is ErrMalformedKey.
+// Check(k) with Policy{Types: []string{TypeRSA}, MinRSABits: 2048} refuses
+// a 1024-bit RSA key with ErrKeyTooSmall.
 func (p *Policy) Check(k *Key) error {
 	if k == nil {
 		return malformed("no key: the key is nil")

@@ -86,9 +86,9 @@ type Key struct {
 // New makes a Key of an x/crypto public key, with the checks Parse applies to
 // the key itself (type, sizes, exponent, canonical encoding). The Key was
 // read from no text: its Format is FormatNone, and Policy.Formats does not
-// judge it (the policy's other rules do). A certificate is ErrCertificate. The comment must be valid UTF-8
-// without control characters other than tab (ErrMalformedKey); blanks
-// around it are dropped.
+// judge it (the policy's other rules do). A certificate is ErrCertificate.
+// The comment must be valid UTF-8 without control characters other than
+// tab (ErrMalformedKey); blanks around it are dropped.
 func New(pub ssh.PublicKey, comment string) (*Key, error) {
 	if pub == nil {
 		return nil, malformed("no key: the public key is nil")

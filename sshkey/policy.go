@@ -19,7 +19,10 @@ type Policy struct {
 	// MaxRSABits is the largest RSA modulus allowed, in bits; 0 is no
 	// maximum (Parse never returns more than MaxRSABits).
 	MaxRSABits int
-	// Formats lists the allowed encodings; empty allows any.
+	// Formats lists the allowed encodings; empty allows any. It judges
+	// only keys read from text: a Key made by New, whose Format is
+	// FormatNone, passes it (the other rules still apply), and listing
+	// FormatNone changes nothing.
 	Formats []Format
 }
 
@@ -27,17 +30,22 @@ type Policy struct {
 // sentinel of the first rule k breaks, checked in this order (the order in
 // which a service looks at a key: the encoding, then what the key is):
 //
-//   - ErrUnsupportedEncoding: k.Format() is not in p.Formats;
+//   - ErrUnsupportedEncoding: k.Format() is not in p.Formats (never for a
+//     Key made by New, whose Format is FormatNone: it was read from no
+//     text);
 //   - ErrUnsupportedKeyType: k.Type() is not in p.Types;
 //   - ErrKeyTooSmall, ErrKeyTooLarge: an RSA key outside MinRSABits and
 //     MaxRSABits.
 //
-// A nil k is ErrMalformedKey. Check(k) with
-// Policy{Types: []string{TypeRSA}, MinRSABits: 2048} refuses a 1024-bit RSA
-// key with ErrKeyTooSmall.
+// A nil k, or the zero Key, which holds no key, is ErrMalformedKey.
+// Check(k) with Policy{Types: []string{TypeRSA}, MinRSABits: 2048} refuses
+// a 1024-bit RSA key with ErrKeyTooSmall.
 func (p *Policy) Check(k *Key) error {
 	if k == nil {
 		return malformed("no key: the key is nil")
+	}
+	if k.blob == nil {
+		return errZeroKey()
 	}
 	return p.check(k.format, k.typ, k.bits)
 }
@@ -58,12 +66,19 @@ func (p *Policy) largerKeyHint() string {
 }
 
 // check is Check on what it looks at: the encoding, the type and the size of
-// a key. (No Key is a certificate: Parse and New refuse them.)
+// a key. (No Key is a certificate: Parse and New refuse them.) FormatNone,
+// a key read from no text, passes Formats.
 func (p *Policy) check(f Format, typ string, bits int) error {
-	if len(p.Formats) > 0 && !slices.Contains(p.Formats, f) {
-		names := make([]string, len(p.Formats))
-		for i, f := range p.Formats {
-			names[i] = f.String()
+	if len(p.Formats) > 0 && f != FormatNone && !slices.Contains(p.Formats, f) {
+		names := make([]string, 0, len(p.Formats))
+		for _, f := range p.Formats {
+			if f != FormatNone {
+				names = append(names, f.String())
+			}
+		}
+		if len(names) == 0 {
+			return newErr(keyerrors.ErrUnsupportedEncoding, "the "+f.String()+
+				" encoding is not accepted here; no text encoding is")
 		}
 		return newErr(keyerrors.ErrUnsupportedEncoding, "the "+f.String()+
 			" encoding is not accepted here; give the key as "+strings.Join(names, " or "))

@@ -16,13 +16,19 @@ import (
 	"github.com/keyvet/keyvet/fingerprint"
 )
 
-// Format is the text encoding a key was parsed from.
+// Format is the text encoding a key was parsed from. FormatNone, the zero
+// value, is no text encoding: the Format of a Key made by New, or of the
+// zero Key, which were read from no text.
 type Format int
 
 const (
+	// FormatNone is the Format of a Key read from no text: one made by New
+	// (of an x/crypto key), and the zero Key. Policy.Formats does not judge
+	// such a key, and Encode refuses it (ErrUnsupportedEncoding).
+	FormatNone Format = iota
 	// FormatAuthorizedKey is one authorized_keys line (sshd(8)), the
 	// .pub file of ssh-keygen: "ssh-ed25519 AAAA... comment".
-	FormatAuthorizedKey Format = iota + 1
+	FormatAuthorizedKey
 	// FormatRFC4716 is the SSH2 public key file of RFC 4716:
 	// "---- BEGIN SSH2 PUBLIC KEY ----".
 	FormatRFC4716
@@ -34,10 +40,12 @@ const (
 	FormatPKCS1
 )
 
-// String returns "authorized_keys", "RFC 4716", "PKIX PEM" or "PKCS#1 PEM",
-// and "Format(N)" for any other value.
+// String returns "none" for FormatNone, "authorized_keys", "RFC 4716",
+// "PKIX PEM" or "PKCS#1 PEM", and "Format(N)" for any other value.
 func (f Format) String() string {
 	switch f {
+	case FormatNone:
+		return "none"
 	case FormatAuthorizedKey:
 		return "authorized_keys"
 	case FormatRFC4716:
@@ -55,9 +63,18 @@ func (f Format) String() string {
 // like a netip.Addr: Parse, New and WithComment make one, and nothing
 // changes it afterwards (but UnmarshalText, on a Key its caller owns), so
 // it may be shared between goroutines. Every Key this package makes holds a
-// blob that passed Parse's checks. The zero Key holds no key (its
-// Type is "", its Marshal nil): make one with Parse, ParseString, a ParseX
-// function, New or UnmarshalText.
+// blob that passed Parse's checks. Make one with Parse, ParseString, a
+// ParseX function, New or UnmarshalText.
+//
+// The zero Key holds no key, as the zero netip.Addr holds no address. Its
+// methods do not panic: its Type and Comment are "", its Bits 0, its Format
+// FormatNone, its PublicKey and Marshal nil, its Fingerprint the zero
+// Fingerprint (which matches no key); it is Equal to the zero Key only. Its
+// String, MarshalText, MarshalAuthorizedKey and MarshalRFC4716 are empty,
+// and UnmarshalText of empty text gives the zero Key back, so a zero Key
+// survives a round trip through encoding/json. Encode, MarshalPKIX and
+// MarshalPKCS1 of it, and WithComment on it, are ErrMalformedKey, and
+// Policy.Check refuses it with ErrMalformedKey.
 type Key struct {
 	typ     string
 	bits    int
@@ -67,10 +84,11 @@ type Key struct {
 }
 
 // New makes a Key of an x/crypto public key, with the checks Parse applies to
-// the key itself (type, sizes, exponent, canonical encoding); its Format is
-// 0. A certificate is ErrCertificate. The comment must be valid UTF-8
-// without control characters other than tab (ErrMalformedKey); blanks
-// around it are dropped.
+// the key itself (type, sizes, exponent, canonical encoding). The Key was
+// read from no text: its Format is FormatNone, and Policy.Formats does not
+// judge it (the policy's other rules do). A certificate is ErrCertificate.
+// The comment must be valid UTF-8 without control characters other than
+// tab (ErrMalformedKey); blanks around it are dropped.
 func New(pub ssh.PublicKey, comment string) (*Key, error) {
 	if pub == nil {
 		return nil, malformed("no key: the public key is nil")
@@ -108,8 +126,8 @@ func (k *Key) Bits() int { return k.bits }
 // header, without surrounding blanks; "" for PEM and for none.
 func (k *Key) Comment() string { return k.comment }
 
-// Format returns the encoding the key was parsed from; 0 for a key made by
-// New.
+// Format returns the encoding the key was parsed from: FormatNone for a key
+// made by New, which was read from no text, and for the zero Key.
 func (k *Key) Format() Format { return k.format }
 
 // PublicKey returns the key as x/crypto's ssh.PublicKey, for signature
@@ -127,11 +145,12 @@ func (k *Key) PublicKey() ssh.PublicKey {
 // Marshal returns a copy of the SSH wire blob (RFC 4253 section 6.6): the
 // bytes inside the base64 of an authorized_keys line, or, for a PEM key, the
 // blob made of its numbers at parse time. It is what ssh.PublicKey's
-// Marshal returns.
+// Marshal returns; nil for the zero Key.
 func (k *Key) Marshal() []byte { return slices.Clone(k.blob) }
 
 // Equal reports whether k and o are the same key: the same blob, whatever
-// their comments and formats. Two nil keys are equal.
+// their comments and formats. Two nil keys are equal, and two zero Keys; a
+// zero Key is not equal to a Key that holds one.
 func (k *Key) Equal(o *Key) bool {
 	if k == nil || o == nil {
 		return k == o
@@ -142,8 +161,12 @@ func (k *Key) Equal(o *Key) bool {
 // WithComment returns a copy of k with the comment c, its blanks around it
 // dropped. A comment that is not valid UTF-8, or holds a control character
 // other than tab, is ErrMalformedKey: it could start a new line in an
-// authorized_keys file.
+// authorized_keys file. The zero Key, which holds no key, is
+// ErrMalformedKey too: a comment alone is no key.
 func (k *Key) WithComment(c string) (*Key, error) {
+	if k.blob == nil {
+		return nil, errZeroKey()
+	}
 	cb := trimBlank([]byte(c))
 	if err := checkComment(cb); err != nil {
 		return nil, err
@@ -156,17 +179,27 @@ func (k *Key) WithComment(c string) (*Key, error) {
 // Fingerprint returns the fingerprint of the key's blob under h, hashed as
 // parsed, never re-marshalled: its String is what ssh-keygen -l -E prints
 // (for crypto.MD5 the colon-separated hex IAM returns). It panics for a hash
-// other than MD5, SHA1, SHA256, SHA384 and SHA512.
+// other than MD5, SHA1, SHA256, SHA384 and SHA512. The zero Key has the
+// zero Fingerprint, which matches no key and whose String is "" (not the
+// hash of an empty blob, which would look like a key's).
 //
 //	k.Fingerprint(crypto.SHA256).String() == "SHA256:L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560"
 func (k *Key) Fingerprint(h crypto.Hash) fingerprint.Fingerprint {
-	return fingerprint.FromBlob(h, k.blob)
+	fp := fingerprint.FromBlob(h, k.blob) // panics for a bad h, zero Key or not
+	if k.blob == nil {
+		return fingerprint.Fingerprint{}
+	}
+	return fp
 }
 
 // String returns the key as one authorized_keys line without a newline:
 // "ssh-ed25519 AAAAC3Nza... comment", or "ssh-ed25519 AAAAC3Nza..." when
-// the comment is empty.
+// the comment is empty. The zero Key's String is "", as the zero
+// netip.Addr's is.
 func (k *Key) String() string {
+	if k.blob == nil {
+		return ""
+	}
 	var b strings.Builder
 	b.Grow(len(k.typ) + 2 + base64.StdEncoding.EncodedLen(len(k.blob)) + len(k.comment))
 	b.WriteString(k.typ)
@@ -189,16 +222,30 @@ func (k *Key) String() string {
 }
 
 // MarshalAuthorizedKey returns String and a newline, as a .pub file holds
-// it and as x/crypto's ssh.MarshalAuthorizedKey ends.
-func (k *Key) MarshalAuthorizedKey() []byte { return []byte(k.String() + "\n") }
+// it and as x/crypto's ssh.MarshalAuthorizedKey ends; for the zero Key, no
+// bytes (not a lone newline).
+func (k *Key) MarshalAuthorizedKey() []byte {
+	if k.blob == nil {
+		return []byte{}
+	}
+	return []byte(k.String() + "\n")
+}
 
 // MarshalText implements encoding.TextMarshaler: the authorized_keys line
-// of String.
+// of String, empty for the zero Key (as netip.Addr's MarshalText), which
+// UnmarshalText reads back as the zero Key.
 func (k *Key) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler: it sets k to the key
-// Parse reads from text, in any encoding. On error k is unchanged.
+// Parse reads from text, in any encoding. Empty text sets k to the zero
+// Key, as netip.Addr's UnmarshalText does, so that MarshalText's "" for
+// the zero Key reads back (Parse refuses empty text, and text of blanks
+// only is refused here too). On error k is unchanged.
 func (k *Key) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*k = Key{}
+		return nil
+	}
 	k2, err := Parse(text)
 	if err != nil {
 		return err
@@ -229,7 +276,12 @@ const maxRFC4716Comment = 1023 - len(`Comment: ""`)
 // ssh-keygen -i reads a line of up to 1023 bytes, so a comment longer than
 // 1012 bytes (escapes included) is cut there, at a character boundary. A
 // comment longer than 61 bytes makes that line longer than section 3's 72.
+//
+// The zero Key gives no bytes: a file with an empty body would hold no key.
 func (k *Key) MarshalRFC4716() []byte {
+	if k.blob == nil {
+		return []byte{}
+	}
 	enc := base64.StdEncoding.EncodeToString(k.blob)
 	out := make([]byte, 0, len(rfc4716Begin)+len(rfc4716End)+len(enc)+len(enc)/rfc4716BodyLine+2*len(k.comment)+64)
 	out = append(out, rfc4716Begin+"\n"...)
@@ -266,8 +318,11 @@ var quoteEscapes = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 // Encoding=PEM, and ssh-keygen -e -m PKCS8 writes. PKIX holds RSA, DSA,
 // ECDSA and Ed25519 keys; for the sk-* security keys, whose application
 // string PKIX cannot carry, the error wraps ErrUnsupportedKeyType. The
-// comment is lost.
+// comment is lost. The zero Key is ErrMalformedKey.
 func (k *Key) MarshalPKIX() ([]byte, error) {
+	if k.blob == nil {
+		return nil, errZeroKey()
+	}
 	t := lookupType([]byte(k.typ))
 	if t == nil || !t.pkix {
 		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.typ))+
@@ -278,8 +333,11 @@ func (k *Key) MarshalPKIX() ([]byte, error) {
 
 // MarshalPKCS1 returns an RSA key as a PKCS#1 PEM block ("-----BEGIN RSA PUBLIC
 // KEY-----"), as ssh-keygen -e -m PEM writes it. For any other type the error
-// wraps ErrUnsupportedKeyType.
+// wraps ErrUnsupportedKeyType. The zero Key is ErrMalformedKey.
 func (k *Key) MarshalPKCS1() ([]byte, error) {
+	if k.blob == nil {
+		return nil, errZeroKey()
+	}
 	t := lookupType([]byte(k.typ))
 	if t == nil || !t.pkcs1 {
 		return nil, newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(k.typ))+
@@ -291,8 +349,14 @@ func (k *Key) MarshalPKCS1() ([]byte, error) {
 // Encode returns the key in the encoding f: MarshalAuthorizedKey,
 // MarshalRFC4716, MarshalPKIX or MarshalPKCS1. The error wraps
 // ErrUnsupportedKeyType when f cannot hold the key's type, and
-// ErrUnsupportedEncoding for an unknown f.
+// ErrUnsupportedEncoding for FormatNone, which is no text encoding (so
+// Encode(k.Format()) of a Key made by New is refused: name the encoding),
+// and for any other unknown f.
+// The zero Key is ErrMalformedKey whatever f is: it holds no key to write.
 func (k *Key) Encode(f Format) ([]byte, error) {
+	if k.blob == nil {
+		return nil, errZeroKey()
+	}
 	switch f {
 	case FormatAuthorizedKey:
 		return k.MarshalAuthorizedKey(), nil
@@ -303,5 +367,14 @@ func (k *Key) Encode(f Format) ([]byte, error) {
 	case FormatPKCS1:
 		return k.MarshalPKCS1()
 	}
+	if f == FormatNone {
+		return nil, unsupported("FormatNone is no text encoding; give the one to write: FormatAuthorizedKey, FormatRFC4716, FormatPKIX or FormatPKCS1")
+	}
 	return nil, unsupported("there is no encoding " + f.String())
+}
+
+// errZeroKey is the error of a method that needs a key, called on the zero
+// Key.
+func errZeroKey() error {
+	return malformed("no key: the zero Key holds none; make a Key with Parse or New")
 }

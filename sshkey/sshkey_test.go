@@ -525,7 +525,7 @@ func TestNoKeyMaterialInErrors(t *testing.T) {
 func TestFormatString(t *testing.T) {
 	for f, want := range map[Format]string{
 		FormatAuthorizedKey: "authorized_keys", FormatRFC4716: "RFC 4716", FormatPKIX: "PKIX PEM",
-		FormatPKCS1: "PKCS#1 PEM", 0: "Format(0)", 9: "Format(9)",
+		FormatPKCS1: "PKCS#1 PEM", FormatNone: "none", 9: "Format(9)", -1: "Format(-1)",
 	} {
 		if got := f.String(); got != want {
 			t.Errorf("Format(%d).String() = %q, want %q", int(f), got, want)
@@ -605,7 +605,7 @@ func TestNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(k2.Marshal(), k.Marshal()) || k2.Comment() != "c" || k2.Bits() != 256 || k2.Format() != 0 {
+	if !bytes.Equal(k2.Marshal(), k.Marshal()) || k2.Comment() != "c" || k2.Bits() != 256 || k2.Format() != FormatNone {
 		t.Errorf("New = %+v", k2)
 	}
 	cert, _, _, _, err := ssh.ParseAuthorizedKey([]byte("ssh-ed25519-cert-v01@openssh.com " + ed25519CertB64))

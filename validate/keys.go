@@ -144,7 +144,9 @@ func CheckKey(op Op, key string) (*sshkey.Key, error) {
 // text a tool sends for a key it read from a file: the same answer and the
 // same error, without reading the text again. It is for loops over many
 // keys already parsed (authorizedkeys.Read, knownhosts.Read), where
-// CheckKey would parse each twice.
+// CheckKey would parse each twice. A key made by sshkey.New (its Format is
+// sshkey.FormatNone) is judged the same way, as its line; the zero Key's
+// line is "", which the key member refuses as missing.
 func CheckParsedKey(op Op, k *sshkey.Key) error {
 	if !op.TakesKey() {
 		return errors.New("validate: " + op.String() + " carries no SSH public key")

@@ -118,15 +118,39 @@ func (lr *lineReader) readErr() error {
 // that starts a file of one key in an encoding of its own (OneKeyFile) ends
 // it; a line past sshkey.MaxLineLen is TooLongError; a read error is yielded as it
 // is and ends the sequence. parse must not keep line.
+//
+// A line that opens a private key's block (a PEM or SSH2 BEGIN line, a
+// PuTTY file's first line: scan.OpensPrivateBlock) is refused by parse
+// with ErrPrivateKey; each line after it, up to the one that closes the
+// block, is refused too (ErrPrivateKey, inPrivateBlock) without being
+// parsed, so that no line of the key's body is read as a key, hosts or
+// options and shown in a message, however short.
 func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Seq2[E, error] {
 	return func(yield func(E, error) bool) {
 		var zero E
 		lr := newLineReader(r)
 		first := true // no line but blank and comment lines so far
+		blockStart, closer := 0, ""
+		// pending is the error of the last line read, held back while
+		// that line is base64 alone: a private key's END line after it
+		// makes it a line of that key's body, whose error shows nothing
+		// of it.
+		var pending *sshkey.LineError
+		flush := func() bool {
+			p := pending
+			pending = nil
+			return p == nil || yield(zero, p)
+		}
 		for {
 			ok, tooLong := lr.next()
 			if !ok {
 				break
+			}
+			if pending != nil && scan.ClosesPrivateBlock(lr.line) {
+				pending.Err = inPrivateBlock(0)
+			}
+			if !flush() {
+				return
 			}
 			if tooLong {
 				first = false
@@ -135,10 +159,24 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 				}
 				continue
 			}
+			if closer != "" {
+				if bytes.Contains(lr.line, []byte(closer)) {
+					closer = ""
+				}
+				if !yield(zero, &sshkey.LineError{Line: lr.n, Err: inPrivateBlock(blockStart)}) {
+					return
+				}
+				continue
+			}
 			if BlankOrComment(lr.line) {
 				continue
 			}
 			e, err := parse(lr.n, lr.line)
+			if err != nil {
+				if c, ok := scan.OpensPrivateBlock(lr.line); ok {
+					blockStart, closer = lr.n, c
+				}
+			}
 			if err != nil && first {
 				if err := OneKeyFile(lr.n, lr.line); err != nil {
 					yield(zero, err)
@@ -147,7 +185,12 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 			}
 			first = false
 			if err != nil {
-				if !yield(zero, &sshkey.LineError{Line: lr.n, Err: err}) {
+				le := &sshkey.LineError{Line: lr.n, Err: err}
+				if scan.IsBase64Line(lr.line) {
+					pending = le
+					continue
+				}
+				if !yield(zero, le) {
 					return
 				}
 				continue
@@ -156,10 +199,24 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 				return
 			}
 		}
+		if !flush() {
+			return
+		}
 		if err := lr.readErr(); err != nil {
 			yield(zero, err)
 		}
 	}
+}
+
+// inPrivateBlock is the error of a line inside the private key whose block
+// opens at line start (0: a line of a key's body before its END line).
+func inPrivateBlock(start int) error {
+	where := "a private key"
+	if start > 0 {
+		where = "the private key that starts at line " + strconv.Itoa(start)
+	}
+	return scan.New(keyerrors.ErrPrivateKey, "this line is part of "+where+
+		"; remove the private key from the file, and give its public key (ssh-keygen -y -f KEYFILE)")
 }
 
 // TooLongError is the LineError of a line past sshkey.MaxLineLen.

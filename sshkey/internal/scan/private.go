@@ -162,3 +162,52 @@ func PrivateErr(kind string) error {
 	}
 	return New(keyerrors.ErrPrivateKey, "this is "+kind+"; give the public key ("+how+"), never the private key")
 }
+
+// OpensPrivateBlock reports whether line opens a private key's block of
+// lines, and returns the text of the line that closes it: a PEM or OpenSSH
+// BEGIN line of a private key ("-----BEGIN RSA PRIVATE KEY-----", closed by
+// "-----END "), an SSH2 one ("---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----",
+// closed by "---- END SSH2"), or a PuTTY file's first line
+// ("PuTTY-User-Key-File-3: ...", closed by its "Private-MAC: " line). A line
+// that closes its block itself opens none.
+func OpensPrivateBlock(line []byte) (closer string, ok bool) {
+	if !HoldsCore(line) {
+		return "", false
+	}
+	switch {
+	case bytes.Contains(line, []byte("-----BEGIN ")) && bytes.Contains(line, []byte("PRIVATE KEY-----")):
+		closer = "-----END "
+	case bytes.Contains(line, []byte("---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----")):
+		closer = "---- END SSH2"
+	case bytes.Contains(line, []byte("PuTTY-User-Key-File-")):
+		closer = "Private-MAC: "
+	default:
+		return "", false
+	}
+	if bytes.Contains(line, []byte(closer)) {
+		return "", false
+	}
+	return closer, true
+}
+
+// ClosesPrivateBlock reports whether line ends a private key's body: a PEM
+// or OpenSSH END line of a private key, an SSH2 one, or a PuTTY file's
+// "Private-Lines: " or "Private-MAC: " line.
+func ClosesPrivateBlock(line []byte) bool {
+	line = TrimLeadingBlank(line)
+	return bytes.HasPrefix(line, []byte("-----END ")) && bytes.Contains(line, []byte("PRIVATE KEY-----")) ||
+		bytes.HasPrefix(line, []byte("---- END SSH2 ENCRYPTED PRIVATE KEY ----")) ||
+		bytes.HasPrefix(line, []byte("Private-Lines: ")) || bytes.HasPrefix(line, []byte("Private-MAC: "))
+}
+
+// IsBase64Line reports whether line, without the blanks around it, is
+// base64 text alone (the alphabet and '='), as a line of a key's body is.
+func IsBase64Line(line []byte) bool {
+	line = TrimBlank(line)
+	for _, c := range line {
+		if !IsBase64Char(c) && c != '=' {
+			return false
+		}
+	}
+	return len(line) > 0
+}

@@ -96,6 +96,29 @@ func TestLine(t *testing.T) {
 	}
 }
 
+// TestLineOwnChecks: Line's refusals come from its own checks, with
+// messages that say what is wrong with the host, not only from the
+// ParseLine it asks last.
+func TestLineOwnChecks(t *testing.T) {
+	for _, tt := range []struct {
+		m     knownhosts.Marker
+		hosts []string
+		msg   string
+		why   string
+	}{
+		{knownhosts.MarkerNone, []string{"#host"}, "first host starts with #", "a comment line, which ParseLine also refuses"},
+		{knownhosts.MarkerNone, []string{"@host"}, "first host starts with @", "a marker, which ParseLine also refuses"},
+		{knownhosts.MarkerNone, []string{"a b"}, "blank", "a blank, which ParseLine would read as the end of the field"},
+		{knownhosts.MarkerNone, []string{khHashed, "x"}, "hashed name beside", "a hashed name not alone"},
+		{knownhosts.MarkerNone, []string{"a", ""}, "host 2 is empty", "the empty host is named by its place"},
+	} {
+		_, err := knownhosts.Line(tt.m, tt.hosts, khLineKey)
+		if err == nil || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("Line(%v, %q): %v; want a message with %q (%s)", tt.m, tt.hosts, err, tt.msg, tt.why)
+		}
+	}
+}
+
 // TestLineKey: a nil or zero key is an error, never a line of hosts alone.
 func TestLineKey(t *testing.T) {
 	for _, tt := range []struct {

@@ -9,7 +9,8 @@
 // ([github.com/keyvet/keyvet/sshkey.ParseAuthorizedKey]), and each bad line
 // is reported as a *sshkey.LineError without stopping the rest. [ParseLine]
 // reads one line. An [Entry] writes its line back (String) with the options
-// as written.
+// as written; [Line] writes a new line from Options and a key, in a
+// canonical form that ParseLine reads back to them.
 //
 // Where keyvet is stricter than sshd: a line over sshkey.MaxLineLen (64 KiB)
 // is refused; the key must be one sshkey reads (canonical base64, a comment

@@ -8,8 +8,8 @@
 // ([github.com/keyvet/keyvet/sshkey.ParseAuthorizedKey]); each bad line is
 // reported as a *sshkey.LineError without stopping the rest. [ParseLine]
 // reads one line. [Entry.Match] says whether an entry is for a host and
-// port, as ssh decides it, and [HashHost] hashes a name as ssh-keygen -H
-// does.
+// port, as ssh decides it, [HashHost] hashes a name as ssh-keygen -H
+// does, and [Line] writes a line that ParseLine reads back as given.
 //
 // Where keyvet is stricter than ssh: a line over sshkey.MaxLineLen (64 KiB)
 // is refused; a NUL byte refuses the line; the key must be one sshkey reads

@@ -1056,9 +1056,17 @@ func TestLeakCheckers(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"ssh-foo", `"ssh-foo"`},
 		{"a\nb", `"a\nb"`},
-		{"x" + rsaB64[:30], keyerrors.OmittedValue},
+		{"nosuchoption", `"nosuchoption"`},   // 12 letters: shown, so the user sees what to fix
+		{"permitlistenx", `"permitlistenx"`}, // likewise
+		{rsaB64[:40], keyerrors.OmittedValue},
+		{"x" + rsaB64[:40], keyerrors.OmittedValue},
 		{"PuTTY-User-Key-File-3", keyerrors.OmittedValue},
-		{strings.Repeat("a.", 30), `"` + strings.Repeat("a.", 20) + `..."`},
+		{"\x00\x00\x00\x07ssh-rsa", "<binary data, 11 bytes>"},               // unquoted: a placeholder
+		{"ssh-\xff", "<binary data, 5 bytes>"},                               // not UTF-8
+		{keyerrors.OmittedValue, `"` + keyerrors.OmittedValue + `"`},         // the text itself is shown, quoted
+		{strings.Repeat("a.", 30), `"` + strings.Repeat("a.", 30) + `"`},     // 60: no cut
+		{strings.Repeat("a.", 40), `"` + strings.Repeat("a.", 30) + `a..."`}, // SafeValue's cut, the only one
+		{strings.Repeat("a", 65), `"` + strings.Repeat("a", 61) + `..."`},    // one class: shown, cut
 	} {
 		if got := safeName([]byte(c.in)); got != c.want {
 			t.Errorf("safeName(%q) = %s, want %s", c.in, got, c.want)

@@ -396,8 +396,8 @@ func (r *khLines) Read(p []byte) (int, error) {
 
 // khCheckMessage checks the text of a bad line's error: no key material
 // from the key text of the line (any run of 16 base64 characters of the
-// text after the first two fields: the marker or host field, the host
-// field or key type), nothing that looks like key material at all
+// text after the marker, if any, the host field and the key type: those
+// are a person's text, which keyerrors.SafeValue's rule shows), nothing that looks like key material at all
 // (keyerrors.LooksLikeKey: no run of 40 base64 characters that mixes
 // classes), and no byte that SafeValue would escape: a control character,
 // invalid UTF-8.
@@ -406,7 +406,11 @@ func khCheckMessage(t *testing.T, line []byte, err error) {
 	msg := err.Error()
 	shown := msg
 	cp := trimLeadingBlank(line)
-	for range 2 { // the fields a message may show, escaped
+	shownFields := 2 // the host field and the key type
+	if len(cp) > 0 && cp[0] == '@' {
+		shownFields = 3 // and the marker before them
+	}
+	for range shownFields { // the fields a message may show, escaped
 		var f []byte
 		f, cp = nextField(cp)
 		if len(f) > 0 {

@@ -318,6 +318,20 @@ func checkErrorText(t *testing.T, in string, err error) {
 
 var base64Run = regexp.MustCompile(`[A-Za-z0-9+/]{16,}`)
 
+// leakedUnquoted is leakedRun for a reader given any input, where the
+// message may show a type label, a PEM label or an option as safeName
+// does, in double quotes, by keyerrors.SafeValue's rule (a person's text,
+// shown so it can be fixed; what the rule takes for key material is never
+// quoted). It returns msg itself when msg looks like key material, else a
+// 16-character piece of a base64 run of in that msg holds outside its
+// double-quoted values, or "".
+func leakedUnquoted(in, msg string) string {
+	if keyerrors.LooksLikeKey(msg) {
+		return msg
+	}
+	return leakedRun(in, quotedValue.ReplaceAllString(msg, `""`))
+}
+
 // leakedRun returns a 16-character piece of a base64 run of in that appears
 // in msg, or "".
 func leakedRun(in, msg string) string {

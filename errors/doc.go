@@ -88,8 +88,8 @@
 //     InvalidArgsException, "SSH Public key is invalid" for an sk-ed25519
 //     key, as the repository's docs/AWS-FACTS.md records). Also keyvet's:
 //     "Member must be valid UTF-8", for a value that is not UTF-8 in a
-//     member without a pattern; the placeholder [OmittedValue] and the
-//     escaping of values (below); the text of every key sentinel and of the
+//     member without a pattern; the placeholders [OmittedValue] and
+//     [BinaryValue] and the escaping of values (below); the text of every key sentinel and of the
 //     errors packages sshkey and fingerprint wrap them in; and the reason.
 //
 // [Reason] and [FieldError.Reason] give the sentence to show a person, for
@@ -101,14 +101,18 @@
 // A message never holds key material: for the key fields (SSHPublicKey,
 // SSHPublicKeyBody) the value is left out ("Value at 'sSHPublicKey' failed
 // ..."). Any other value goes through [SafeValue], the one rule every keyvet
-// package uses: a value that holds a run of 40 or more base64 characters, or
-// a private key marker ("PRIVATE KEY", "b3BlbnNzaC1rZXktdjE",
+// package uses: a value that holds a run of 40 or more base64 characters
+// that mixes upper case, lower case and digits or "+" and "/" (a line of a
+// key), or a private key marker ("PRIVATE KEY", "b3BlbnNzaC1rZXktdjE",
 // "PuTTY-User-Key-File"), is shown as [OmittedValue], "<value omitted>":
 //
 //	Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must have length less than or equal to 32
 //
-// and any other value is escaped so that no control character reaches a
-// log line, and cut to 64 characters.
+// a value that holds a NUL byte or is not valid UTF-8 is described by its
+// length only, as [BinaryValue] writes it ("<binary data, 121 bytes>"); and
+// any other value (an option name, a user name, a host name) is shown, so a
+// person can fix it, escaped so that no control character reaches a log
+// line, and cut to 64 characters.
 //
 // Error strings may change between versions; match errors with errors.Is and
 // errors.As, and read codes from [APIError.ErrorCode], never from the text.

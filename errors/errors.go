@@ -91,8 +91,9 @@ type FieldError struct {
 	// "InstanceId", "SSHPublicKeyBody".
 	Field string
 	// Value is the offending value as the message shows it, made by
-	// SafeValue: escaped and at most 64 characters, or OmittedValue
-	// ("<value omitted>") when the value looks like key material. It is
+	// SafeValue: escaped and at most 64 characters, OmittedValue
+	// ("<value omitted>") when the value looks like key material, or
+	// BinaryValue ("<binary data, 121 bytes>") when it is binary. It is
 	// empty when Sensitive is set or the member is missing.
 	Value string
 	// Sensitive reports that the value is key material, so the message
@@ -407,10 +408,10 @@ const MaxValueLen = 64
 const OmittedValue = "<value omitted>"
 
 // MinKeyRun is the length of the shortest run of base64 characters that
-// [LooksLikeKey] takes for key material. 40 characters are 30 bytes: less
-// than any key, private or public, and more than the identifiers AWS hands
-// out (an IAM SSHPublicKeyId such as APKAEIBFVJNL6EXAMPLE is 20, an instance
-// id 19).
+// [LooksLikeKey] takes for key material, when the run mixes character
+// classes (see LooksLikeKey). 40 characters are 30 bytes: less than any key,
+// private or public, and more than the identifiers AWS hands out (an IAM
+// SSHPublicKeyId such as APKAEIBFVJNL6EXAMPLE is 20, an instance id 19).
 const MinKeyRun = 40
 
 // privateKeyMarkers are the texts that mark a private key (see LooksLikeKey).
@@ -427,38 +428,63 @@ var privateKeyMarkers = [...]string{
 }
 
 // LooksLikeKey reports whether s holds key material or text that looks like
-// it: a run of MinKeyRun (40) or more base64 characters in a row, or a
-// private key marker anywhere in s. In ABNF (RFC 5234; %s"..." is a
-// case-sensitive string, RFC 7405):
+// it: a run of MinKeyRun (40) or more base64 characters in a row that mixes
+// character classes, or a private key marker anywhere in s. In ABNF (RFC
+// 5234; %s"..." is a case-sensitive string, RFC 7405):
 //
-//	key-like = *OCTET ( run / marker ) *OCTET
-//	run      = 40*b64char
-//	b64char  = ALPHA / DIGIT / "+" / "/" / "-" / "_" / "="
+//	key-like = *OCTET ( key-run / marker ) *OCTET
+//	key-run  = 40*b64char   ; that mixes: it holds characters of at
+//	                        ; least two of the classes upper, lower, other
+//	b64char  = upper / lower / other / neutral
+//	upper    = %x41-5A               ; A-Z
+//	lower    = %x61-7A               ; a-z
+//	other    = DIGIT / "+" / "/"     ; 0-9 + /
+//	neutral  = "-" / "_" / "="       ; base64url's two, and padding
 //	marker   = %s"PRIVATE KEY" / %s"b3BlbnNzaC1rZXktdjE" / %s"PuTTY-User-Key-File"
 //
 // b64char is the standard and the URL-safe base64 alphabets (RFC 4648
-// sections 4 and 5) and the padding character "=": padding belongs to
-// base64 text, and counting it makes the rule omit more, never less. Any
-// other byte (a space, ".", ":", "@", a line break, a byte of a non-ASCII
-// character) ends a run. The markers are matched case-sensitively, as key
-// files write them, so prose such as "not a private key" is not one.
+// sections 4 and 5) and the padding character "=": they all count in a
+// run's length. Any other byte (a space, ".", ":", "@", "\", a line break,
+// a byte of a non-ASCII character) ends a run. A neutral character counts
+// in the length but in no class, so that a long name of one case joined by
+// hyphens or underscores is not taken for a key.
+//
+// Why "mixes" is sound: the base64 of 30 or more random bytes (any key, or
+// any 40-character piece of one) is 40 or more characters, each drawn
+// evenly from 64, and the chance that all of 40 fall in one class and the
+// neutral characters is at most 2*(28/64)^40 + (14/64)^40, below 10^-14.
+// A run of one class (40 lower-case letters, an IAM user name of 65, 40
+// zeros) is not key-like: such text is a name a person must see to fix it,
+// not a key.
+//
+// The markers are matched case-sensitively, as key files write them, so
+// prose such as "not a private key" is not one.
 //
 // The rule looks at the shape of the text, not at its meaning: a value that
-// is no key but holds 40 such characters in a row (a long IAM Marker, an
-// SSHPublicKeyId longer than the ones IAM makes, a SHA-256 fingerprint's 43
-// base64 characters) looks like key material and is omitted too.
+// is no key but holds 40 such characters in a row of two classes (a long
+// IAM Marker, a SHA-256 fingerprint's 43 base64 characters, a CamelCase
+// identifier of 40 letters) looks like key material and is omitted too.
 //
 // LooksLikeKey reads s once per marker and once for the runs, and allocates
-// nothing. LooksLikeKey("ec2-user") is false;
-// LooksLikeKey("-----END RSA PRIVATE KEY-----") is true.
+// nothing. For example:
+//
+//	LooksLikeKey("ec2-user") == false
+//	LooksLikeKey("nosuchoption") == false
+//	LooksLikeKey(strings.Repeat("a", 65)) == false // one class
+//	LooksLikeKey("AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl") == true
+//	LooksLikeKey("-----END RSA PRIVATE KEY-----") == true
 func LooksLikeKey(s string) bool {
 	run := 0
+	var classes uint8
 	for i := 0; i < len(s); i++ {
-		if !isKeyChar(s[i]) {
-			run = 0
+		c := keyClass[s[i]]
+		if c == 0 {
+			run, classes = 0, 0
 			continue
 		}
-		if run++; run >= MinKeyRun {
+		run++
+		classes |= c
+		if mixed := classes &^ classNeutral; run >= MinKeyRun && mixed&(mixed-1) != 0 {
 			return true
 		}
 	}
@@ -470,46 +496,103 @@ func LooksLikeKey(s string) bool {
 	return false
 }
 
-// isKeyChar reports whether c is a b64char of LooksLikeKey's grammar.
-func isKeyChar(c byte) bool {
-	switch {
-	case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-		return true
+// The classes of LooksLikeKey's grammar, as bits of keyClass.
+const (
+	classUpper uint8 = 1 << iota
+	classLower
+	classOther
+	classNeutral
+)
+
+// keyClass gives each byte its class in LooksLikeKey's grammar, 0 for a byte
+// that is no b64char.
+var keyClass = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = classUpper
 	}
-	return c == '+' || c == '/' || c == '-' || c == '_' || c == '='
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLower
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classOther
+	}
+	t['+'], t['/'] = classOther, classOther
+	t['-'], t['_'], t['='] = classNeutral, classNeutral, classNeutral
+	return t
+}()
+
+// IsBinary reports whether s is binary data rather than text: it holds a
+// NUL byte, or bytes that are not valid UTF-8. SafeValue shows such a value
+// by its length only ([BinaryValue]): a DER or Dropbear private key is
+// binary, and not one of its bytes may reach a message.
+func IsBinary(s string) bool {
+	return strings.IndexByte(s, 0) >= 0 || !utf8.ValidString(s)
+}
+
+// BinaryValue returns what SafeValue shows in place of a binary value of n
+// bytes (see [IsBinary]): "<binary data, n bytes>", or "<binary data, 1
+// byte>". Like [OmittedValue] it is in angle brackets, so that it does not
+// read as the value itself. A reader that refuses binary input may use it
+// to describe the input in a message of its own.
+func BinaryValue(n int) string {
+	if n == 1 {
+		return "<binary data, 1 byte>"
+	}
+	return "<binary data, " + strconv.Itoa(n) + " bytes>"
 }
 
 // SafeValue returns s in the form an error message may show it. It is the
-// one rule by which every keyvet package shows a caller's value in an error.
+// one rule by which every keyvet package shows a caller's value in an
+// error. It decides, in this order:
 //
-// When s looks like key material ([LooksLikeKey]: a run of 40 or more base64
-// characters, or a private key marker), SafeValue returns [OmittedValue],
-// "<value omitted>", and nothing of s.
+//  1. Key material is never shown. When s looks like key material
+//     ([LooksLikeKey]: a run of 40 or more base64 characters that mixes
+//     upper case, lower case and digits or "+" and "/", or a private key
+//     marker "PRIVATE KEY", "b3BlbnNzaC1rZXktdjE" or "PuTTY-User-Key-File"),
+//     SafeValue returns [OmittedValue], "<value omitted>", and nothing of s.
+//  2. Binary data is described by its length only. When s holds a NUL byte
+//     or bytes that are not valid UTF-8 ([IsBinary]), SafeValue returns
+//     [BinaryValue](len(s)), such as "<binary data, 121 bytes>", and
+//     nothing of s.
+//  3. Everything else is shown, so that a person can fix it: an option
+//     name, a user name, a host name, a comment. Every character that is
+//     not printable, a backslash or a single quote is escaped as a Go
+//     string literal escapes it (\n, \x1b, \u2028, \\, \'), and when the
+//     result would be longer than MaxValueLen (64) characters it is cut at
+//     a character boundary, never inside an escape, and ends in "...",
+//     MaxValueLen characters at the most in all. When that escaped form
+//     itself looks like key material (an escape such as \x01 can join two
+//     shorter runs into one of 40), SafeValue returns OmittedValue instead:
+//     what it returns never looks like key material.
 //
-// Otherwise every character that is not printable, a backslash or a single
-// quote is escaped as a Go string literal escapes it (\n, \x00, \u2028, \\,
-// \'); a byte of invalid UTF-8 becomes \xff; and when the result would be
-// longer than MaxValueLen characters it is cut at a character boundary, never
-// inside an escape, and ends in "...", MaxValueLen characters at the most in
-// all. When that escaped form itself looks like key material (an escape
-// such as \x01 can join two shorter runs into one of 40), SafeValue returns
-// OmittedValue instead: what it returns never looks like key material. For
-// example:
+// Text of a key's base64 field, or of the body of an RFC 4716 or PEM file,
+// is never to be shown, whatever its length; a short piece of it does not
+// look like a key, so a reader must not pass such text to SafeValue at all.
+//
+// For example:
 //
 //	SafeValue("i-0123") == "i-0123"
+//	SafeValue("nosuchoption") == "nosuchoption"
 //	SafeValue("a\nb") == `a\nb`
+//	SafeValue(strings.Repeat("a", 65)) == strings.Repeat("a", 61) + "..."
 //	SafeValue("MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") == "<value omitted>"
 //	SafeValue("-----BEGIN OPENSSH PRIVATE KEY-----") == "<value omitted>"
+//	SafeValue("0\x82\x04\xa4\x02\x01\x00") == "<binary data, 7 bytes>"
+//	SafeValue("a\xffb") == "<binary data, 3 bytes>"
 //
-// (the third is the base64 of a PKCS#8 Ed25519 private key, of an all-zero
-// seed). SafeValue allocates nothing for a value it omits, nor for one of
-// printable ASCII that it returns unchanged.
+// (the fifth is the base64 of a PKCS#8 Ed25519 private key, of an all-zero
+// seed; the seventh the start of a DER RSA private key). SafeValue
+// allocates nothing for a value it omits, nor for one of printable ASCII
+// that it returns unchanged.
 //
 // Key members are still better left out of a message entirely, as AWS
 // leaves out its sensitive members ("Value at 'sSHPublicKey' ...").
 func SafeValue(s string) string {
 	if LooksLikeKey(s) {
 		return OmittedValue
+	}
+	if IsBinary(s) {
+		return BinaryValue(len(s))
 	}
 	if plain(s) {
 		return s
@@ -533,7 +616,8 @@ func SafeValue(s string) string {
 	}
 	// An escape can join two runs of base64 characters that a control
 	// character kept apart: "0\x01" and 38 zeros escape to a run of 41
-	// ("x01000..."). What the message would show is held to the rule too.
+	// ("x01000...", lower case and digits). What the message would show is
+	// held to the rule too.
 	if out := b.String(); !LooksLikeKey(out) {
 		return out
 	}
@@ -567,13 +651,11 @@ func escapedLen(s string, stop int) int {
 }
 
 // escapeAt returns the escaped form of the character at s[i] and its size in
-// bytes.
+// bytes. s is valid UTF-8: SafeValue describes any other value by its
+// length.
 func escapeAt(s string, i int) (piece string, size int) {
 	r, size := utf8.DecodeRuneInString(s[i:])
 	switch {
-	case r == utf8.RuneError && size == 1:
-		const hex = "0123456789abcdef"
-		return `\x` + string(hex[s[i]>>4]) + string(hex[s[i]&0xf]), 1
 	case r == '\\':
 		return `\\`, size
 	case r == '\'':

@@ -1,8 +1,11 @@
 package errors_test
 
 import (
+	"encoding/base64"
 	"errors"
+	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -222,17 +225,25 @@ func TestMemberPath(t *testing.T) {
 
 func TestSafeValue(t *testing.T) {
 	long := strings.Repeat("a.", 50)
-	b64 := strings.Repeat("QUJD", 20) // base64 of "ABC..."
+	b64 := strings.Repeat("QWJj", 20)                          // base64 of "Abc...": upper and lower case
+	der := "0\x82\x04\xa4\x02\x01\x00\x02\x82\x01\x01\x00\xc4" // the start of a DER RSA private key
 	tests := []struct {
 		name, in, want, reason string
 	}{
 		{"plain", "i-0123456789", "i-0123456789", "printable text is shown as it is"},
 		{"empty", "", "", "nothing to show"},
 		{"newline", "a\nb", `a\nb`, "no raw line break may reach a log line"},
-		{"controls", "\x00\x1b[31m\r\t", `\x00\x1b[31m\r\t`, "terminal escapes are neutralised"},
+		{"controls", "\x1b[31m\r\t\x7f", `\x1b[31m\r\t\x7f`, "terminal escapes are neutralised"},
 		{"quote", "it's", `it\'s`, "the value is quoted with single quotes"},
 		{"backslash", `a\b`, `a\\b`, "an escape in the input cannot pass for one of ours"},
-		{"invalid utf8", "a\xffb", `a\xffb`, "each invalid byte is shown in hex"},
+		{"invalid utf8", "a\xffb", "<binary data, 3 bytes>", "bytes that are not UTF-8 are binary data: described by their length, not one byte shown"},
+		{"NUL", "\x00\x1b[31m", "<binary data, 6 bytes>", "a NUL byte makes the value binary, the rest of it text or not"},
+		{"one byte", "\x00", "<binary data, 1 byte>", "the singular"},
+		{"DER", der, "<binary data, 13 bytes>", "a DER private key's bytes (0x00 among them) never reach a message, not even escaped"},
+		{"dropbear", "\x00\x00\x00\x07ssh-rsa\x00\x00\x00\x03\x01\x00\x01", "<binary data, 18 bytes>", "a Dropbear private key starts with length-prefixed strings"},
+		{"long binary", strings.Repeat("\xf5\xa5\xebT5", 30), "<binary data, 150 bytes>", "the whole length, not the cut one"},
+		{"binary and key-like", "\x00" + b64, keyerrors.OmittedValue, "key material wins: the value is omitted, not described"},
+		{"U+FFFD is text", "a\uFFFDb", "a\uFFFDb", "the replacement character itself is valid UTF-8 and printable"},
 		{"escape joins runs", "0\x01" + strings.Repeat("0", 38), keyerrors.OmittedValue,
 			"the escape x01 joins 1 and 38 zeros into a run of 41: what would be shown is held to the rule (a fuzz finding of FuzzKnownHosts)"},
 		{"escape short of a run", "0\x01" + strings.Repeat("0", 36), `0\x01` + strings.Repeat("0", 36), "a run of 39 after the escape is shown"},
@@ -253,6 +264,14 @@ func TestSafeValue(t *testing.T) {
 			"39 characters of the base64 alphabet in a row (- and hex digits are in it): one short of a run"},
 		{"fingerprint", "MD5:0b:ad:f0:0d:0b:ad:f0:0d:0b:ad:f0:0d:0b:ad:f0:0d", "MD5:0b:ad:f0:0d:0b:ad:f0:0d:0b:ad:f0:0d:0b:ad:f0:0d", "colons end every run"},
 		{"prose", "not a private key", "not a private key", "the markers are case-sensitive, as key files write them"},
+		{"option name", "nosuchoption", "nosuchoption", "an unknown authorized_keys option must be shown, so the user sees what to fix"},
+		{"option name 13", "permitlistenx", "permitlistenx", "a misspelt option of 13 letters, likewise"},
+		{"iam user of 65 letters", strings.Repeat("a", 65), strings.Repeat("a", 61) + "...", "one class (lower case) is no key, however long: shown, cut to the max"},
+		{"upper case name", strings.Repeat("ABCDEFGHIJ", 5), strings.Repeat("ABCDEFGHIJ", 5), "50 upper-case letters: one class, shown"},
+		{"long host label", "build-worker-pool-east-primary-node-zero-one", "build-worker-pool-east-primary-node-zero-one",
+			"44 base64 characters, lower case and hyphens: a hyphen is neutral, the run one class"},
+		{"digits", strings.Repeat("0123456789", 5), strings.Repeat("0123456789", 5), "50 digits: one class (other), shown"},
+		{"comment", "alice@laptop.example.com 2024-01-01 work key", "alice@laptop.example.com 2024-01-01 work key", "a key comment is text to show"},
 
 		// The run boundary.
 		{"run of 39", b64[:39], b64[:39], "one short of MinKeyRun: shown"},
@@ -264,8 +283,15 @@ func TestSafeValue(t *testing.T) {
 		{"broken by a space", b64[:39] + " " + b64[:39], b64[:39] + " " + b64[:21] + "...", "a space ends a run: two runs of 39"},
 		{"broken by a dot", b64[:39] + "." + b64[:39], b64[:39] + "." + b64[:21] + "...", "a dot ends a run"},
 		{"broken by a newline", b64[:39] + "\n" + b64[:39], b64[:39] + `\n` + b64[:20] + "...", "a line break ends a run"},
-		{"url-safe alphabet", strings.Repeat("ab-_", 10), keyerrors.OmittedValue, "- and _ are base64url (RFC 4648 section 5)"},
-		{"standard alphabet", strings.Repeat("ab+/", 10), keyerrors.OmittedValue, "+ and / are base64 (RFC 4648 section 4)"},
+		{"mixed run of 40", "Zm9vYmFyAAAAB3NzaC1yc2EAAAADAQABAAABAQCx", keyerrors.OmittedValue, "40 characters of a key line, upper, lower and digits: never shown"},
+		{"lower and digits", strings.Repeat("a1", 20), keyerrors.OmittedValue, "two classes mix: lower case and other"},
+		{"upper and other", strings.Repeat("A+", 20), keyerrors.OmittedValue, "two classes mix: upper case and other (+)"},
+		{"mix late in the run", strings.Repeat("a", 45) + "B", keyerrors.OmittedValue, "the run as a whole mixes, whichever character brings the second class"},
+		{"mix across a break", strings.Repeat("a", 39) + "." + strings.Repeat("B", 39), strings.Repeat("a", 39) + "." + strings.Repeat("B", 21) + "...",
+			"classes count within one run: a dot ends it and its classes"},
+		{"url-safe alphabet", strings.Repeat("aB-_", 10), keyerrors.OmittedValue, "- and _ are base64url (RFC 4648 section 5) and count in a run's length"},
+		{"neutral only joins", strings.Repeat("ab-_", 10), strings.Repeat("ab-_", 10), "- and _ belong to no class: lower case and them is one class"},
+		{"standard alphabet", strings.Repeat("ab+/", 10), keyerrors.OmittedValue, "+ and / are base64 (RFC 4648 section 4), in the class of digits"},
 		{"padding counts", b64[:38] + "==", keyerrors.OmittedValue, "= is base64's padding and counts in a run"},
 		{"utf-8 ends a run", b64[:39] + "é" + b64[:39], b64[:39] + "é" + b64[:21] + "...", "a byte of a non-ASCII character is no base64 character"},
 
@@ -320,29 +346,63 @@ var sink string
 // TestSafeValueNoAllocs pins the allocations of the common cases: an
 // ordinary value shown as it is, and a key-like one, cost nothing.
 func TestSafeValueNoAllocs(t *testing.T) {
-	for _, s := range []string{"i-0123456789abcdef0", "ec2-user", "", strings.Repeat("QUJD", 1000), "-----BEGIN RSA PRIVATE KEY-----"} {
+	for _, s := range []string{"i-0123456789abcdef0", "ec2-user", "", strings.Repeat("QWJj", 1000), "-----BEGIN RSA PRIVATE KEY-----"} {
 		if n := testing.AllocsPerRun(100, func() { sink = keyerrors.SafeValue(s) }); n != 0 {
 			t.Errorf("SafeValue(%.20q...) allocates %v times, want 0", s, n)
 		}
 	}
 }
 
-// looksLikeKeyRef is the obviously-correct reading of LooksLikeKey's grammar.
-var keyRunRE = regexp.MustCompile(`[A-Za-z0-9+/_=-]{40}`)
+// keyRunRE and looksLikeKeyRef are the obviously-correct reading of
+// LooksLikeKey's grammar: a run of 40 or more b64chars that holds characters
+// of two of the classes upper, lower and other, or a marker.
+var keyRunRE = regexp.MustCompile(`[A-Za-z0-9+/_=-]{40,}`)
 
 func looksLikeKeyRef(s string) bool {
-	return keyRunRE.MatchString(s) || strings.Contains(s, "PRIVATE KEY") ||
+	for _, run := range keyRunRE.FindAllString(s, -1) {
+		classes := 0
+		for _, class := range []string{"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", "0123456789+/"} {
+			if strings.ContainsAny(run, class) {
+				classes++
+			}
+		}
+		if classes >= 2 {
+			return true
+		}
+	}
+	return strings.Contains(s, "PRIVATE KEY") ||
 		strings.Contains(s, "b3BlbnNzaC1rZXktdjE") || strings.Contains(s, "PuTTY-User-Key-File")
 }
 
+// TestLooksLikeKeyRandom: the base64 of 30 or more random bytes, any piece
+// of a key line, looks like key material (the soundness of "mixes"), and so
+// does a key line itself.
+func TestLooksLikeKeyRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	buf := make([]byte, 300)
+	for i := 0; i < 20000; i++ {
+		n := 30 + r.IntN(len(buf)-30)
+		for j := range buf[:n] {
+			buf[j] = byte(r.Uint32())
+		}
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawURLEncoding} {
+			if s := enc.EncodeToString(buf[:n]); !keyerrors.LooksLikeKey(s) || keyerrors.SafeValue(s) != keyerrors.OmittedValue {
+				t.Fatalf("the base64 of %d random bytes, %q, is not taken for key material", n, s)
+			}
+		}
+	}
+}
+
 // FuzzSafeValue holds SafeValue's promises on any input: at most 64
-// characters, valid UTF-8, no control character, the input itself when
-// it is short, printable, free of quotes and backslashes and not key-like,
-// and OmittedValue exactly when the reference reading of the grammar says
-// the input looks like key material.
+// characters, valid UTF-8, no control character; OmittedValue when the
+// reference reading of the grammar says the input looks like key material;
+// else BinaryValue(len) exactly when the input holds a NUL or is not UTF-8;
+// else the input itself when it is short, printable and free of quotes and
+// backslashes; and never an output that looks like key material.
 func FuzzSafeValue(f *testing.F) {
 	for _, s := range []string{"", "a\nb", "it's", "\xff", strings.Repeat("\x00", 70), strings.Repeat("é", 65),
-		strings.Repeat("A", 39), strings.Repeat("A", 40), "-----END PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjE", "PuTTY-User-Key-File-3"} {
+		strings.Repeat("A", 39), strings.Repeat("A", 40), strings.Repeat("Ab", 20), strings.Repeat("a", 65), "nosuchoption",
+		"-----END PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjE", "PuTTY-User-Key-File-3", "0\x01" + strings.Repeat("0", 38)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -351,16 +411,23 @@ func FuzzSafeValue(f *testing.F) {
 		if keyerrors.LooksLikeKey(s) != ref {
 			t.Fatalf("LooksLikeKey(%q) = %v, the reference says %v", s, !ref, ref)
 		}
+		binary := strings.Contains(s, "\x00") || !utf8.ValidString(s)
+		if keyerrors.IsBinary(s) != binary {
+			t.Fatalf("IsBinary(%q) = %v, want %v", s, !binary, binary)
+		}
 		omitted := got == keyerrors.OmittedValue && s != keyerrors.OmittedValue
 		if ref && !omitted {
 			t.Fatalf("SafeValue(%q) = %q, yet the reference says it looks like key material", s, got)
+		}
+		if !ref && binary && got != keyerrors.BinaryValue(len(s)) {
+			t.Fatalf("SafeValue(%q) = %q, want %q: binary data is described by its length", s, got, keyerrors.BinaryValue(len(s)))
 		}
 		if !omitted && looksLikeKeyRef(got) {
 			t.Fatalf("SafeValue(%q) = %q, which looks like key material", s, got)
 		}
 		// Only an escape can make a value key-like that was not: one
 		// that needs none is omitted exactly when the reference says so.
-		if omitted && !ref && utf8.ValidString(s) && isPrintable(s) && !strings.ContainsAny(s, `\'`) {
+		if omitted && !ref && !binary && isPrintable(s) && !strings.ContainsAny(s, `\'`) {
 			t.Fatalf("SafeValue(%q) omits a printable value the reference does not take for key material", s)
 		}
 		if !utf8.ValidString(got) {
@@ -374,11 +441,38 @@ func FuzzSafeValue(f *testing.F) {
 				t.Fatalf("SafeValue(%q) = %q holds control character %U", s, got, r)
 			}
 		}
-		if !ref && !strings.HasSuffix(got, "...") && utf8.ValidString(s) && !strings.ContainsAny(s, `\'`) &&
+		if !ref && !binary && !strings.HasSuffix(got, "...") && !strings.ContainsAny(s, `\'`) &&
 			utf8.RuneCountInString(s) <= keyerrors.MaxValueLen && got != s && isPrintable(s) {
 			t.Fatalf("SafeValue(%q) = %q changed a printable value", s, got)
 		}
+		// What is shown of a text value is the value, escaped, from its
+		// start: never a byte of binary data, never a character not in s.
+		if !ref && !binary && got != keyerrors.OmittedValue {
+			shown := strings.TrimSuffix(got, "...")
+			if !strings.HasPrefix(escapeRef(s), shown) {
+				t.Fatalf("SafeValue(%q) = %q, which is not a prefix of the escaped value %q", s, got, escapeRef(s))
+			}
+		}
 	})
+}
+
+// escapeRef escapes s as SafeValue's rule says: as a Go string literal
+// would, but leaving printable characters and double quotes as they are and
+// escaping the single quote.
+func escapeRef(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\'':
+			b.WriteString(`\'`)
+		case r == '"':
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
 }
 
 func isPrintable(s string) bool {

@@ -38,3 +38,26 @@ func ExampleFieldError_Reason() {
 	// Value 'i-0123' at 'instanceId' failed to satisfy constraint: Member must have length greater than or equal to 10
 	// InstanceId must have length greater than or equal to 10
 }
+
+// SafeValue's one rule: a name a person must fix is shown, escaped and cut
+// to 64 characters; key material is omitted; binary data is described by
+// its length.
+func ExampleSafeValue() {
+	for _, v := range []string{
+		"nosuchoption",    // an option name: shown
+		"ec2-user\x1b[2J", // shown, escaped
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",    // 65 letters of one class: shown, cut
+		"AAAAC3NzaC1lZDI1NTE5AAAAIIMZSIvWyH7BOkcq7y3shlxonWGBV1EExj2B6+6M6xmG", // a key's base64: omitted
+		"-----BEGIN OPENSSH PRIVATE KEY-----",                                  // a private key marker: omitted
+		"\x00\x00\x00\x07ssh-rsa\x00\x00\x00\x03",                              // binary: its length only
+	} {
+		fmt.Println(keyerrors.SafeValue(v))
+	}
+	// Output:
+	// nosuchoption
+	// ec2-user\x1b[2J
+	// aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...
+	// <value omitted>
+	// <value omitted>
+	// <binary data, 15 bytes>
+}

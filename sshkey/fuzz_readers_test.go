@@ -43,7 +43,7 @@ func FuzzParseRFC4716(f *testing.F) {
 			if k != nil {
 				t.Fatal("a key with an error")
 			}
-			if run := leakedRun(string(data), err.Error()); run != "" {
+			if run := leakedUnquoted(string(data), err.Error()); run != "" {
 				t.Fatalf("error %q holds %q of the input", err, run)
 			}
 			return
@@ -77,7 +77,7 @@ func FuzzParsePEM(f *testing.F) {
 				if k != nil {
 					t.Fatal("a key with an error")
 				}
-				if run := leakedRun(string(data), err.Error()); run != "" {
+				if run := leakedUnquoted(string(data), err.Error()); run != "" {
 					t.Fatalf("error %q holds %q of the input", err, run)
 				}
 				continue

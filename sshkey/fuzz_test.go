@@ -116,7 +116,7 @@ func FuzzParse(f *testing.F) {
 			if n != 1 {
 				t.Fatalf("error %q wraps %d key sentinels", err, n)
 			}
-			if run := leakedRun(string(data), err.Error()); run != "" {
+			if run := leakedUnquoted(string(data), err.Error()); run != "" {
 				t.Fatalf("error %q holds %q of the input", err, run)
 			}
 		} else {

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -304,7 +305,25 @@ func checkErrorText(t *testing.T, in string, err error) {
 	}
 }
 
+// leakedUnquoted is leakedRun for a reader given any input, where the
+// message may show a type label, a PEM label or an option as safeName
+// does, in double quotes, by keyerrors.SafeValue's rule (a person's text,
+// shown so it can be fixed; what the rule takes for key material is never
+// quoted). It returns msg itself when msg looks like key material, else a
+// 16-character piece of a base64 run of in that msg holds outside its
+// double-quoted values, or "".
+func leakedUnquoted(in, msg string) string {
+	if keyerrors.LooksLikeKey(msg) {
+		return msg
+	}
+	return leakedRun(in, quotedValue.ReplaceAllString(msg, `""`))
+}
+
 func leakedRun(in, msg string) string { return keytest.LeakedRun(in, msg) }
+
+// quotedValue matches a double-quoted value in a message, as safeName
+// writes one.
+var quotedValue = regexp.MustCompile(`"[^"]*"`)
 
 // checkInvariants checks a parsed key: parsing it again gives the same key;
 // every encoding that can hold its type re-parses to the same blob, type,
@@ -1031,9 +1050,17 @@ func TestLeakCheckers(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"ssh-foo", `"ssh-foo"`},
 		{"a\nb", `"a\nb"`},
-		{"x" + rsaB64[:30], keyerrors.OmittedValue},
+		{"nosuchoption", `"nosuchoption"`},   // 12 letters: shown, so the user sees what to fix
+		{"permitlistenx", `"permitlistenx"`}, // likewise
+		{rsaB64[:40], keyerrors.OmittedValue},
+		{"x" + rsaB64[:40], keyerrors.OmittedValue},
 		{"PuTTY-User-Key-File-3", keyerrors.OmittedValue},
-		{strings.Repeat("a.", 30), `"` + strings.Repeat("a.", 20) + `..."`},
+		{"\x00\x00\x00\x07ssh-rsa", "<binary data, 11 bytes>"},               // unquoted: a placeholder
+		{"ssh-\xff", "<binary data, 5 bytes>"},                               // not UTF-8
+		{keyerrors.OmittedValue, `"` + keyerrors.OmittedValue + `"`},         // the text itself is shown, quoted
+		{strings.Repeat("a.", 30), `"` + strings.Repeat("a.", 30) + `"`},     // 60: no cut
+		{strings.Repeat("a.", 40), `"` + strings.Repeat("a.", 30) + `a..."`}, // SafeValue's cut, the only one
+		{strings.Repeat("a", 65), `"` + strings.Repeat("a", 61) + `..."`},    // one class: shown, cut
 	} {
 		if got := safeName([]byte(c.in)); got != c.want {
 			t.Errorf("safeName(%q) = %s, want %s", c.in, got, c.want)

@@ -107,15 +107,18 @@
 // ever shows their value ("Value at 'sSHPublicKey' failed ..."). Any other
 // value is shown by keyerrors.SafeValue, the rule every keyvet package uses:
 // a value that looks like key material (a run of 40 or more base64
-// characters, or a private key marker such as "PRIVATE KEY") is shown as
+// characters that mixes upper case, lower case and digits or "+" and "/",
+// or a private key marker such as "PRIVATE KEY") is shown as
 // "<value omitted>" (keyerrors.OmittedValue), so a private key pasted into
 // InstanceOSUser reads
 //
 //	Value '<value omitted>' at 'instanceOSUser' failed to satisfy constraint: Member must have length less than or equal to 32
 //
-// and any other value is shown escaped and cut to 64 characters. A value
-// that is no key but has that shape (a Marker of 40 base64 characters) is
-// omitted too.
+// a value that holds a NUL byte or is not valid UTF-8 is described by its
+// length only ("<binary data, 121 bytes>", keyerrors.BinaryValue); and any
+// other value is shown escaped and cut to 64 characters. A value that is no
+// key but has that shape (a Marker of 40 base64 characters of mixed case)
+// is omitted too.
 //
 // Every exported function and method is safe for concurrent use. The
 // package holds no state a caller can change.

@@ -3,6 +3,7 @@ package validate_test
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -119,12 +120,19 @@ func compare(t *testing.T, op validate.Op, err error, want []outcome, key string
 	}
 }
 
-// checkNoKeyRun fails when msg holds a 16-character run of key that is not
-// also in the message's fixed wording or in one of the other values the
-// message shows (a key of "0000..." beside an InstanceId of "0000..." is
-// not an echo).
+// checkNoKeyRun fails when msg looks like key material, or holds a
+// 16-character run of key that is not also in the message's fixed wording,
+// in one of the other values the message shows (a key of "0000..." beside
+// an InstanceId of "0000..." is not an echo), or in a double-quoted value
+// of sshkey's text: a type label, a PEM label or an option, shown by
+// keyerrors.SafeValue's rule (never quoted when the rule takes it for key
+// material).
 func checkNoKeyRun(t *testing.T, msg, key string, others ...string) {
 	t.Helper()
+	if keyerrors.LooksLikeKey(msg) {
+		t.Fatalf("the message looks like key material: %s", msg)
+	}
+	msg = quotedValue.ReplaceAllString(msg, `""`)
 	for i := 0; i+16 <= len(key); i++ {
 		run := key[i : i+16]
 		if strings.TrimLeft(run, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") != "" {
@@ -135,6 +143,9 @@ func checkNoKeyRun(t *testing.T, msg, key string, others ...string) {
 		}
 	}
 }
+
+// quotedValue matches a double-quoted value in sshkey's text.
+var quotedValue = regexp.MustCompile(`"[^"]*"`)
 
 // containsAny reports whether run stands in one of values as a message
 // shows it (escaped by SafeValue: "\x00" and zeros make a run of zeros).

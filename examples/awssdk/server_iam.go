@@ -80,8 +80,8 @@ func (s *Server) serveIAM(w http.ResponseWriter, r *http.Request) {
 // keyerrors.SafeValue, the rule of every keyvet message: it passed its
 // member's pattern, so nothing needs escaping and nothing is cut (a
 // UserName is at most 64 characters; an SSHPublicKeyId of 40 or more is a
-// run of \w, omitted whole), but a value that looks like key material is
-// omitted.
+// run of \w, omitted whole when it mixes upper case, lower case and
+// digits), but a value that looks like key material is omitted.
 func noSuchUser(name string) *keyerrors.APIError {
 	return keyerrors.ErrNoSuchEntity.WithMessage("The user with name " + keyerrors.SafeValue(name) + " cannot be found.")
 }

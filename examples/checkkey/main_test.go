@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -151,6 +153,8 @@ func TestCommand(t *testing.T) {
 		{"stdin", emptyHome, string(rsa2048), []string{"-op", "UploadSSHPublicKey", "-"}, 0, "- reads standard input"},
 		{"private", emptyHome, "", []string{keys + "private/pem_rsa", keys + "private/putty_v3.ppk"}, 3,
 			"private keys are refused and never printed; the .ppk one is pointed to puttygen"},
+		{"binary", emptyHome, "", []string{keys + "private/dropbear_ed25519", keys + "private/dropbear_rsa"}, 3,
+			"a binary private key is refused, or read as authorized_keys lines whose binary options are described by their length, never shown byte by byte"},
 		{"missing", emptyHome, "", []string{keys + "rsa2048.pub", "does-not-exist.pub"}, 3, "an unreadable file is no key: 3, and the others are still checked"},
 		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
 		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
@@ -202,6 +206,11 @@ func TestPrivateKeyNeverPrinted(t *testing.T) {
 				t.Errorf("%v: exit status %d, want 3", args, status)
 			}
 			out := stdout + stderr
+			// A binary key (Dropbear, DER) is described by its
+			// length: not one byte of it shown, escaped or not.
+			if keyerrors.IsBinary(string(data)) && strings.Contains(out, `\x`) {
+				t.Fatalf("%v: the output shows bytes of a binary private key:\n%s", args, out)
+			}
 			for _, line := range strings.Split(string(data), "\n") {
 				line = strings.TrimSpace(line)
 				for i := 0; i+16 <= len(line); i += 8 {

@@ -91,8 +91,7 @@ func (e *Entry) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
 // markers or body anywhere in a line, options included, are ErrPrivateKey.
 // A line longer than sshkey.MaxLineLen is ErrMalformedKey. No error holds key
 // material: an option is named, its value shown only when it cannot be
-// taken for key material (keyerrors.SafeValue, and no run of 12 base64
-// characters). Match errors with errors.Is and errors.As: their texts may
+// taken for key material (keyerrors.SafeValue's rule). Match errors with errors.Is and errors.As: their texts may
 // change.
 //
 // A file whose first line that is neither blank nor a comment starts an RFC

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/internal/fuzzseed"
 	"github.com/keyvet/keyvet/sshkey"
 	"github.com/keyvet/keyvet/sshkey/internal/keytest"
@@ -22,6 +24,10 @@ import (
 // the end), with the key read by sshkey.ParseAuthorizedKey. The value checks
 // (parseExpiry, checkPermit, parseTunnel, validEnvName) are shared: the
 // option grammar table holds those to sshd.
+
+// quotedValue matches a double-quoted value in a message, as safeName
+// writes it.
+var quotedValue = regexp.MustCompile(`"[^"]*"`)
 
 // refLine is what the reference expects of one line.
 type refLine struct {
@@ -296,11 +302,25 @@ func FuzzAuthorizedKeys(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want := refAuthorizedKeys(data)
 		// leaks returns a 16-character run of the input's base64 that msg
-		// holds, as leakedRun does, looking up each run of 16 base64
-		// characters of the (short) message in the input: a run of the
-		// input that msg holds is one of them.
-		leaks := func(msg string) string {
-			for _, run := range keytest.Base64Run.FindAllString(msg, -1) {
+		// holds outside the double-quoted values safeName shows, as
+		// leakedRun does, looking up each run of 16 base64 characters of
+		// the (short) message in the input: a run of the input that msg
+		// holds is one of them. A quoted value is an option name or value,
+		// or a type label, shown by keyerrors.SafeValue's rule: what the
+		// rule takes for key material is never in quotes (it is
+		// keyerrors.OmittedValue), and no message may look like key
+		// material at all. The key text of the line (its base64 field and
+		// what follows it) is never shown, quoted or not.
+		leaks := func(msg string, w refLine) string {
+			if keyerrors.LooksLikeKey(msg) {
+				return msg
+			}
+			if _, keyText, ok := bytes.Cut(bytes.TrimLeft(w.keyPart, " \t"), []byte(" ")); ok {
+				if run := keytest.LeakedRun(string(keyText), msg); run != "" {
+					return run
+				}
+			}
+			for _, run := range keytest.Base64Run.FindAllString(quotedValue.ReplaceAllString(msg, `""`), -1) {
 				for i := 0; i+16 <= len(run); i++ {
 					if bytes.Contains(data, []byte(run[i:i+16])) {
 						return run[i : i+16]
@@ -347,7 +367,7 @@ func FuzzAuthorizedKeys(f *testing.F) {
 				if sentinels != 1 {
 					t.Fatalf("line %d: %v wraps %d key sentinels", g.n, g.err, sentinels)
 				}
-				if run := leaks(g.err.Error()); run != "" {
+				if run := leaks(g.err.Error(), w); run != "" {
 					t.Fatalf("line %d: error %q holds %q of the input", g.n, g.err, run)
 				}
 				continue

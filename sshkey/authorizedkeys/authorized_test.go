@@ -214,8 +214,13 @@ func TestAuthorizedKeyString(t *testing.T) {
 }
 
 // TestAuthorizedKeysNoKeyMaterial feeds lines with private key bodies in
-// their options, option names and comments: every line is refused, and no
-// error holds a run of 16 base64 characters of the input.
+// their options, option names and comments: every line is refused, no error
+// holds a run of 16 base64 characters of the line's key (akKey's base64), and
+// none holds 16 of a body of MinKeyRun characters or more, wherever it
+// stands. A piece of a body shorter than that (30 characters) is below
+// keyerrors.SafeValue's rule where the line gives it as an option name or
+// value: that is text a person wrote there, shown so it can be fixed. Where
+// the line gives it as a key's base64 field, the reader never shows it.
 func TestAuthorizedKeysNoKeyMaterial(t *testing.T) {
 	var bodies []string
 	for _, name := range []string{"openssh_ed25519", "pem_rsa", "pem_ec", "pkcs8_rsa", "pkcs8_encrypted", "openssh_rsa_encrypted"} {
@@ -234,6 +239,10 @@ func TestAuthorizedKeysNoKeyMaterial(t *testing.T) {
 		// no OpenSSH magic), and a short piece.
 		bodies = append(bodies, s, s[len(s)/3:len(s)/3+80], s[len(s)/2:len(s)/2+30])
 	}
+	// keyForms give the body as a key's base64 field (after a type, or
+	// after options): never shown, whatever its length.
+	keyForms := map[string]bool{`ssh-ed25519 %s`: true, `ssh-foo %s`: true, `command="x" %s`: true}
+	akB64 := strings.Fields(akKey)[1]
 	forms := []string{
 		`command="%s" ` + akKey,
 		`from="%s",no-pty ` + akKey,
@@ -263,6 +272,12 @@ func TestAuthorizedKeysNoKeyMaterial(t *testing.T) {
 					continue
 				}
 				checked++
+				if run := keytest.LeakedRun(akB64, err.Error()); run != "" {
+					t.Errorf("%q: error %q holds %q of the key", form, err, run)
+				}
+				if len(body) < keyerrors.MinKeyRun && !keyForms[form] {
+					continue // a person's text: shown by the rule
+				}
 				if run := keytest.LeakedRun(line, err.Error()); run != "" {
 					t.Errorf("%q: error %q holds %q", form, err, run)
 				}

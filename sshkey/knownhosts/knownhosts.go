@@ -212,7 +212,7 @@ func parseLine(n int, line []byte) (*Entry, error) {
 	}
 	if len(rest) == 0 || rest[0] == '#' {
 		// hostkeys_foreach_file: "truncated before key type".
-		return nil, scan.Malformed("there is no key after the host names " + hostText(field) +
+		return nil, scan.Malformed("there is no key after the host names " + scan.SafeName(field) +
 			"; a known_hosts line is [marker] host names, key type, base64 key [comment]")
 	}
 	hosts, err := readHosts(field)
@@ -273,9 +273,9 @@ func markerErr(cp []byte, sp int) error {
 		return scan.Malformed("a tab follows the marker " + string(word) + " and the line holds a space further on: ssh ends a marker at the line's first space, " +
 			"so it reads all before that space as the marker, and skips the line; put a space after the marker")
 	case bytes.EqualFold(word, []byte(markerCA)) || bytes.EqualFold(word, []byte(markerRevoked)):
-		return scan.Malformed("markers are case-sensitive: ssh reads " + hostText(word) + " as no marker, and skips the line; write " + markerCA + " or " + markerRevoked)
+		return scan.Malformed("markers are case-sensitive: ssh reads " + scan.SafeName(word) + " as no marker, and skips the line; write " + markerCA + " or " + markerRevoked)
 	}
-	return scan.Malformed("unknown marker " + hostText(word) + "; ssh knows " + markerCA + " and " + markerRevoked + " only")
+	return scan.Malformed("unknown marker " + scan.SafeName(word) + "; ssh knows " + markerCA + " and " + markerRevoked + " only")
 }
 
 // hashMagic starts a hashed host name (hostfile.h, HASH_MAGIC): HMAC-SHA1,
@@ -350,7 +350,7 @@ func keyErr(field, rest, cp []byte, err error) error {
 		}
 		return scan.Malformed("the line has no host names: it starts with the key type, as an authorized_keys line does; write the host names before it")
 	case sshkey.Detect(rest) == sshkey.KindKnownHostsLine:
-		return scan.New(ke.Sentinel, "the host field ends at the blank after "+hostText(field)+
+		return scan.New(ke.Sentinel, "the host field ends at the blank after "+scan.SafeName(field)+
 			", and ssh reads the next field as the key type; separate host names with commas, not blanks")
 	case rsa1Line(rest):
 		// hostkeys_foreach_file: "Assume legacy RSA1 if the first
@@ -376,18 +376,6 @@ func rsa1Line(rest []byte) bool {
 	return true
 }
 
-// hostText returns host names (or a marker) from a line as an error message
-// shows them: quoted, escaped and cut short by keyerrors.SafeValue, or
-// keyerrors.OmittedValue, unquoted, for text that looks like key material,
-// before or after SafeValue's escapes (which can join two runs of base64
-// characters into one: "0\x01000...").
-func hostText(b []byte) string {
-	s := keyerrors.SafeValue(string(b))
-	if s == keyerrors.OmittedValue || keyerrors.LooksLikeKey(s) {
-		return keyerrors.OmittedValue
-	}
-	return `"` + s + `"`
-}
 
 // String returns the entry as a known_hosts line without a line ending: the
 // marker, the host field as written and Key.String(), separated by single

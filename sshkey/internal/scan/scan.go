@@ -127,31 +127,19 @@ func DecodeB64(s []byte) ([]byte, bool) {
 	return b[:n], true
 }
 
-// SafeName returns a caller-supplied name (a type label, a curve, a PEM
-// label, an option name) as an error message may show it: quoted, escaped
-// and cut short by keyerrors.SafeValue, or keyerrors.OmittedValue, unquoted,
-// for what SafeValue's rule takes for key material, before or after its
-// escapes. A name is stricter still: a value with a run of 12 or more base64
-// characters might be key material (a blob pasted where the label belongs),
-// so it is left out entirely too.
+// SafeName returns a caller-supplied name (a type label, a curve, an
+// option, a PEM label) as an error message may show it: keyerrors.SafeValue's
+// form of it in double quotes ("nosuchoption", escaped and cut to
+// keyerrors.MaxValueLen characters), or SafeValue's placeholder unquoted
+// when SafeValue shows nothing of it: keyerrors.OmittedValue for what looks
+// like key material, keyerrors.BinaryValue for binary data. SafeValue's rule
+// is the only one: SafeName adds the quotes and nothing else. Text of a
+// key's base64 field must not reach SafeName at all.
 func SafeName(b []byte) string {
-	run := 0
-	for _, c := range b {
-		if IsBase64Char(c) {
-			run++
-			if run >= 12 {
-				return keyerrors.OmittedValue
-			}
-		} else {
-			run = 0
-		}
+	s := string(b)
+	v := keyerrors.SafeValue(s)
+	if (v == keyerrors.OmittedValue && s != keyerrors.OmittedValue) || keyerrors.IsBinary(s) {
+		return v
 	}
-	if keyerrors.LooksLikeKey(string(b)) {
-		return keyerrors.OmittedValue
-	}
-	if len(b) > 40 {
-		b = b[:40]
-		return `"` + keyerrors.SafeValue(string(b)) + `..."`
-	}
-	return `"` + keyerrors.SafeValue(string(b)) + `"`
+	return `"` + v + `"`
 }

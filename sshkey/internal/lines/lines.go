@@ -11,6 +11,7 @@ import (
 	"io"
 	"iter"
 	"strconv"
+	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey"
@@ -119,6 +120,9 @@ func (lr *lineReader) readErr() error {
 // it; a line past sshkey.MaxLineLen is TooLongError; a read error is yielded as it
 // is and ends the sequence. parse must not keep line.
 //
+// A refused line that is binary data (a NUL byte, bytes that are not
+// UTF-8) is described by its length alone (binaryLine).
+//
 // A line that opens a private key's block (a PEM or SSH2 BEGIN line, a
 // PuTTY file's first line: scan.OpensPrivateBlock) is refused by parse
 // with ErrPrivateKey; each line after it, up to the one that closes the
@@ -185,6 +189,9 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 			}
 			first = false
 			if err != nil {
+				if bytes.IndexByte(lr.line, 0) >= 0 || !utf8.Valid(lr.line) {
+					err = binaryLine(err, len(lr.line))
+				}
 				le := &sshkey.LineError{Line: lr.n, Err: err}
 				if scan.IsBase64Line(lr.line) {
 					pending = le
@@ -206,6 +213,19 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 			yield(zero, err)
 		}
 	}
+}
+
+// binaryLine is the error of a refused line that holds a NUL byte or bytes
+// that are not UTF-8, in place of err, the parser's: err's sentinel, and
+// the line described by its length alone, as keyerrors.SafeValue describes
+// binary data, so that nothing of a binary key file (DER, Dropbear) read as
+// lines is shown.
+func binaryLine(err error, n int) error {
+	sentinel := keyerrors.ErrMalformedKey
+	if se := (*scan.Error)(nil); errors.As(err, &se) {
+		sentinel = se.Sentinel
+	}
+	return scan.New(sentinel, "the line is "+keyerrors.BinaryValue(n)+", not text: a key file in a binary format (DER, Dropbear) is no file of key lines")
 }
 
 // inPrivateBlock is the error of a line inside the private key whose block

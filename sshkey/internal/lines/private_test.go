@@ -63,3 +63,30 @@ func TestPrivateBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryLine: a refused line of binary data is described by its length
+// alone, with its parser's sentinel; a binary line the parser takes is
+// taken.
+func TestBinaryLine(t *testing.T) {
+	parse := func(n int, line []byte) (string, error) {
+		if string(line) == "k\x00" {
+			return "k", nil
+		}
+		return "", scan.New(keyerrors.ErrPrivateKey, "refused "+string(line))
+	}
+	file := "0w\x02\x01\x01\x04 \xa1\x1b\nk\x00\nab\xffcd\n"
+	var got []string
+	for e, err := range Read(strings.NewReader(file), parse) {
+		if err == nil {
+			got = append(got, e)
+			continue
+		}
+		if !errors.Is(err, keyerrors.ErrPrivateKey) || strings.Contains(err.Error(), "refused") || !strings.Contains(err.Error(), "<binary data, ") {
+			t.Errorf("%v: want the parser's sentinel and the line's length only", err)
+		}
+		got = append(got, "error")
+	}
+	if strings.Join(got, " ") != "error k error" {
+		t.Errorf("Read gave %v, want an error, the key, an error", got)
+	}
+}

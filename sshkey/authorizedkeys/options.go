@@ -254,16 +254,17 @@ func optionError(id scan.OptionID, what string) error {
 // does. s holds no NUL. The values it stores are substrings of s where no
 // escape is undone, so that a caller who keeps s pays for no other copy.
 func parseOptions(s string, o *Options) error {
-	// env holds the names of o.Environment, for the first-wins check of
-	// each environment in constant time; made at the first.
-	var env map[string]struct{}
-	if len(o.Environment) > 0 {
-		env = make(map[string]struct{}, len(o.Environment))
-		for _, e := range o.Environment {
-			name, _, _ := strings.Cut(e, "=")
-			env[name] = struct{}{}
-		}
+	var env envSet
+	for _, e := range o.Environment {
+		name, _, _ := strings.Cut(e, "=")
+		env.add(name)
 	}
+	return parseOptionsEnv(s, o, &env)
+}
+
+// parseOptionsEnv is parseOptions with env, the set of the NAMEs of
+// o.Environment.
+func parseOptionsEnv(s string, o *Options, env *envSet) error {
 	i := 0
 	for i < len(s) {
 		if s[i] == ',' {
@@ -308,7 +309,7 @@ func parseOptions(s string, o *Options) error {
 		if err != nil {
 			return err
 		}
-		if err := setValue(o, id, v, &env); err != nil {
+		if err := setValue(o, id, v, env); err != nil {
 			return err
 		}
 		if i = end; i < len(s) && s[i] != ',' {
@@ -375,8 +376,8 @@ func dequote(s string, i int, id scan.OptionID) (v string, end int, err error) {
 }
 
 // setValue records the value v of option id. env holds the NAMEs of
-// o.Environment (nil before the first).
-func setValue(o *Options, id scan.OptionID, v string, env *map[string]struct{}) error {
+// o.Environment.
+func setValue(o *Options, id scan.OptionID, v string, env *envSet) error {
 	switch id {
 	case scan.OptCommand:
 		if o.HasCommand {
@@ -406,13 +407,9 @@ func setValue(o *Options, id scan.OptionID, v string, env *map[string]struct{}) 
 		if eq < 0 || !validEnvName(v[:eq]) {
 			return optionError(id, "has the value "+scan.SafeName([]byte(v))+"; it must be NAME=value, NAME of ASCII letters, digits and underscores")
 		}
-		if *env == nil {
-			*env = make(map[string]struct{})
-		}
-		if _, dup := (*env)[v[:eq]]; dup {
+		if !env.add(v[:eq]) {
 			return nil // the first of a name is kept
 		}
-		(*env)[v[:eq]] = struct{}{}
 		o.Environment = append(o.Environment, v)
 	case scan.OptPermitOpen, scan.OptPermitListen:
 		list := &o.PermitOpen
@@ -438,6 +435,31 @@ func setValue(o *Options, id scan.OptionID, v string, env *map[string]struct{}) 
 		o.HasTunnel, o.Tunnel = true, n
 	}
 	return nil
+}
+
+// envSet is the set of the NAMEs of an Options' Environment, which keeps
+// the first environment of each NAME in one map lookup an option, where
+// comparing each with every earlier one would take time quadratic in their
+// number. The zero envSet is empty.
+type envSet struct {
+	names map[string]struct{}
+	// lookups counts the names add looked up, for the tests to hold the
+	// work to one lookup an environment option.
+	lookups int
+}
+
+// add adds name (compared with regard to case, as sshd's strncmp
+// compares) and reports whether it was not there before.
+func (e *envSet) add(name string) bool {
+	e.lookups++
+	if _, dup := e.names[name]; dup {
+		return false
+	}
+	if e.names == nil {
+		e.names = make(map[string]struct{})
+	}
+	e.names[name] = struct{}{}
+	return true
 }
 
 // validEnvName reports whether s is a name valid_env_name takes: one or more

@@ -89,6 +89,21 @@ const MaxTunnel = 0x7fffffff - 2
 //	value     = DQUOTE *(qchar / "\" DQUOTE) DQUOTE  ; \" is the one escape
 //	qchar     = any byte but DQUOTE and NUL           ; a \ before any other is itself
 //
+// Inside the quotes of expiry-time, permitopen and permitlisten (ABNF's
+// quoted strings again match in any case):
+//
+//	expiry    = date [hhmm [ss]] ["Z" / "UTC"] ; "20300101", "203001011230", "20300101123045Z", "20300101utc"
+//	date      = 4DIGIT 2DIGIT 2DIGIT           ; year, month 01-12, day 01-31 (31 February is 3 March)
+//	hhmm      = 2DIGIT 2DIGIT                  ; hour 00-23, minute 00-59
+//	ss        = 2DIGIT                         ; second 00-61
+//	permit    = host (":" / "/") port          ; "db:5432", "[::1]:22", "*:443", "host/ssh"
+//	listen    = permit / port                  ; a bare port is recorded as "*:" port
+//	host      = "[" *(byte but "]") "]" / *(byte but ":" and "/") ; under 1025 bytes; "*" is any
+//	port      = "*" / number / service
+//	number    = *space ["+" / "-"] 1*DIGIT     ; strtonum: 1 to 65535 (" 22", "+22", "022")
+//	service   = 1*sbyte                        ; not a number: "ssh", "http-alt"; never looked up
+//	sbyte     = %x21-22 / %x24-2E / %x30-39 / %x3B-40 / %x5B-7E ; no blank, control, DEL, non-ASCII, #, /, :, A-Z
+//
 // The options end at the first space or tab outside double quotes (a
 // backslash before a double quote keeps it from opening or closing them);
 // the key follows after blanks. Anything else (an unknown option, a flag
@@ -163,10 +178,11 @@ type Options struct {
 	// zone and refused in another: a UTC value must fall after the Unix
 	// epoch (sshd refuses the epoch and before), and a local value after
 	// 1 January 1970, the epoch's day, after which it falls after the
-	// epoch in every zone (sshd takes a local time of 1 January 1970 only
-	// in the zones west of UTC, where it falls after the epoch; keyvet
-	// refuses it everywhere). Examples: "20300101" (local midnight),
-	// "203001011230", "20300101123045Z", "20300101utc".
+	// epoch in every zone (sshd takes a local time on 1 January 1970 in
+	// a zone where it falls after the epoch, west of UTC or late in the
+	// day, and refuses it elsewhere; keyvet refuses it in every zone).
+	// Examples: "20300101" (local midnight), "203001011230",
+	// "20300101123045Z", "20300101utc".
 	ExpiryTime []string
 
 	// From is the pattern list of from="pattern-list", split at its commas
@@ -760,10 +776,10 @@ func (f expiryFields) in(loc *time.Location) time.Time {
 // which sshauthopt_parse takes for none). A UTC value is held to the epoch
 // itself. A local value's time depends on the zone, so the wall-clock
 // reading must fall on 2 January 1970 or later: no zone is a day or more
-// from UTC, so it is after the epoch in every one. (sshd in a zone west of
-// UTC also takes a local time of 1 January 1970, and in a zone east of it
-// refuses some; keyvet refuses them all, so that whether a line is good
-// does not depend on the zone.)
+// from UTC, so it is after the epoch in every one. (sshd takes a local time
+// on 1 January 1970 where it falls after the epoch, west of UTC or late in
+// the day, and refuses it elsewhere; keyvet refuses it in every zone, so
+// that whether a line is good does not depend on the zone.)
 func validExpiry(s string) bool {
 	f, ok := readExpiry(s)
 	if !ok {

@@ -383,3 +383,47 @@ func TestEnvironmentDuplicates(t *testing.T) {
 		t.Errorf("environment kept %q after A=0, want A=0 B=2", got)
 	}
 }
+
+// FuzzOptionValues holds ParsePermit and Options.Expiry to their contracts
+// on any value: a permit that splits reads back from its String, and its
+// port is exactly one of a number, "*" or a service name; an expiry-time a
+// line takes is after the epoch in zones from UTC-23:45 to UTC+23:45, and
+// Expiry gives it.
+func FuzzOptionValues(f *testing.F) {
+	for _, s := range []string{"host:22", "[::1]/ssh", "*:*", ":+022", "h:keyvet-test-svc", "::1:22", "20300101", "19700101235961", "19700101000001Z", "20230231utc", "99991231235959"} {
+		f.Add(s)
+	}
+	zones := []*time.Location{time.UTC, time.FixedZone("e", 23*3600+45*60), time.FixedZone("w", -(23*3600 + 45*60))}
+	f.Fuzz(func(t *testing.T, s string) {
+		if p, err := ParsePermit(s); err == nil {
+			if p.String() != s {
+				t.Fatalf("String %q of ParsePermit(%q)", p.String(), s)
+			}
+			n, ok := p.Port()
+			kinds := 0
+			for _, k := range []bool{ok, p.AnyPort(), p.PortName() != ""} {
+				if k {
+					kinds++
+				}
+			}
+			if kinds != 1 || ok && (n < 1 || n > 65535) {
+				t.Fatalf("ParsePermit(%q): Port %d %v, AnyPort %v, PortName %q: want exactly one", s, n, ok, p.AnyPort(), p.PortName())
+			}
+			if q, err := ParsePermit(p.String()); err != nil || q != p {
+				t.Fatalf("ParsePermit(%q) does not read back", s)
+			}
+		} else if checkPermit(s) == "" {
+			t.Fatalf("ParsePermit(%q): %v, but checkPermit takes it", s, err)
+		}
+		o := Options{ExpiryTime: []string{s}}
+		for _, loc := range zones {
+			got, ok := o.Expiry(loc)
+			if validExpiry(s) && (!ok || got.Unix() <= 0) {
+				t.Fatalf("%q is taken, but in %s it is %v, %v", s, loc, got, ok)
+			}
+			if _, read := readExpiry(s); ok != read {
+				t.Fatalf("Expiry of %q: ok %v, readExpiry %v", s, ok, read)
+			}
+		}
+	})
+}

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -218,13 +217,10 @@ func refParseOptions(s string) (Options, bool) {
 				}
 				o.From = strings.Split(value, ",")
 			case "expiry-time":
-				t, ok := parseExpiry(value, time.Local)
-				if !ok {
+				if !validExpiry(value) {
 					return o, false
 				}
-				if o.ExpiryTime.IsZero() || t.Before(o.ExpiryTime) {
-					o.ExpiryTime = t
-				}
+				o.ExpiryTime = append(o.ExpiryTime, value)
 			case "environment":
 				name, _, ok := strings.Cut(value, "=")
 				if len(o.Environment) > 1024 || !ok || !validEnvName(name) {

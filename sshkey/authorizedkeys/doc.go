@@ -17,6 +17,12 @@
 // of UTF-8 without control characters, no certificate); a NUL byte in the
 // options refuses the line.
 //
+// Reading does no I/O beyond the reader it is given and reads no process
+// state: a permitopen or permitlisten port written as a service name is
+// kept as written, not looked up ([Permit.PortName]), and an expiry-time is
+// kept as written, read in the time zone the caller names
+// ([Options.Expiry]), not in time.Local.
+//
 // Every function is safe for concurrent use; an Entry is not changed after
 // Read or ParseLine returns it.
 package authorizedkeys

@@ -1,7 +1,6 @@
 package authorizedkeys
 
 import (
-	"net"
 	"slices"
 	"strconv"
 	"strings"
@@ -90,6 +89,21 @@ const MaxTunnel = 0x7fffffff - 2
 //	value     = DQUOTE *(qchar / "\" DQUOTE) DQUOTE  ; \" is the one escape
 //	qchar     = any byte but DQUOTE and NUL           ; a \ before any other is itself
 //
+// Inside the quotes of expiry-time, permitopen and permitlisten (ABNF's
+// quoted strings again match in any case):
+//
+//	expiry    = date [hhmm [ss]] ["Z" / "UTC"] ; "20300101", "203001011230", "20300101123045Z", "20300101utc"
+//	date      = 4DIGIT 2DIGIT 2DIGIT           ; year, month 01-12, day 01-31 (31 February is 3 March)
+//	hhmm      = 2DIGIT 2DIGIT                  ; hour 00-23, minute 00-59
+//	ss        = 2DIGIT                         ; second 00-61
+//	permit    = host (":" / "/") port          ; "db:5432", "[::1]:22", "*:443", "host/ssh"
+//	listen    = permit / port                  ; a bare port is recorded as "*:" port
+//	host      = "[" *(byte but "]") "]" / *(byte but ":" and "/") ; under 1025 bytes; "*" is any
+//	port      = "*" / number / service
+//	number    = *space ["+" / "-"] 1*DIGIT     ; strtonum: 1 to 65535 (" 22", "+22", "022")
+//	service   = 1*sbyte                        ; not a number: "ssh", "http-alt"; never looked up
+//	sbyte     = %x21-22 / %x24-2E / %x30-39 / %x3B-40 / %x5B-7E ; no blank, control, DEL, non-ASCII, #, /, :, A-Z
+//
 // The options end at the first space or tab outside double quotes (a
 // backslash before a double quote keeps it from opening or closing them);
 // the key follows after blanks. Anything else (an unknown option, a flag
@@ -98,8 +112,15 @@ const MaxTunnel = 0x7fffffff - 2
 //
 // Where sshd keeps one value of an option given twice, the field holds the
 // one sshd keeps: the last of a flag and its "no-" form, the last tunnel,
-// the earliest expiry-time, the first environment of each NAME. A second
-// command, from or principals makes the line bad, as it does for sshd.
+// the first environment of each NAME. ExpiryTime holds every expiry-time,
+// and Expiry the earliest, which sshd keeps. A second command, from or
+// principals makes the line bad, as it does for sshd.
+//
+// Reading a line does no I/O and reads no process state (no resolver, no
+// time zone, no environment variable): what depends on the server (the
+// port a service name stands for, the zone a local expiry-time is read in)
+// is kept as written, for the caller to settle (Permit.PortName,
+// Options.Expiry).
 type Options struct {
 	// Restrict is set by restrict: no agent, port or X11 forwarding, no
 	// pty and no ~/.ssh/rc, unless the line grants them again after it.
@@ -143,22 +164,26 @@ type Options struct {
 	// each "NAME=value" as written inside the quotes. NAME is one or more
 	// ASCII letters, digits and underscores; a later environment of a NAME
 	// already set is dropped, as sshd keeps the first (names compared with
-	// regard to case). sshd sets them only under PermitUserEnvironment.
+	// regard to case: "A" and "a" are two names). sshd sets them only under
+	// PermitUserEnvironment.
 	Environment []string
 
-	// ExpiryTime is the time of expiry-time="YYYYMMDD[HHMM[SS]][Z]", the
-	// earliest of them when there are several; the zero Time when there is
-	// none. With a trailing "Z" or "UTC" (in any case) the time is UTC,
-	// and ExpiryTime is in time.UTC. Without, it is local time in
-	// time.Local, read as sshd's mktime reads it with tm_isdst 0: as
-	// standard time, so that in summer time it falls an hour later than
-	// the wall clock says (ssh-keygen -V reads its times the same way).
-	// Each field is digits: glibc's strptime, and so sshd on Linux, also
-	// skips blanks before a field ("2030 1 1"), which OpenBSD's does not
-	// and keyvet refuses; seconds run to 61, as glibc reads them, and a
-	// day past the month's end rolls over as mktime rolls it ("20230231"
-	// is 3 March).
-	ExpiryTime time.Time
+	// ExpiryTime holds the values of expiry-time="YYYYMMDD[HHMM[SS]][Z]",
+	// in order, as written; Expiry gives the time sshd keeps, the earliest,
+	// in the time zone it is asked for. Each value is 8, 12 or 14 ASCII
+	// digits (year, month 01 to 12, day 01 to 31, hour 00 to 23, minute 00
+	// to 59, second 00 to 61), then "Z" or "UTC" (in any case) for UTC, or
+	// nothing for local time, which sshd reads in its own time zone. The
+	// line is read without a time zone, so that no value is taken in one
+	// zone and refused in another: a UTC value must fall after the Unix
+	// epoch (sshd refuses the epoch and before), and a local value after
+	// 1 January 1970, the epoch's day, after which it falls after the
+	// epoch in every zone (sshd takes a local time on 1 January 1970 in
+	// a zone where it falls after the epoch, west of UTC or late in the
+	// day, and refuses it elsewhere; keyvet refuses it in every zone).
+	// Examples: "20300101" (local midnight), "203001011230",
+	// "20300101123045Z", "20300101utc".
+	ExpiryTime []string
 
 	// From is the pattern list of from="pattern-list", split at its commas
 	// (an empty pattern included, as from="" gives [""]); nil when the
@@ -168,19 +193,36 @@ type Options struct {
 	From []string
 
 	// PermitListen holds the values of permitlisten="[host:]port", in
-	// order, as sshd records them: a bare port is "*:port". The host may
-	// be "*", an [IPv6] address in brackets, or empty; the port is 1 to
-	// 65535 (strtonum's form: leading blanks and a sign are taken), a TCP
-	// service name this host knows (a2port asks getservbyname;
-	// net.LookupPort is asked here), or "*". sshd also takes "/" for the
-	// ":" after a bracketed host ("[::1]/22") when it reads the line, and
-	// then ends the session that uses it (session.c reads the value
-	// again with hpdelim, which does not): keyvet takes it, as sshd's
-	// reading of the line does.
+	// order, as sshd records them: a bare port is "*:port"
+	// (permitlisten="8080" is "*:8080", permitlisten="*" is "*:*"). The
+	// host may be "*", an [IPv6] address in brackets, or empty; the port
+	// is as written, and ParsePermit splits a value into its host and
+	// port. The port is one of:
+	//
+	//	"*"          any port
+	//	1 to 65535   in strtonum's form: leading blanks, a sign and leading
+	//	             zeros are taken (" 22", "+22", "022" are 22); 0 is not
+	//	a name       a TCP service name: one or more bytes, none of them a
+	//	             blank or control character, DEL or a byte past it,
+	//	             '#', ':', '/' or an upper-case ASCII letter, and not
+	//	             all digits after a sign ("ssh", "http-alt")
+	//
+	// keyvet takes any name of that form and looks none up: the line is
+	// read without I/O. sshd resolves a name (a2port: getservbyname(name,
+	// "tcp")) when it reads the line, at login, on the server, and refuses
+	// the line when the server's /etc/services (or NSS) does not know it;
+	// Permit.PortName gives the name for a caller to resolve where it
+	// matters (net.LookupPort("tcp", name) on the server). sshd also takes
+	// "/" for the ":" after a bracketed host ("[::1]/22") when it reads
+	// the line, and then ends the session that uses it (session.c reads
+	// the value again with hpdelim, which does not): keyvet takes it, as
+	// sshd's reading of the line does.
 	PermitListen []string
 	// PermitOpen holds the values of permitopen="host:port", in order, as
 	// written. Host and port are as for PermitListen, but the host may not
 	// be left out; like sshd, keyvet also takes "/" for ":" ("host/22").
+	// Examples: "db.example.com:5432", "[2001:db8::1]:22", "*:443",
+	// "localhost:*", "host:http-alt".
 	PermitOpen []string
 
 	// Principals is the list of principals="list", split at its commas;
@@ -200,6 +242,7 @@ type Options struct {
 // clone returns a copy of o that shares no slice with it.
 func (o Options) clone() Options {
 	o.Environment = slices.Clone(o.Environment)
+	o.ExpiryTime = slices.Clone(o.ExpiryTime)
 	o.From = slices.Clone(o.From)
 	o.PermitListen = slices.Clone(o.PermitListen)
 	o.PermitOpen = slices.Clone(o.PermitOpen)
@@ -227,6 +270,17 @@ func optionError(id scan.OptionID, what string) error {
 // does. s holds no NUL. The values it stores are substrings of s where no
 // escape is undone, so that a caller who keeps s pays for no other copy.
 func parseOptions(s string, o *Options) error {
+	var env envSet
+	for _, e := range o.Environment {
+		name, _, _ := strings.Cut(e, "=")
+		env.add(name)
+	}
+	return parseOptionsEnv(s, o, &env)
+}
+
+// parseOptionsEnv is parseOptions with env, the set of the NAMEs of
+// o.Environment.
+func parseOptionsEnv(s string, o *Options, env *envSet) error {
 	i := 0
 	for i < len(s) {
 		if s[i] == ',' {
@@ -271,7 +325,7 @@ func parseOptions(s string, o *Options) error {
 		if err != nil {
 			return err
 		}
-		if err := setValue(o, id, v); err != nil {
+		if err := setValue(o, id, v, env); err != nil {
 			return err
 		}
 		if i = end; i < len(s) && s[i] != ',' {
@@ -337,8 +391,9 @@ func dequote(s string, i int, id scan.OptionID) (v string, end int, err error) {
 	return "", 0, optionError(id, "opens a double quote that does not close")
 }
 
-// setValue records the value v of option id.
-func setValue(o *Options, id scan.OptionID, v string) error {
+// setValue records the value v of option id. env holds the NAMEs of
+// o.Environment.
+func setValue(o *Options, id scan.OptionID, v string, env *envSet) error {
 	switch id {
 	case scan.OptCommand:
 		if o.HasCommand {
@@ -356,13 +411,10 @@ func setValue(o *Options, id scan.OptionID, v string) error {
 		}
 		o.From = strings.Split(v, ",")
 	case scan.OptExpiryTime:
-		t, ok := parseExpiry(v, time.Local)
-		if !ok {
-			return optionError(id, "has the value "+scan.SafeName([]byte(v))+", which is no time sshd reads: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, local time or followed by Z for UTC, after 1970")
+		if !validExpiry(v) {
+			return optionError(id, "has the value "+scan.SafeName([]byte(v))+", which is no time sshd reads in every time zone: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, local time or followed by Z for UTC, after 1 January 1970")
 		}
-		if o.ExpiryTime.IsZero() || t.Before(o.ExpiryTime) {
-			o.ExpiryTime = t
-		}
+		o.ExpiryTime = append(o.ExpiryTime, v)
 	case scan.OptEnvironment:
 		if len(o.Environment) > maxEnvironment {
 			return optionError(id, "is given more than "+strconv.Itoa(maxEnvironment+1)+" times, more than sshd takes")
@@ -371,10 +423,8 @@ func setValue(o *Options, id scan.OptionID, v string) error {
 		if eq < 0 || !validEnvName(v[:eq]) {
 			return optionError(id, "has the value "+scan.SafeName([]byte(v))+"; it must be NAME=value, NAME of ASCII letters, digits and underscores")
 		}
-		for _, e := range o.Environment {
-			if len(e) > eq && e[eq] == '=' && e[:eq] == v[:eq] {
-				return nil // the first of a name is kept
-			}
+		if !env.add(v[:eq]) {
+			return nil // the first of a name is kept
 		}
 		o.Environment = append(o.Environment, v)
 	case scan.OptPermitOpen, scan.OptPermitListen:
@@ -403,6 +453,31 @@ func setValue(o *Options, id scan.OptionID, v string) error {
 	return nil
 }
 
+// envSet is the set of the NAMEs of an Options' Environment, which keeps
+// the first environment of each NAME in one map lookup an option, where
+// comparing each with every earlier one would take time quadratic in their
+// number. The zero envSet is empty.
+type envSet struct {
+	names map[string]struct{}
+	// lookups counts the names add looked up, for the tests to hold the
+	// work to one lookup an environment option.
+	lookups int
+}
+
+// add adds name (compared with regard to case, as sshd's strncmp
+// compares) and reports whether it was not there before.
+func (e *envSet) add(name string) bool {
+	e.lookups++
+	if _, dup := e.names[name]; dup {
+		return false
+	}
+	if e.names == nil {
+		e.names = make(map[string]struct{})
+	}
+	e.names[name] = struct{}{}
+	return true
+}
+
 // validEnvName reports whether s is a name valid_env_name takes: one or more
 // ASCII letters, digits and underscores (isalnum in the C locale, which
 // sshd runs in).
@@ -419,68 +494,139 @@ func validEnvName(s string) bool {
 	return true
 }
 
-// checkPermit checks a permitopen or permitlisten value as handle_permit
-// does, and returns "" or what is wrong. The host ends at the first ':' or
-// '/' (hpdelim2), or, when it starts with '[', at the ']' that closes it,
-// which must be followed by ':' or '/'; it is shorter than NI_MAXHOST. The
-// port is "*", or a port a2port reads: a decimal from 1 to 65535 (with
-// strtonum's leading blanks and sign), or a TCP service name.
-func checkPermit(v string) string {
+// Permit is a permitopen or permitlisten value (Options.PermitOpen,
+// Options.PermitListen) split into its host and its port, as ParsePermit
+// reads it. The zero Permit has an empty host and no port.
+type Permit struct {
+	text, host, port string
+}
+
+// ParsePermit splits s, a permitopen or permitlisten value as Options
+// holds it ("host:port", "[2001:db8::1]:22", "*:8080", "host/22"), as
+// sshd's handle_permit checks it: the host ends at the first ':' or '/'
+// (hpdelim2) or, when it starts with '[', at the ']' that closes it, which
+// ':' or '/' must follow; the host is shorter than 1025 bytes (NI_MAXHOST);
+// the port is "*", 1 to 65535 in strtonum's form, or a service name of the
+// form Options.PermitListen gives. It does no I/O: a service name is not
+// looked up. Every value of an Options that Read or ParseLine returns
+// splits without error; a bare permitlisten port, which Options already
+// records as "*:port", does not.
+func ParsePermit(s string) (Permit, error) {
+	p, why := splitPermit(s)
+	if why != "" {
+		return Permit{}, scan.Malformed("permit " + scan.SafeName([]byte(s)) + ": " + why)
+	}
+	return p, nil
+}
+
+// Host returns the permit's host: "*" for any, "" when it is left out
+// (":22"), and an address in brackets without them ("[::1]:22" gives
+// "::1"), as sshd's cleanhostname gives it.
+func (p Permit) Host() string {
+	if len(p.host) >= 2 && p.host[0] == '[' && p.host[len(p.host)-1] == ']' {
+		return p.host[1 : len(p.host)-1]
+	}
+	return p.host
+}
+
+// Port returns the port when it is written as a number, 1 to 65535 (" 22",
+// "+22" and "022" are 22), and ok true; 0 and false when the port is "*"
+// (AnyPort) or a service name (PortName), which keyvet does not resolve.
+func (p Permit) Port() (port int, ok bool) {
+	n, ok := strtonum(p.port, 1, 65535)
+	return int(n), ok
+}
+
+// PortName returns the port when it is written as a service name ("ssh",
+// "http-alt"), as written; "" when it is a number or "*". keyvet takes any
+// name of the form Options.PermitListen gives and looks none up: sshd
+// resolves it with getservbyname(name, "tcp") on the server, and refuses
+// the line when the name is unknown there. A caller who wants the number
+// resolves it where sshd runs, e.g. with net.LookupPort("tcp", name).
+func (p Permit) PortName() string {
+	if p.port == "" || p.AnyPort() {
+		return ""
+	}
+	if _, ok := p.Port(); ok {
+		return ""
+	}
+	return p.port
+}
+
+// AnyPort reports whether the port is "*": any port.
+func (p Permit) AnyPort() bool { return p.port == "*" }
+
+// String returns the value as written: ParsePermit(p.String()) is p.
+func (p Permit) String() string { return p.text }
+
+// splitPermit splits and checks a permitopen or permitlisten value as
+// handle_permit does, and returns the Permit, or "" and what is wrong.
+func splitPermit(v string) (Permit, string) {
 	var host, port string
 	if v != "" && v[0] == '[' {
 		k := strings.IndexByte(v, ']')
 		if k < 0 {
-			return "the [ before the host does not close"
+			return Permit{}, "the [ before the host does not close"
 		}
 		if k+1 == len(v) {
-			return "there is no port after the host"
+			return Permit{}, "there is no port after the host"
 		}
 		if c := v[k+1]; c != ':' && c != '/' {
-			return "the [host] is not followed by :port"
+			return Permit{}, "the [host] is not followed by :port"
 		}
 		host, port = v[:k+1], v[k+2:]
 	} else {
 		k := strings.IndexAny(v, ":/")
 		if k < 0 {
-			return "there is no port after the host"
+			return Permit{}, "there is no port after the host"
 		}
 		host, port = v[:k], v[k+1:]
 	}
 	if len(host) >= maxPermitHost {
-		return "the host is longer than " + strconv.Itoa(maxPermitHost-1) + " bytes"
+		return Permit{}, "the host is longer than " + strconv.Itoa(maxPermitHost-1) + " bytes"
 	}
+	p := Permit{text: v, host: host, port: port}
 	if port == "*" {
-		return ""
+		return p, ""
 	}
 	if n, ok := strtonum(port, 0, 65535); ok {
 		if n == 0 {
-			return "port 0 is not a port sshd permits"
+			return Permit{}, "port 0 is not a port sshd permits"
 		}
-		return ""
+		return p, ""
 	}
 	if !validServiceName(port) {
-		return "the port is neither 1 to 65535, nor *, nor a TCP service name"
+		return Permit{}, "the port is neither 1 to 65535, nor *, nor a TCP service name"
 	}
-	if n, err := net.LookupPort("tcp", port); err == nil && n > 0 {
-		return ""
-	}
-	return "the port is neither 1 to 65535, nor *, nor a TCP service name this host knows"
+	return p, ""
 }
 
-// validServiceName reports whether s can name a service as getservbyname
-// finds it in /etc/services: not empty, and no blank, control character,
-// '#' or upper-case letter (glibc compares names with regard to case, and
-// they are lower case; net.LookupPort, which looks s up, does not).
+// checkPermit checks a permitopen or permitlisten value as handle_permit
+// does, and returns "" or what is wrong (see splitPermit).
+func checkPermit(v string) string {
+	_, why := splitPermit(v)
+	return why
+}
+
+// validServiceName reports whether s has the form of a TCP service name as
+// getservbyname finds it in /etc/services: not empty; no blank, control
+// character, DEL or byte past it, '#', or upper-case ASCII letter (glibc
+// compares names with regard to case, and they are lower case); no ':' or
+// '/' (no service is named so, and they are the sign of a host or a
+// delimiter gone astray: "::1:22" is host "" and port ":1:22"); and not a
+// number strtonum refuses, all digits after a sign ("65536", "-1"). It looks
+// nothing up: whether the server knows the name is the server's to say.
 func validServiceName(s string) bool {
-	if s == "" {
-		return false
-	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= ' ' || c == '#' || c >= 0x7f || 'A' <= c && c <= 'Z' {
+		if c := s[i]; c <= ' ' || c == '#' || c >= 0x7f || 'A' <= c && c <= 'Z' || c == ':' || c == '/' {
 			return false
 		}
 	}
-	return true
+	rest := s
+	if rest != "" && (rest[0] == '+' || rest[0] == '-') {
+		rest = rest[1:]
+	}
+	return strings.Trim(rest, "0123456789") != ""
 }
 
 // parseTunnel reads a tunnel value as a2tun(s, NULL) does: "any" in any
@@ -531,29 +677,67 @@ func strtonum(s string, lo, hi int64) (int64, bool) {
 	return n, true
 }
 
-// parseExpiry reads an expiry-time value as parse_absolute_time does:
-// YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, then "Z" or "UTC" (in any case)
-// for UTC, or nothing for local time in loc. The time must fall after the
-// Unix epoch. The fields are read as glibc's strptime reads them (month 1
-// to 12, day 1 to 31, hour 0 to 23, minute 0 to 59, second 0 to 61), and
-// out-of-range days and seconds carried into the next month or minute, as
-// mktime and timegm carry them ("20230231" is 3 March). keyvet takes only
-// digits: strptime also skips blanks before a field ("2024 7 1"), which
-// OpenBSD's does not.
-func parseExpiry(s string, loc *time.Location) (time.Time, bool) {
-	utc := false
+// Expiry returns the time of the line's expiry-time as sshd, running in
+// time zone loc, keeps it: the earliest of the ExpiryTime values, each read
+// as parse_absolute_time reads it; ok is false when the line has none. A
+// value with "Z" or "UTC" is UTC, and the same in every zone; a value
+// without is the wall-clock reading in loc, read as sshd's mktime reads it
+// with tm_isdst 0: as standard time, so that in summer time it falls an
+// hour later than the wall clock says (ssh-keygen -V reads its times the
+// same way). The fields are read as glibc's strptime reads them, and so
+// sshd on Linux: seconds run to 61, and a day past the month's end rolls
+// over as mktime rolls it ("20230231" is 3 March). (glibc's strptime
+// also skips blanks before a field, "2030 1 1", which OpenBSD's does not
+// and keyvet refuses when it reads the line.)
+//
+// loc is the server's zone: time.UTC for a server that runs in UTC,
+// time.Local only when the caller is the server. Which value is the
+// earliest may depend on loc when the line mixes UTC and local values. loc
+// must not be nil. Values that are no expiry-time (in an Options not
+// read from a line) are skipped.
+//
+//	t, ok := e.Options().Expiry(time.UTC)
+//	expired := ok && !time.Now().Before(t)
+func (o Options) Expiry(loc *time.Location) (t time.Time, ok bool) {
+	for _, v := range o.ExpiryTime {
+		f, good := readExpiry(v)
+		if !good {
+			continue
+		}
+		if u := f.in(loc); !ok || u.Before(t) {
+			t, ok = u, true
+		}
+	}
+	return t, ok
+}
+
+// expiryFields are the fields of an expiry-time value as strptime reads
+// them, before mktime or timegm makes a time of them.
+type expiryFields struct {
+	year, month, day, hour, minute, sec int
+	utc                                 bool
+}
+
+// readExpiry reads the fields of an expiry-time value as
+// parse_absolute_time does: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, then
+// "Z" or "UTC" (in any case) for UTC, or nothing for local time. The fields
+// are read as glibc's strptime reads them (month 1 to 12, day 1 to 31, hour
+// 0 to 23, minute 0 to 59, second 0 to 61). keyvet takes only digits:
+// strptime also skips blanks before a field ("2024 7 1"), which OpenBSD's
+// does not. It depends on no time zone.
+func readExpiry(s string) (f expiryFields, ok bool) {
 	switch l := len(s); {
 	case l > 1 && (s[l-1] == 'Z' || s[l-1] == 'z'):
-		utc, s = true, s[:l-1]
+		f.utc, s = true, s[:l-1]
 	case l > 3 && strings.EqualFold(s[l-3:], "UTC"):
-		utc, s = true, s[:l-3]
+		f.utc, s = true, s[:l-3]
 	}
 	if len(s) != 8 && len(s) != 12 && len(s) != 14 {
-		return time.Time{}, false
+		return expiryFields{}, false
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
-			return time.Time{}, false
+			return expiryFields{}, false
 		}
 	}
 	num := func(i, n int) int {
@@ -563,29 +747,49 @@ func parseExpiry(s string, loc *time.Location) (time.Time, bool) {
 		}
 		return v
 	}
-	year, month, day := num(0, 4), num(4, 2), num(6, 2)
-	hour, minute, sec := 0, 0, 0
+	f.year, f.month, f.day = num(0, 4), num(4, 2), num(6, 2)
 	if len(s) >= 12 {
-		hour, minute = num(8, 2), num(10, 2)
+		f.hour, f.minute = num(8, 2), num(10, 2)
 	}
 	if len(s) == 14 {
-		sec = num(12, 2)
+		f.sec = num(12, 2)
 	}
-	if month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || sec > 61 {
-		return time.Time{}, false
+	if f.month < 1 || f.month > 12 || f.day < 1 || f.day > 31 || f.hour > 23 || f.minute > 59 || f.sec > 61 {
+		return expiryFields{}, false
 	}
-	var t time.Time
-	if utc {
-		t = time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
-	} else {
-		t = standardTime(year, time.Month(month), day, hour, minute, sec, loc)
+	return f, true
+}
+
+// in returns the time of f as sshd in zone loc makes it: timegm for UTC,
+// mktime with tm_isdst 0 in loc for local time (standardTime), with days
+// and seconds past their range carried over ("20230231" is 3 March).
+func (f expiryFields) in(loc *time.Location) time.Time {
+	if f.utc {
+		return time.Date(f.year, time.Month(f.month), f.day, f.hour, f.minute, f.sec, 0, time.UTC)
 	}
-	if t.Unix() <= 0 {
-		// mktime's -1 and below are refused, and so is the epoch
-		// itself (sshauthopt_parse takes 0 for none).
-		return time.Time{}, false
+	return standardTime(f.year, time.Month(f.month), f.day, f.hour, f.minute, f.sec, loc)
+}
+
+// validExpiry reports whether the line may hold s as an expiry-time, in
+// whatever zone sshd runs: readExpiry reads it, and its time falls after
+// the Unix epoch (sshd refuses mktime's -1 and below, and the epoch itself,
+// which sshauthopt_parse takes for none). A UTC value is held to the epoch
+// itself. A local value's time depends on the zone, so the wall-clock
+// reading must fall on 2 January 1970 or later: no zone is a day or more
+// from UTC, so it is after the epoch in every one. (sshd takes a local time
+// on 1 January 1970 where it falls after the epoch, west of UTC or late in
+// the day, and refuses it elsewhere; keyvet refuses it in every zone, so
+// that whether a line is good does not depend on the zone.)
+func validExpiry(s string) bool {
+	f, ok := readExpiry(s)
+	if !ok {
+		return false
 	}
-	return t, true
+	t := time.Date(f.year, time.Month(f.month), f.day, f.hour, f.minute, f.sec, 0, time.UTC)
+	if f.utc {
+		return t.Unix() > 0
+	}
+	return t.Unix() >= 24*60*60
 }
 
 // standardTime is the time of the wall clock reading y-mo-d h:mi:s in loc as

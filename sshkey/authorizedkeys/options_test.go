@@ -80,9 +80,6 @@ func optionRows() []optRow {
 		}
 		return out
 	}
-	local := func(y, mo, d, h, mi, s int) time.Time {
-		return standardTime(y, time.Month(mo), d, h, mi, s, time.Local)
-	}
 	return []optRow{
 		// Where the options end.
 		{name: "no-options", line: akKey + " c", want: &Options{}, reason: "a line that starts with a key type has no options"},
@@ -174,16 +171,16 @@ func optionRows() []optRow {
 		{name: "from-twice", opts: `from="a",from="b"`, msg: `"from"`, reason: "multiple from clauses"},
 
 		// expiry-time (parse_absolute_time).
-		{name: "expiry-date", opts: `expiry-time="20300101"`, want: &Options{ExpiryTime: local(2030, 1, 1, 0, 0, 0)}, reason: "YYYYMMDD, local time"},
-		{name: "expiry-minute", opts: `expiry-time="203001011230"`, want: &Options{ExpiryTime: local(2030, 1, 1, 12, 30, 0)}, reason: "YYYYMMDDHHMM"},
-		{name: "expiry-second", opts: `expiry-time="20300101123045"`, want: &Options{ExpiryTime: local(2030, 1, 1, 12, 30, 45)}, reason: "YYYYMMDDHHMMSS"},
-		{name: "expiry-Z", opts: `expiry-time="20300101Z"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 0, 0, 0)}, reason: "a trailing Z is UTC"},
-		{name: "expiry-z", opts: `expiry-time="20300101123045z"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 12, 30, 45)}, reason: "z in any case (strcasecmp)"},
-		{name: "expiry-UTC", opts: `expiry-time="203001011230UTC"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 12, 30, 0)}, reason: "a trailing UTC is UTC too"},
-		{name: "expiry-utc", opts: `expiry-time="20300101utc"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 0, 0, 0)}, reason: "in any case"},
-		{name: "expiry-earliest", opts: `expiry-time="20310101Z",expiry-time="20300601Z",expiry-time="20320101Z"`, want: &Options{ExpiryTime: utc(2030, 6, 1, 0, 0, 0)}, reason: "the earliest of several counts"},
-		{name: "expiry-feb-31", opts: `expiry-time="20230231Z"`, want: &Options{ExpiryTime: utc(2023, 3, 3, 0, 0, 0)}, reason: "strptime takes day 31 of any month, and timegm carries it over"},
-		{name: "expiry-second-61", opts: `expiry-time="20300101000061Z"`, want: &Options{ExpiryTime: utc(2030, 1, 1, 0, 1, 1)}, reason: "glibc's strptime takes seconds up to 61"},
+		{name: "expiry-date", opts: `expiry-time="20300101"`, want: &Options{ExpiryTime: []string{"20300101"}}, reason: "YYYYMMDD, local time"},
+		{name: "expiry-minute", opts: `expiry-time="203001011230"`, want: &Options{ExpiryTime: []string{"203001011230"}}, reason: "YYYYMMDDHHMM"},
+		{name: "expiry-second", opts: `expiry-time="20300101123045"`, want: &Options{ExpiryTime: []string{"20300101123045"}}, reason: "YYYYMMDDHHMMSS"},
+		{name: "expiry-Z", opts: `expiry-time="20300101Z"`, want: &Options{ExpiryTime: []string{"20300101Z"}}, reason: "a trailing Z is UTC"},
+		{name: "expiry-z", opts: `expiry-time="20300101123045z"`, want: &Options{ExpiryTime: []string{"20300101123045z"}}, reason: "z in any case (strcasecmp)"},
+		{name: "expiry-UTC", opts: `expiry-time="203001011230UTC"`, want: &Options{ExpiryTime: []string{"203001011230UTC"}}, reason: "a trailing UTC is UTC too"},
+		{name: "expiry-utc", opts: `expiry-time="20300101utc"`, want: &Options{ExpiryTime: []string{"20300101utc"}}, reason: "in any case"},
+		{name: "expiry-earliest", opts: `expiry-time="20310101Z",expiry-time="20300601Z",expiry-time="20320101Z"`, want: &Options{ExpiryTime: []string{"20310101Z", "20300601Z", "20320101Z"}}, reason: "every value is kept, in order; Expiry gives the earliest"},
+		{name: "expiry-feb-31", opts: `expiry-time="20230231Z"`, want: &Options{ExpiryTime: []string{"20230231Z"}}, reason: "strptime takes day 31 of any month, and timegm carries it over"},
+		{name: "expiry-second-61", opts: `expiry-time="20300101000061Z"`, want: &Options{ExpiryTime: []string{"20300101000061Z"}}, reason: "glibc's strptime takes seconds up to 61"},
 		{name: "expiry-second-62", opts: `expiry-time="20300101000062Z"`, reason: "and no more"},
 		{name: "expiry-hour-24", opts: `expiry-time="20300101240000Z"`, reason: "hours 0 to 23"},
 		{name: "expiry-minute-60", opts: `expiry-time="20300101006000Z"`, reason: "minutes 0 to 59"},
@@ -194,7 +191,7 @@ func optionRows() []optRow {
 		{name: "expiry-empty", opts: `expiry-time=""`, reason: "empty"},
 		{name: "expiry-Z-alone", opts: `expiry-time="Z"`, reason: "a Z alone is no time"},
 		{name: "expiry-epoch", opts: `expiry-time="19700101000000Z"`, reason: "the epoch is 0, which sshauthopt_parse refuses"},
-		{name: "expiry-epoch-1", opts: `expiry-time="19700101000001Z"`, want: &Options{ExpiryTime: utc(1970, 1, 1, 0, 0, 1)}, reason: "one second after it is taken"},
+		{name: "expiry-epoch-1", opts: `expiry-time="19700101000001Z"`, want: &Options{ExpiryTime: []string{"19700101000001Z"}}, reason: "one second after it is taken"},
 		{name: "expiry-1969", opts: `expiry-time="19691231Z"`, reason: "before the epoch"},
 		{name: "expiry-blanks", opts: `expiry-time="2030 1 1"`, sshd: "glibc's strptime skips blanks before a number; keyvet, like OpenBSD's, does not", reason: "digits only"},
 		{name: "expiry-unquoted", opts: `expiry-time=20300101`, reason: "unquoted"},
@@ -221,16 +218,18 @@ func optionRows() []optRow {
 		{name: "open-ipv6", opts: `permitopen="[2001:db8::1]:22",permitopen="[::1]:443"`, want: &Options{PermitOpen: []string{"[2001:db8::1]:22", "[::1]:443"}}, reason: "[IPv6]:port, in order"},
 		{name: "open-slash", opts: `permitopen="host/22",permitopen="[::1]/22"`, want: &Options{PermitOpen: []string{"host/22", "[::1]/22"}}, reason: "hpdelim2 takes / for :"},
 		{name: "open-empty-host", opts: `permitopen=":22"`, want: &Options{PermitOpen: []string{":22"}}, reason: "an empty host is taken"},
-		{name: "open-service", opts: `permitopen="host:ssh"`, want: &Options{PermitOpen: []string{"host:ssh"}}, reason: "a2port looks up service names (getservbyname); ssh is known to Go without /etc/services too"},
+		{name: "open-service", opts: `permitopen="host:ssh"`, want: &Options{PermitOpen: []string{"host:ssh"}}, reason: "a service name, kept as written (sshd's a2port resolves it with getservbyname)"},
 		{name: "open-service-upper", opts: `permitopen="host:SSH"`, reason: "glibc looks names up with regard to case"},
-		{name: "open-unknown-service", opts: `permitopen="host:nosuchservice"`, msg: `"permitopen"`, reason: "not a service"},
+		{name: "open-unknown-service", opts: `permitopen="host:nosuchservice"`, want: &Options{PermitOpen: []string{"host:nosuchservice"}},
+			sshd: "sshd looks the name up in the server's /etc/services and finds none; keyvet looks nothing up and takes any well-formed name (Permit.PortName)", reason: "a well-formed service name, unknown anywhere"},
 		{name: "open-strtonum", opts: `permitopen="host: 22",permitopen="host:+22",permitopen="host:022"`, want: &Options{PermitOpen: []string{"host: 22", "host:+22", "host:022"}}, reason: "strtonum takes leading blanks, a sign and leading zeros"},
 		{name: "open-65535", opts: `permitopen="host:65535"`, want: &Options{PermitOpen: []string{"host:65535"}}, reason: "the highest port"},
 		{name: "open-65536", opts: `permitopen="host:65536"`, reason: "past it"},
 		{name: "open-0", opts: `permitopen="host:0"`, reason: "port 0"},
 		{name: "open-minus-0", opts: `permitopen="host:-0"`, reason: "-0 is 0"},
 		{name: "open-trailing-blank", opts: `permitopen="host:22 "`, reason: "strtonum wants the digits to end the text"},
-		{name: "open-hex", opts: `permitopen="host:0x16"`, reason: "decimal only"},
+		{name: "open-hex", opts: `permitopen="host:0x16"`, want: &Options{PermitOpen: []string{"host:0x16"}},
+			sshd: "strtonum is decimal only, and no /etc/services names a service 0x16; keyvet takes it as a service name it does not look up", reason: "not a number, so a well-formed service name"},
 		{name: "open-no-port", opts: `permitopen="host"`, msg: `"permitopen"`, reason: "no port"},
 		{name: "open-v6-no-port", opts: `permitopen="[::1]"`, reason: "no port after ]"},
 		{name: "open-v6-unclosed", opts: `permitopen="[::1:22"`, reason: "no ]"},
@@ -261,11 +260,11 @@ func optionRows() []optRow {
 		// Together.
 		{name: "names-case", opts: `PermitOpen="h:1",PERMITLISTEN="2",Environment="A=1",From="x",Principals="p",Tunnel="1",Expiry-Time="20300101Z"`,
 			want: &Options{PermitOpen: []string{"h:1"}, PermitListen: []string{"*:2"}, Environment: []string{"A=1"}, From: []string{"x"}, Principals: []string{"p"},
-				HasTunnel: true, Tunnel: 1, ExpiryTime: utc(2030, 1, 1, 0, 0, 0)},
+				HasTunnel: true, Tunnel: 1, ExpiryTime: []string{"20300101Z"}},
 			reason: "every value option's name in any case"},
 		{name: "all", opts: `restrict,pty,command="/usr/bin/rrsync -ro /srv",from="10.0.0.0/8",environment="A=1",expiry-time="20990101Z",permitopen="db:5432",permitlisten="9000",principals="ops",tunnel="3",no-touch-required,verify-required,cert-authority`,
 			want: &Options{Restrict: true, Pty: PermissionAllowed, HasCommand: true, Command: "/usr/bin/rrsync -ro /srv", From: []string{"10.0.0.0/8"},
-				Environment: []string{"A=1"}, ExpiryTime: utc(2099, 1, 1, 0, 0, 0), PermitOpen: []string{"db:5432"}, PermitListen: []string{"*:9000"},
+				Environment: []string{"A=1"}, ExpiryTime: []string{"20990101Z"}, PermitOpen: []string{"db:5432"}, PermitListen: []string{"*:9000"},
 				Principals: []string{"ops"}, HasTunnel: true, Tunnel: 3, NoTouchRequired: true, VerifyRequired: true, CertAuthority: true},
 			reason: "every kind of option on one line"},
 		{name: "bad-after-good", opts: `no-pty,command="x",bogus`, msg: `"bogus"`, reason: "the first bad option makes the line bad"},
@@ -437,20 +436,10 @@ func TestExpiryStandardTime(t *testing.T) {
 		{"20241027023000", utc(2024, 10, 27, 1, 30, 0)}, // the hour that comes twice: the second, standard one
 		{"20240701Z", utc(2024, 7, 1, 0, 0, 0)},
 	} {
-		got, ok := parseExpiry(c.in, berlin)
+		got, ok := Options{ExpiryTime: []string{c.in}}.Expiry(berlin)
 		if !ok || !got.Equal(c.want) {
-			t.Errorf("parseExpiry(%q, Europe/Berlin) = %v, %v; want %v", c.in, got.UTC(), ok, c.want)
+			t.Errorf("Expiry of %q in Europe/Berlin = %v, %v; want %v", c.in, got.UTC(), ok, c.want)
 		}
-	}
-	if _, ok := parseExpiry("19700101", berlin); ok {
-		t.Error("19700101 in Berlin is before the epoch, which sshd refuses")
-	}
-	ny, err := time.LoadLocation("America/New_York")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, ok := parseExpiry("19700101", ny); !ok || !got.Equal(utc(1970, 1, 1, 5, 0, 0)) {
-		t.Errorf("19700101 in sshkey.New York = %v, %v; want 05:00 UTC, after the epoch", got, ok)
 	}
 }
 

@@ -3,7 +3,6 @@ package authorizedkeys
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/keyvet/keyvet/sshkey"
 	"github.com/keyvet/keyvet/sshkey/internal/scan"
@@ -26,7 +25,7 @@ import (
 //	verify-required                            ; VerifyRequired
 //	command="..."                              ; HasCommand
 //	environment="NAME=value"                   ; one per Environment element, in order
-//	expiry-time="YYYYMMDDHHMMSSZ"              ; ExpiryTime in UTC, when not zero
+//	expiry-time="..."                          ; one per ExpiryTime element, in order, as written
 //	from="a,b"                                 ; From joined with commas, when not empty
 //	permitlisten="host:port"                   ; one per PermitListen element, in order
 //	permitopen="host:port"                     ; one per PermitOpen element, in order
@@ -36,8 +35,6 @@ import (
 // restrict comes first, so that the permissions after it grant or deny
 // again what it takes away. A value is written in double quotes, each '"'
 // in it as \" (sshd's one escape; every other backslash stands for itself).
-// An ExpiryTime is written as the same instant in UTC, so ParseLine reads
-// it back in time.UTC (equal by time.Time.Equal, which go-cmp uses).
 // A From, Principals, Environment, PermitListen or PermitOpen that is
 // empty but not nil is written as none, and reads back as nil.
 //
@@ -56,8 +53,7 @@ import (
 //     permitlisten without its "host:" (sshd writes a bare port as "*:port");
 //   - a tunnel outside 0 to MaxTunnel and not TunnelAny, a Command without
 //     HasCommand or a Tunnel without HasTunnel (which would be lost);
-//   - an ExpiryTime at or before the Unix epoch, after year 9999, or with
-//     fractions of a second;
+//   - an ExpiryTime value a line may not hold (see Options.ExpiryTime);
 //   - a Permission other than the three named ones;
 //   - more environment, permitlisten or permitopen values than sshd takes;
 //   - a nil or zero key, and a line longer than sshkey.MaxLineLen or one
@@ -168,10 +164,9 @@ func formatOptions(opts Options) (string, error) {
 		}
 	}
 
-	if !opts.ExpiryTime.IsZero() {
-		v, err := formatExpiry(opts.ExpiryTime)
-		if err != nil {
-			return "", err
+	for _, v := range opts.ExpiryTime {
+		if !validExpiry(v) {
+			return "", optionError(scan.OptExpiryTime, "has the value "+scan.SafeName([]byte(v))+", which is no time sshd reads in every time zone (see Options.ExpiryTime)")
 		}
 		if err := value(scan.OptExpiryTime, v); err != nil {
 			return "", err
@@ -246,8 +241,7 @@ func quoteValue(id scan.OptionID, v string) (string, error) {
 }
 
 // checkPermitValue checks a permitlisten or permitopen value as it will be
-// read back. (The handling of ports is kept here, apart, as is that of
-// expiry times in formatExpiry, so that it can follow Options' fields.)
+// read back. (The handling of ports is kept here, apart, so that it can follow Options' fields.)
 func checkPermitValue(id scan.OptionID, v string) error {
 	if strings.ContainsAny(v, "\n\r\x00") {
 		return optionError(id, "has a value holding a line break or a NUL")
@@ -259,19 +253,4 @@ func checkPermitValue(id scan.OptionID, v string) error {
 		return optionError(id, "has the value "+scan.SafeName([]byte(v))+": "+why)
 	}
 	return nil
-}
-
-// formatExpiry writes t as an expiry-time value: the instant in UTC,
-// YYYYMMDDHHMMSSZ.
-func formatExpiry(t time.Time) (string, error) {
-	u := t.UTC()
-	switch {
-	case u.Unix() <= 0:
-		return "", optionError(scan.OptExpiryTime, "is at or before 1970-01-01 00:00:00 UTC, which sshd refuses")
-	case u.Year() > 9999:
-		return "", optionError(scan.OptExpiryTime, "is after year 9999, which the option cannot write")
-	case u.Nanosecond() != 0:
-		return "", optionError(scan.OptExpiryTime, "has fractions of a second, which the option cannot write")
-	}
-	return u.Format("20060102150405") + "Z", nil
 }

@@ -210,9 +210,12 @@ func CheckStricterDoc(t testing.TB, docPath string, rows []StricterRow, scopes .
 	}
 }
 
-// KeygenL runs ssh-keygen -l -E sha256 on a file holding text and a line
-// end, where ssh-keygen of OpenSSH 9.2 is installed, and returns the
-// (bits, type) of each key it printed.
+// KeygenL runs ssh-keygen -l -E sha256 on a file holding a comment line,
+// then text and a line end, where ssh-keygen of OpenSSH 9.2 is installed,
+// and returns the "BITS TYPE" of each key it printed. The comment line
+// comes first because ssh-keygen -l reads a file whose first line holds
+// "PRIVATE KEY" as a private key file (do_fingerprint), which sshd and ssh
+// never do.
 func KeygenL(t testing.TB, text string) (keys []string, ok bool) {
 	t.Helper()
 	v, err := exec.Command("ssh", "-V").CombinedOutput()
@@ -220,7 +223,7 @@ func KeygenL(t testing.TB, text string) (keys []string, ok bool) {
 		return nil, false
 	}
 	path := filepath.Join(t.TempDir(), "keys")
-	WriteFile(t, path, []byte(text+"\n"))
+	WriteFile(t, path, []byte("# a row of keyvet's testdata/stricter.tsv\n"+text+"\n"))
 	out, _ := exec.Command("ssh-keygen", "-l", "-E", "sha256", "-f", path).Output() // exit 255: no key
 	for _, l := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
 		f := strings.Fields(l)

@@ -91,7 +91,7 @@
 //
 // # Where it is stricter than OpenSSH
 //
-// One table lists every input sshkey refuses that OpenSSH 9.2 takes:
+// One table lists the inputs sshkey refuses that OpenSSH 9.2 takes:
 // testdata/stricter.tsv in the repository (its columns and provenance in
 // testdata/README.md), one row per case, each with an example input, the
 // sentinel, what OpenSSH does with it and why sshkey refuses it. The rows
@@ -117,15 +117,22 @@
 //     rsa-sha2-256, which OpenSSH reads as ssh-rsa.
 //   - dsa-over-1024 (ErrKeyTooLarge): a DSA key over 1024 bits, which
 //     OpenSSH reads.
+//   - rsa-exponent-one (ErrWeakKey): an RSA exponent below 3, which
+//     OpenSSH reads: it checks no exponent.
+//   - rsa-exponent-even (ErrWeakKey): an even RSA exponent.
+//   - rsa-exponent-long (ErrWeakKey): an RSA exponent over 24 bits.
+//   - rsa-modulus-even (ErrMalformedKey): an even RSA modulus, which OpenSSH
+//     reads.
 //   - certificate (ErrCertificate): an OpenSSH certificate, which OpenSSH
 //     reads as a key; refused today, a later change reads them.
 //
 // The tests hold the table, this list and the code together: each row's
 // input is refused with its sentinel and, where ssh-keygen 9.2 is
-// installed, read by ssh-keygen -l; each disagreement the oracle tests find
-// with ssh-keygen or sshd must be a row. The file formats add rows of
-// their own (lines over [MaxLineLen], option values, hashed host names):
-// see their packages.
+// installed, read by ssh-keygen -l; a line the oracle tests find that
+// ssh-keygen or sshd takes and keyvet refuses must be a row, or the test
+// fails (a line ssh-keygen -l prints only because it reads no options, and
+// sshd refuses, is no row). The file formats add rows of their own (lines
+// over [MaxLineLen], option values, hashed host names): see their packages.
 //
 // # What a text is
 //

@@ -13,7 +13,7 @@
 //
 // # Where keyvet is stricter than ssh
 //
-// One table lists every line keyvet refuses that OpenSSH 9.2 takes:
+// One table lists the lines keyvet refuses that OpenSSH 9.2 takes:
 // testdata/stricter.tsv in the repository, one row per case, with an
 // example, the sentinel, what OpenSSH does and why keyvet refuses. The key
 // must be one sshkey reads, so each key row of the table (listed in package

@@ -31,7 +31,8 @@
 //
 // The oracle tests hold Read to ssh-keygen -l and the option grammar to a
 // real sshd's verdicts: a line either takes and keyvet refuses must be a
-// row of the table.
+// row of the table, but for a line with bad options, which ssh-keygen -l
+// prints (it reads no options) and sshd refuses as keyvet does.
 //
 // Every function is safe for concurrent use; an Entry is not changed after
 // Read or ParseLine returns it.

@@ -66,7 +66,10 @@
 //     and an RFC 4716 header included). Nothing of it is repeated.
 //   - ErrCertificate: an OpenSSH certificate (*-cert-v01@openssh.com).
 //   - ErrKeyTypeMismatch: an authorized_keys type label that differs from the
-//     type inside the blob; sshd refuses such a line too.
+//     type inside the blob. sshd refuses such a line too, but for the labels
+//     rsa-sha2-256 and rsa-sha2-512 on an ssh-rsa blob, which OpenSSH reads
+//     as ssh-rsa and sshkey refuses (rows rsa-sha2-256-label and
+//     rsa-sha2-512-label below).
 //   - ErrUnsupportedKeyType: a type not listed above (ssh-mldsa-44/65/87,
 //     X25519, P-224 included), named in the message where sshkey knows it.
 //   - ErrMalformedKey: authorized_keys options ("no-pty ssh-ed25519 ..."),
@@ -85,6 +88,51 @@
 //     ([MinRSABits], below which OpenSSH refuses to read a key), a DSA key
 //     under 1024 bits (SSH's DSA is FIPS 186-2's, 1024 bits exactly).
 //     Any other minimum is [Policy]'s job.
+//
+// # Where it is stricter than OpenSSH
+//
+// One table lists the inputs sshkey refuses that OpenSSH 9.2 takes:
+// testdata/stricter.tsv in the repository (its columns and provenance in
+// testdata/README.md), one row per case, each with an example input, the
+// sentinel, what OpenSSH does with it and why sshkey refuses it. The rows
+// of one key, which every reader of sshkey refuses, authorized_keys and
+// known_hosts lines included:
+//
+//   - nul-after-key (ErrMalformedKey): a NUL byte after the key. OpenSSH
+//     reads the line as a C string, which ends there.
+//   - comment-control (ErrMalformedKey): a comment with a control
+//     character, which OpenSSH keeps as it is.
+//   - private-marker-comment (ErrPrivateKey): a private key's marker in the
+//     comment, which OpenSSH takes as a comment.
+//   - base64-blank-inside (ErrMalformedKey): VT, FF or CR inside the
+//     base64, which OpenSSH's b64_pton skips: the base64 must be canonical.
+//   - mpint-leading-zero (ErrMalformedKey): an mpint with a superfluous
+//     leading zero byte, which OpenSSH strips (and fingerprints the key
+//     re-encoded).
+//   - rsa-sha2-256-label (ErrKeyTypeMismatch): the label rsa-sha2-256 on an
+//     ssh-rsa blob. OpenSSH's sshkey.c takes the name for ssh-rsa, and
+//     ssh-keygen -l and sshd read the line as an ssh-rsa key.
+//   - rsa-sha2-512-label (ErrKeyTypeMismatch): the same with rsa-sha2-512.
+//   - rsa-sha2-blob-type (ErrUnsupportedKeyType): a blob whose type is
+//     rsa-sha2-256, which OpenSSH reads as ssh-rsa.
+//   - dsa-over-1024 (ErrKeyTooLarge): a DSA key over 1024 bits, which
+//     OpenSSH reads.
+//   - rsa-exponent-one (ErrWeakKey): an RSA exponent below 3, which
+//     OpenSSH reads: it checks no exponent.
+//   - rsa-exponent-even (ErrWeakKey): an even RSA exponent.
+//   - rsa-exponent-long (ErrWeakKey): an RSA exponent over 24 bits.
+//   - rsa-modulus-even (ErrMalformedKey): an even RSA modulus, which OpenSSH
+//     reads.
+//   - certificate (ErrCertificate): an OpenSSH certificate, which OpenSSH
+//     reads as a key; refused today, a later change reads them.
+//
+// The tests hold the table, this list and the code together: each row's
+// input is refused with its sentinel and, where ssh-keygen 9.2 is
+// installed, read by ssh-keygen -l; a line the oracle tests find that
+// ssh-keygen or sshd takes and keyvet refuses must be a row, or the test
+// fails (a line ssh-keygen -l prints only because it reads no options, and
+// sshd refuses, is no row). The file formats add rows of their own (lines
+// over [MaxLineLen], option values, hashed host names): see their packages.
 //
 // # What a text is
 //

@@ -218,8 +218,10 @@ func optionsHead(opts []byte) string {
 // reads at the start of an authorized_keys line (sshkey.c, keyimpls and
 // peek_type_nid, which compares names with regard to case): then
 // sshd takes the line to have no options. rsa-sha2-256 and rsa-sha2-512 are
-// names of ssh-rsa keys to OpenSSH; ParseAuthorizedKey refuses them as type
-// labels.
+// names of ssh-rsa keys to OpenSSH: sshd and ssh-keygen read a line
+// labelled so as an ssh-rsa key. ParseAuthorizedKey refuses them as type
+// labels (ErrKeyTypeMismatch): rows rsa-sha2-256-label and
+// rsa-sha2-512-label of testdata/stricter.tsv.
 func isOpenSSHKeyType(f []byte) bool {
 	switch string(f) {
 	case sshkey.TypeED25519, sshkey.TypeRSA, sshkey.TypeECDSA256, sshkey.TypeECDSA384, sshkey.TypeECDSA521, sshkey.TypeDSA,

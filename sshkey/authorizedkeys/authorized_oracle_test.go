@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"crypto"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey"
 	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
@@ -23,13 +26,18 @@ import (
 // skips as sshkey_advance_past_options does), but reads no options, prints
 // one line per key it reads and skips other lines without a word, so the
 // keys AuthorizedKeys yields, in order, must be ssh-keygen's but for the
-// lines each file's spec marks (keygen: why they differ). Regenerate with
+// lines each file's spec marks (keygen: a row of ../../testdata/stricter.tsv,
+// the one table of where keyvet is stricter than OpenSSH, or one of the
+// ssh-keygen -l artefacts below, where sshd refuses the line as keyvet
+// does). Regenerate with
 //
 //	go test ./sshkey -run 'TestAuthorizedKeysSSHKeygen|TestOptionGrammar$' -update-authorized-keys
 
 // akSpecLine is one line of an oracle file: its text, where {NAME} stands
 // for the "type base64" of the key NAME made for the files (akKeys), and,
-// when ssh-keygen -l prints a key for a line AuthorizedKeys refuses, why.
+// when ssh-keygen -l prints a key for a line AuthorizedKeys refuses, why:
+// the id of a key or authorized_keys row of testdata/stricter.tsv (the line
+// must be refused with the row's sentinel), or divOptions or divPrivateFile.
 type akSpecLine struct {
 	text, keygen string
 }
@@ -44,9 +52,14 @@ type akFileSpec struct {
 	why   string
 }
 
+// The lines ssh-keygen -l prints and AuthorizedKeys refuses that are no
+// rows of testdata/stricter.tsv, because sshd refuses them too: ssh-keygen -l
+// reads no options (the option grammar is held to sshd's own verdicts in
+// TestOptionGrammarSSHD), and it reads a private key file whole, where sshd
+// finds no key line.
 const (
-	divOptions = "bad options: sshd refuses the line; ssh-keygen -l reads no options"
-	divStrict  = "the one-key rules are stricter than ssh-keygen: "
+	divOptions     = "bad options: sshd refuses the line; ssh-keygen -l reads no options"
+	divPrivateFile = "a private key file, which ssh-keygen -l reads whole (fingerprint_private); sshd reads no key of it"
 )
 
 var akOpenSSHLines = []akSpecLine{
@@ -97,16 +110,16 @@ var akSpecs = []akFileSpec{
 			{text: "ssh-rsa {ed25519-blob} the type is not the blob's"},
 			{text: "{ed25519-blob} no type"},
 			{text: `command="unterminated {ed25519} quote`},
-			{text: "{cert} a certificate", keygen: divStrict + "certificates are refused (ErrCertificate)"},
-			{text: "rsa-sha2-256 {rsa2048-blob} a signature name as the type", keygen: divStrict + "the type must be the blob's (OpenSSH takes rsa-sha2-256 for ssh-rsa)"},
-			{text: "{ed25519} comment\x01with a control character", keygen: divStrict + "the comment is UTF-8 without control characters"},
-			{text: "{ecdsa256} -----END OPENSSH PRIVATE KEY-----", keygen: divStrict + "a private key marker anywhere is ErrPrivateKey"},
+			{text: "{cert} a certificate", keygen: "certificate"},
+			{text: "rsa-sha2-256 {rsa2048-blob} a signature name as the type", keygen: "rsa-sha2-256-label"},
+			{text: "{ed25519} comment\x01with a control character", keygen: "comment-control"},
+			{text: "{ecdsa256} -----END OPENSSH PRIVATE KEY-----", keygen: "private-marker-comment"},
 			{text: "{ed25519b} good again"},
 		}},
 	{name: "rfc4716", from: "keys/ed25519.rfc4716", why: "an RFC 4716 file: ssh-keygen -l reads no key of it; AuthorizedKeys yields one error and ends"},
 	{name: "pem-public", from: "keys/rsa2048.pkcs8", why: "a PKIX PEM file: the same"},
 	{name: "private-first", from: "keys/private/openssh_ed25519", why: "a private key: ssh-keygen -l prints the fingerprint of its public half; AuthorizedKeys yields ErrPrivateKey and ends",
-		lines: []akSpecLine{{keygen: "a private key file, which ssh-keygen -l reads whole (fingerprint_private)"}}},
+		lines: []akSpecLine{{keygen: divPrivateFile}}},
 }
 
 // keygenLine is one line of ssh-keygen -l's output.
@@ -138,13 +151,17 @@ func readKeygen(t *testing.T, out []byte) []keygenLine {
 // TestAuthorizedKeysSSHKeygen holds AuthorizedKeys to ssh-keygen -l on each
 // oracle file: the keys it yields are the keys ssh-keygen printed (bits,
 // SHA256 fingerprint, type), in order, but for the lines the spec marks,
-// which it must refuse; every other line must be a sshkey.LineError. Where
+// which it must refuse (with the sentinel of the table's row the mark
+// names); every other line must be a sshkey.LineError. A line ssh-keygen
+// prints and AuthorizedKeys refuses unmarked fails the test: it is a
+// disagreement testdata/stricter.tsv does not list. Where
 // ssh-keygen 9.2 is installed, it is run again on the file, and must print
 // the golden.
 func TestAuthorizedKeysSSHKeygen(t *testing.T) {
 	if *updateAuthorized {
 		updateAuthorizedKeys(t)
 	}
+	table := keytest.StricterIn(keytest.Stricter(t, "../.."), "key", "authorized_keys")
 	for _, spec := range akSpecs {
 		t.Run(spec.name, func(t *testing.T) {
 			path := filepath.Join(akDir, spec.name)
@@ -164,8 +181,12 @@ func TestAuthorizedKeysSSHKeygen(t *testing.T) {
 				}
 			}
 			for i, l := range spec.lines {
-				if l.keygen != "" {
+				switch _, ok := table[l.keygen]; {
+				case l.keygen == "":
+				case ok || l.keygen == divOptions || l.keygen == divPrivateFile:
 					divergent[i+1] = l.keygen
+				default:
+					t.Fatalf("line %d: %q is no key or authorized_keys row of %s", i+1, l.keygen, keytest.StricterTSV)
 				}
 			}
 			var got []keygenLine
@@ -184,6 +205,12 @@ func TestAuthorizedKeysSSHKeygen(t *testing.T) {
 					errs[le.Line] = err
 					if why, ok := divergent[le.Line]; ok {
 						got = append(got, keygenLine{typ: "divergent: " + why})
+						if row, ok := table[why]; ok && !errors.Is(err, row.Sentinel) {
+							t.Errorf("line %d: %v; the row %s of %s says %s", le.Line, err, why, keytest.StricterTSV, row.Keyvet)
+						}
+						if why == divOptions && !errors.Is(err, keyerrors.ErrMalformedKey) {
+							t.Errorf("line %d: %v; bad options are ErrMalformedKey", le.Line, err)
+						}
 					}
 					continue
 				}
@@ -198,7 +225,8 @@ func TestAuthorizedKeysSSHKeygen(t *testing.T) {
 				got = append(got, keygenLine{e.Key().Bits(), e.Key().Fingerprint(crypto.SHA256).String(), keytest.KeygenType(e.Key().Type())})
 			}
 			if len(got) != len(want) {
-				t.Fatalf("AuthorizedKeys gives %d keys and marked lines, ssh-keygen -l printed %d:\n%v\n%v\nerrors: %v", len(got), len(want), got, want, errs)
+				t.Fatalf("AuthorizedKeys gives %d keys and marked lines, ssh-keygen -l printed %d (a line it refuses that ssh-keygen reads must be a row of %s, marked in the spec):\n%v\n%v\nerrors: %v",
+					len(got), len(want), keytest.StricterTSV, got, want, errs)
 			}
 			for i := range got {
 				if strings.HasPrefix(got[i].typ, "divergent: ") {
@@ -360,4 +388,53 @@ func nonCanonical(t *testing.T, b string) string {
 		t.Fatalf("%q: %v", s, err)
 	}
 	return s
+}
+
+// TestStricterAuthorizedKeys holds the key and authorized_keys rows of
+// testdata/stricter.tsv: Read and ParseLine refuse each row's input with
+// the row's sentinel, and OpenSSH 9.2 takes it: ssh-keygen -l prints the
+// key the row records where ssh-keygen 9.2 is installed (elsewhere the
+// recorded verdict stands), and a row whose oracle is sshd holds a line of
+// testdata/authorized_keys/options that sshd 9.2 took (options.sshd, made
+// by sshd-verdicts.sh: see testdata/authorized_keys/README.md).
+func TestStricterAuthorizedKeys(t *testing.T) {
+	rows := keytest.Stricter(t, "../..")
+	optionLines := strings.Split(keytest.ReadFile(t, filepath.Join(akDir, "options")), "\n")
+	verdicts := readVerdicts(t, filepath.Join(akDir, "options.sshd"))
+	for id, r := range keytest.StricterIn(rows, "key", "authorized_keys") {
+		t.Run(id, func(t *testing.T) {
+			if _, err := ParseLine([]byte(r.Input)); !errors.Is(err, r.Sentinel) {
+				t.Errorf("ParseLine: %v; the table says %s", err, r.Keyvet)
+			}
+			n := 0
+			for _, err := range Read(strings.NewReader(r.Input + "\n")) {
+				n++
+				var le *sshkey.LineError
+				if !errors.As(err, &le) || le.Line != 1 || !errors.Is(err, r.Sentinel) {
+					t.Errorf("Read: %v; the table says line 1 is %s", err, r.Keyvet)
+				}
+			}
+			if n != 1 {
+				t.Errorf("Read yields %d results, want one error", n)
+			}
+			switch r.Oracle {
+			case keytest.OracleSSHDOptions:
+				i := slices.Index(optionLines, r.Input)
+				if i < 0 {
+					t.Fatalf("the input is no line of %s/options, whose sshd verdicts are recorded", akDir)
+				}
+				if v := verdicts[i+1]; v != "ok" {
+					t.Errorf("sshd 9.2 said %q of line %d of options; the row says it takes the line", v, i+1)
+				}
+			default:
+				r.CheckKeygen(t, r.Input)
+			}
+		})
+	}
+}
+
+// TestStricterDoc: the package documentation lists the authorized_keys
+// rows of the table, each with its sentinel, and no other.
+func TestStricterDoc(t *testing.T) {
+	keytest.CheckStricterDoc(t, "doc.go", keytest.Stricter(t, "../.."), "authorized_keys")
 }

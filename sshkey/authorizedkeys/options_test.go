@@ -44,7 +44,9 @@ type optRow struct {
 	want *Options
 	// msg is a text the error must hold (the option it names).
 	msg string
-	// sshd, when set, says why sshd 9.2 judges the line the other way.
+	// sshd, when set, is the id of the row of ../../testdata/stricter.tsv
+	// (the one table of where keyvet is stricter than OpenSSH) for a line
+	// sshd 9.2 takes and AuthorizedKeys refuses: the row says why.
 	sshd   string
 	reason string
 }
@@ -193,7 +195,7 @@ func optionRows() []optRow {
 		{name: "expiry-epoch", opts: `expiry-time="19700101000000Z"`, reason: "the epoch is 0, which sshauthopt_parse refuses"},
 		{name: "expiry-epoch-1", opts: `expiry-time="19700101000001Z"`, want: &Options{ExpiryTime: []string{"19700101000001Z"}}, reason: "one second after it is taken"},
 		{name: "expiry-1969", opts: `expiry-time="19691231Z"`, reason: "before the epoch"},
-		{name: "expiry-blanks", opts: `expiry-time="2030 1 1"`, sshd: "glibc's strptime skips blanks before a number; keyvet, like OpenBSD's, does not", reason: "digits only"},
+		{name: "expiry-blanks", opts: `expiry-time="2030 1 1"`, sshd: "ak-expiry-time-blanks", reason: "digits only (glibc's strptime skips blanks before a number: sshd takes it)"},
 		{name: "expiry-unquoted", opts: `expiry-time=20300101`, reason: "unquoted"},
 
 		// environment.
@@ -357,10 +359,13 @@ func reread(t *testing.T, s string) *Entry {
 
 // TestOptionGrammarSSHD holds the rows to what sshd 9.2 said of their lines:
 // testdata/authorized_keys/options.sshd, made by sshd-verdicts.sh (see the
-// README there). A row sshd judges the other way must say why (its sshd
-// field); a row that says so must really differ.
+// README there). A line sshd takes and keyvet refuses must be a row of
+// testdata/stricter.tsv (the row's sshd field names it, and the table's row
+// holds the line as its example); a row that says so must really differ; a
+// line sshd refuses and keyvet takes is a bug.
 func TestOptionGrammarSSHD(t *testing.T) {
 	rows := optionRows()
+	table := keytest.StricterIn(keytest.Stricter(t, "../.."), "authorized_keys")
 	file, err := os.ReadFile(filepath.Join(akDir, "options"))
 	if err != nil {
 		t.Fatal(err)
@@ -377,10 +382,17 @@ func TestOptionGrammarSSHD(t *testing.T) {
 			continue
 		}
 		sshdOK := v == "ok"
-		if keyvetOK := r.want != nil; sshdOK != keyvetOK && r.sshd == "" {
-			t.Errorf("%s: line %d: sshd says %q, keyvet ok=%v (%s)", r.name, n, v, keyvetOK, r.reason)
-		} else if sshdOK == keyvetOK && r.sshd != "" {
+		keyvetOK := r.want != nil
+		switch {
+		case sshdOK != keyvetOK && r.sshd == "":
+			t.Errorf("%s: line %d: sshd says %q, keyvet ok=%v (%s); a line sshd takes and keyvet refuses must be a row of %s", r.name, n, v, keyvetOK, r.reason, keytest.StricterTSV)
+		case sshdOK == keyvetOK && r.sshd != "":
 			t.Errorf("%s: line %d: sshd agrees (%q), but the row says it differs: %s", r.name, n, v, r.sshd)
+		case r.sshd != "":
+			row, ok := table[r.sshd]
+			if !ok || row.Input != r.text() || row.Oracle != keytest.OracleSSHDOptions || !sshdOK {
+				t.Errorf("%s: line %d: %s has no authorized_keys row %q whose input is this line and whose oracle is %q (sshd: %q)", r.name, n, keytest.StricterTSV, r.sshd, keytest.OracleSSHDOptions, v)
+			}
 		}
 	}
 }

@@ -133,12 +133,20 @@ func khMarkerName(m Marker) string {
 // khWantList returns what ssh-keygen -l lists of a file, by what
 // KnownHosts read of it: the key of each entry but those with a marker (its
 // do_fingerprint tries the line, then the line without its first field, as
-// a key: a marker line is neither), and of each line refused only for its
-// hashed host name, which ssh-keygen -l does not look at (ssh matches such
-// a line to no host).
+// a key: a marker line is neither), and of each refused line that is the
+// example of a known_hosts row of ../../testdata/stricter.tsv, the one table
+// of where keyvet is stricter than OpenSSH (a hashed host name ssh matches
+// to no host, which ssh-keygen -l does not look at): such a line must be
+// refused with the row's sentinel. Any other line KnownHosts refuses and
+// ssh-keygen lists is a disagreement the table does not list, and fails the
+// comparison.
 func khWantList(t *testing.T, name string) []khListed {
 	t.Helper()
 	lns := khFileLines(t, name)
+	rows := map[string]keytest.StricterRow{}
+	for _, r := range keytest.StricterIn(keytest.Stricter(t, "../.."), "known_hosts") {
+		rows[r.Input] = r
+	}
 	var want []khListed
 	for h, err := range Read(khOpen(t, name)) {
 		var key *sshkey.Key
@@ -151,13 +159,17 @@ func khWantList(t *testing.T, name string) []khListed {
 			if !errors.As(err, &le) {
 				t.Fatal(err)
 			}
-			field, rest, _ := strings.Cut(lns[le.Line-1], " ")
-			if !strings.HasPrefix(field, "|") {
+			row, ok := rows[lns[le.Line-1]]
+			if !ok {
 				continue
 			}
+			if !errors.Is(err, row.Sentinel) {
+				t.Errorf("%s line %d: %v; the row %s of %s says %s", name, le.Line, err, row.ID, keytest.StricterTSV, row.Keyvet)
+			}
+			field, rest, _ := strings.Cut(lns[le.Line-1], " ")
 			k, kerr := sshkey.ParseAuthorizedKey([]byte(rest))
 			if kerr != nil {
-				continue
+				t.Fatalf("%s line %d: the row %s's key: %v", name, le.Line, row.ID, kerr)
 			}
 			key, hosts = k, field
 		default:
@@ -182,7 +194,7 @@ func TestKnownHostsKeygenList(t *testing.T) {
 		}
 		got, want := parseLF(t, string(b)), khWantList(t, name)
 		if !slices.Equal(got, want) || len(got) == 0 {
-			t.Errorf("%s: ssh-keygen -lf listed\n%v\nKnownHosts read\n%v", name, got, want)
+			t.Errorf("%s: ssh-keygen -lf listed\n%v\nKnownHosts read (and the rows of %s)\n%v", name, got, keytest.StricterTSV, want)
 		}
 	}
 }
@@ -468,4 +480,49 @@ func TestMatchKeygenRandom(t *testing.T) {
 	if hits < 500 || hashed < 40 {
 		t.Errorf("ssh-keygen found %d lines, %d of them hashed", hits, hashed)
 	}
+}
+
+// TestStricterKnownHosts holds the key and known_hosts rows of
+// testdata/stricter.tsv: Read and ParseLine refuse each known_hosts row's
+// input, and each key row's input after a host name, with the row's
+// sentinel; where ssh-keygen 9.2 is installed, ssh-keygen -l lists the key
+// of each such line, as the row records (elsewhere the recorded verdict,
+// and for the hashed names the golden bad.lf, stand). The known_hosts rows'
+// hashed names are lines of bad.known_hosts, which TestKnownHostsKeygenList
+// holds to the golden.
+func TestStricterKnownHosts(t *testing.T) {
+	rows := keytest.Stricter(t, "../..")
+	bad := khFileLines(t, "bad")
+	for id, r := range keytest.StricterIn(rows, "key", "known_hosts") {
+		t.Run(id, func(t *testing.T) {
+			line := r.Input
+			if r.AppliesTo == "key" {
+				line = "host.example.com " + r.Input
+			}
+			if _, err := ParseLine([]byte(line)); !errors.Is(err, r.Sentinel) {
+				t.Errorf("ParseLine: %v; the table says %s", err, r.Keyvet)
+			}
+			n := 0
+			for _, err := range Read(strings.NewReader(line + "\n")) {
+				n++
+				var le *sshkey.LineError
+				if !errors.As(err, &le) || le.Line != 1 || !errors.Is(err, r.Sentinel) {
+					t.Errorf("Read: %v; the table says line 1 is %s", err, r.Keyvet)
+				}
+			}
+			if n != 1 {
+				t.Errorf("Read yields %d results, want one error", n)
+			}
+			if strings.HasPrefix(id, "kh-hash-") && !slices.Contains(bad, r.Input) {
+				t.Errorf("the input is no line of bad.known_hosts, whose ssh-keygen -lf golden is recorded")
+			}
+			r.CheckKeygen(t, line)
+		})
+	}
+}
+
+// TestStricterDoc: the package documentation lists the known_hosts rows of
+// the table, each with its sentinel, and no other.
+func TestStricterDoc(t *testing.T) {
+	keytest.CheckStricterDoc(t, "doc.go", keytest.Stricter(t, "../.."), "known_hosts")
 }

@@ -99,17 +99,23 @@ var optionsByLen = func() (t [][]OptionID) {
 // backslash, and the scan can jump from quote to quote with IndexByte.
 // FuzzAdvancePastOptions holds it to the byte-by-byte reading.
 func AdvancePastOptions(line []byte) (end int, closed bool) {
+	// blank is the first blank at or after i, found again only once i has
+	// passed it: each search starts past the last one's end, so the whole
+	// scan is linear however many quotes the line holds.
+	blank := -1
 	for i := 0; ; i++ {
 		// Outside quotes: the first blank ends the options, unless a
 		// quote comes before it.
-		rest := line[i:]
-		b := IndexBlank(rest)
-		if b < 0 {
-			b = len(rest)
+		if blank < i {
+			if blank = IndexBlank(line[i:]); blank < 0 {
+				blank = len(line)
+			} else {
+				blank += i
+			}
 		}
-		q := bytes.IndexByte(rest[:b], '"')
+		q := bytes.IndexByte(line[i:blank], '"')
 		if q < 0 {
-			return i + b, true
+			return blank, true
 		}
 		if i += q; i > 0 && line[i-1] == '\\' {
 			continue // \" outside quotes

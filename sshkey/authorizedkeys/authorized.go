@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"iter"
-	"strconv"
 
 	"github.com/keyvet/keyvet/sshkey/internal/lines"
 
@@ -67,36 +66,36 @@ func (e *Entry) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
 //	key     = type 1*WSP base64 [1*WSP comment]
 //	options = see Options; they end at the first blank outside double quotes
 //
-// It yields (entry, nil) for each key line and (nil, *sshkey.LineError) for each
-// bad line, and goes on with the next line, as sshd skips a line it cannot
-// use. A read error is yielded once as (nil, err), err as the reader
-// returned it, and ends the sequence; a line it cut short is dropped. The
-// file is read a line at a time as the sequence is ranged over, in memory
-// that does not grow with the file: range over it once.
+// It yields (entry, nil) for each key line and (nil, *sshkey.LineError) for
+// each bad line, and goes on with the next line, as sshd skips a line it cannot
+// use. A read error is yielded once as (nil, err), err as the reader returned
+// it, and ends the sequence; a line it cut short is dropped. The file is read a
+// line at a time as the sequence is ranged over, in memory that does not grow
+// with the file: range over it once.
 //
-// Where the options end is decided as sshd decides it: a line whose first
-// field is a key type OpenSSH knows (ssh-ed25519, ssh-rsa, a certificate
-// type, ...) has no options, and is read as a key line whole; on any other
-// line the first field is the options. The key is then read with the
-// one-key rules (sshkey.ParseAuthorizedKey), stricter than sshd in places (see the
-// package documentation): such a line is a sshkey.LineError with the key's
-// sentinel, as is a line whose type is not one sshkey reads.
+// Where the options end is decided as sshd decides it: a line whose first field
+// is a key type OpenSSH knows (ssh-ed25519, ssh-rsa, a certificate type, ...)
+// has no options, and is read as a key line whole; on any other line the first
+// field is the options. The key is then read with the one-key rules
+// (sshkey.ParseAuthorizedKey), stricter than sshd in places (see the package
+// documentation): such a line is a sshkey.LineError with the key's sentinel, as
+// is a line whose type is not one sshkey reads.
 //
 // A sshkey.LineError wraps the sentinel that says what is wrong:
 // keyerrors.ErrMalformedKey for bad options (an unknown option, a missing or
-// malformed value, an unterminated quote, a second command, from or
-// principals: each line sshd rejects with "bad key options") and the
-// sentinel sshkey.ParseAuthorizedKey gives for a bad key (ErrUnsupportedKeyType,
+// malformed value, an unterminated quote, a second command, from or principals:
+// each line sshd rejects with "bad key options") and the sentinel
+// sshkey.ParseAuthorizedKey gives for a bad key (ErrUnsupportedKeyType,
 // ErrCertificate, ErrKeyTypeMismatch, ErrPrivateKey, ...). A private key's
-// markers or body anywhere in a line, options included, are ErrPrivateKey.
-// A line longer than sshkey.MaxLineLen is ErrMalformedKey. No error holds key
-// material: an option is named, its value shown only when it cannot be
-// taken for key material (keyerrors.SafeValue's rule). Match errors with errors.Is and errors.As: their texts may
-// change.
+// markers or body anywhere in a line, options included, are ErrPrivateKey. A
+// line longer than sshkey.MaxLineLen is ErrMalformedKey. No error holds key
+// material: an option is named, its value shown only when it cannot be taken
+// for key material (keyerrors.SafeValue's rule). Match errors with errors.Is
+// and errors.As: their texts may change.
 //
 // A file whose first line that is neither blank nor a comment starts an RFC
-// 4716 or PEM file (ssh-keygen -e, a private key) yields one sshkey.LineError for
-// that line and ends: sshkey.Parse reads such a file.
+// 4716 or PEM file (ssh-keygen -e, a private key) yields one sshkey.LineError
+// for that line and ends: sshkey.Parse reads such a file.
 //
 //	for e, err := range authorizedkeys.Read(f) {
 //		if err != nil {
@@ -116,13 +115,8 @@ func Read(r io.Reader) iter.Seq2[*Entry, error] {
 // is a line longer than sshkey.MaxLineLen or one holding a LF. An error is
 // what Read's sshkey.LineError wraps.
 func ParseLine(line []byte) (*Entry, error) {
-	switch {
-	case len(line) > sshkey.MaxLineLen:
-		return nil, scan.Malformed("the line is longer than " + strconv.Itoa(sshkey.MaxLineLen) + " bytes")
-	case bytes.IndexByte(line, '\n') >= 0:
-		return nil, scan.Malformed("the line holds a line break; give one line")
-	case lines.BlankOrComment(line):
-		return nil, scan.Malformed("the line is blank or a comment, and holds no key")
+	if err := lines.CheckOne(line); err != nil {
+		return nil, err
 	}
 	return readLine(0, line)
 }

@@ -125,14 +125,14 @@ func (p HostPattern) Hashed() bool { return p.hashed }
 // (the last may have no line end). [Entry.Match] says which hosts an
 // entry is for; [HashHost] makes a hashed name.
 //
-// It yields (entry, nil) for each key line and (nil, *sshkey.LineError) for each
-// line ssh would not use, and goes on with the next line, as ssh skips a
+// It yields (entry, nil) for each key line and (nil, *sshkey.LineError) for
+// each line ssh would not use, and goes on with the next line, as ssh skips a
 // line it cannot read; blank lines and comment lines (# first, after any
-// blanks) yield nothing. A read error is yielded once, as (nil, err), and
-// ends the sequence. So does the *sshkey.LineError of a file whose first line that
-// is not blank or a comment is no known_hosts line but starts an RFC 4716
-// or PEM key file, which sshkey.Parse reads. Read holds one line at a
-// time: its memory does not grow with the file.
+// blanks) yield nothing. A read error is yielded once, as (nil, err), and ends
+// the sequence. So does the *sshkey.LineError of a file whose first line that
+// is not blank or a comment is no known_hosts line but starts an RFC 4716 or
+// PEM key file, which sshkey.Parse reads. Read holds one line at a time: its
+// memory does not grow with the file.
 //
 // A bad line's sshkey.LineError wraps a key sentinel and holds no key material;
 // host names and markers from the line appear in it only escaped and cut
@@ -181,13 +181,8 @@ func Read(r io.Reader) iter.Seq2[*Entry, error] {
 // is a line longer than sshkey.MaxLineLen or one holding a LF. An error is
 // what Read's sshkey.LineError wraps.
 func ParseLine(line []byte) (*Entry, error) {
-	switch {
-	case len(line) > sshkey.MaxLineLen:
-		return nil, scan.Malformed("the line is longer than " + strconv.Itoa(sshkey.MaxLineLen) + " bytes")
-	case bytes.IndexByte(line, '\n') >= 0:
-		return nil, scan.Malformed("the line holds a line break; give one line")
-	case lines.BlankOrComment(line):
-		return nil, scan.Malformed("the line is blank or a comment, and holds no key")
+	if err := lines.CheckOne(line); err != nil {
+		return nil, err
 	}
 	return parseLine(0, line)
 }
@@ -375,7 +370,6 @@ func rsa1Line(rest []byte) bool {
 	}
 	return true
 }
-
 
 // String returns the entry as a known_hosts line without a line ending: the
 // marker, the host field as written and Key.String(), separated by single

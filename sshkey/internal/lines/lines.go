@@ -114,11 +114,11 @@ func (lr *lineReader) readErr() error {
 }
 
 // Read is the loop of the file readers (authorizedkeys.Read, knownhosts.Read):
-// each line that is neither blank nor a comment is read by parse; a line
-// parse refuses is a LineError, and the reading goes on; a first such line
-// that starts a file of one key in an encoding of its own (OneKeyFile) ends
-// it; a line past sshkey.MaxLineLen is TooLongError; a read error is yielded as it
-// is and ends the sequence. parse must not keep line.
+// each line that is neither blank nor a comment is read by parse; a line parse
+// refuses is a LineError, and the reading goes on; a first such line that
+// starts a file of one key in an encoding of its own (OneKeyFile) ends it; a
+// line past sshkey.MaxLineLen is TooLongError; a read error is yielded as it is
+// and ends the sequence. parse must not keep line.
 //
 // A refused line that is binary data (a NUL byte, bytes that are not
 // UTF-8) is described by its length alone (binaryLine).
@@ -241,7 +241,26 @@ func inPrivateBlock(start int) error {
 
 // TooLongError is the LineError of a line past sshkey.MaxLineLen.
 func TooLongError(line int) *sshkey.LineError {
-	return &sshkey.LineError{Line: line, Err: scan.Malformed("the line is longer than " + strconv.Itoa(sshkey.MaxLineLen) + " bytes")}
+	return &sshkey.LineError{Line: line, Err: tooLong()}
+}
+
+func tooLong() error {
+	return scan.Malformed("the line is longer than " + strconv.Itoa(sshkey.MaxLineLen) + " bytes")
+}
+
+// CheckOne is what the formats' ParseLine refuse before reading a line: one
+// longer than sshkey.MaxLineLen, one that holds a LF (two lines), a blank
+// or comment line (no key). The errors wrap keyerrors.ErrMalformedKey.
+func CheckOne(line []byte) error {
+	switch {
+	case len(line) > sshkey.MaxLineLen:
+		return tooLong()
+	case bytes.IndexByte(line, '\n') >= 0:
+		return scan.Malformed("the line holds a line break; give one line")
+	case BlankOrComment(line):
+		return scan.Malformed("the line is blank or a comment, and holds no key")
+	}
+	return nil
 }
 
 // BlankOrComment reports whether a line is skipped by sshd and ssh: empty,

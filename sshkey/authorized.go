@@ -273,18 +273,26 @@ func optionsHead(opts []byte) string {
 // its quote), so a quote counts just when the byte before it is no
 // backslash, and the scan can jump from quote to quote with IndexByte.
 // FuzzAdvancePastOptions holds it to the byte-by-byte reading.
+//
+// The next space and the next tab are each searched for once, and again
+// only when the scan has passed them, so that no search runs over the rest
+// of the line at every quote ("a""a""a"... holds no blank): the cost is
+// linear in len(line).
 func advancePastOptions(line []byte) (end int, closed bool) {
+	sp, tab := -1, -1 // the index of the next space and tab at or after i, len(line) for none
 	for i := 0; ; i++ {
 		// Outside quotes: the first blank ends the options, unless a
 		// quote comes before it.
-		rest := line[i:]
-		b := indexBlank(rest)
-		if b < 0 {
-			b = len(rest)
+		if sp < i {
+			sp = nextByte(line, i, ' ')
 		}
-		q := bytes.IndexByte(rest[:b], '"')
+		if tab < i {
+			tab = nextByte(line, i, '\t')
+		}
+		b := min(sp, tab)
+		q := bytes.IndexByte(line[i:b], '"')
 		if q < 0 {
-			return i + b, true
+			return b, true
 		}
 		if i += q; i > 0 && line[i-1] == '\\' {
 			continue // \" outside quotes
@@ -300,6 +308,15 @@ func advancePastOptions(line []byte) (end int, closed bool) {
 			}
 		}
 	}
+}
+
+// nextByte returns the index of the first c in line at or after i, or
+// len(line).
+func nextByte(line []byte, i int, c byte) int {
+	if j := bytes.IndexByte(line[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(line)
 }
 
 // isOpenSSHKeyType reports whether f is the name of a key type OpenSSH 9.2

@@ -39,6 +39,7 @@ func TestCRIsNoBlank(t *testing.T) {
 		{"tab-cr-before-type", "a tab, then a lone CR before the type (ssh-keygen -lf: not a public key file)", "\t\r" + k + " c\n", keyerrors.ErrMalformedKey},
 		{"lf-cr-before-type", "a blank line, then a lone CR before the type (ssh-keygen -lf: not a public key file)", "\n\r" + k + " c\n", keyerrors.ErrMalformedKey},
 		{"type-cr-blank", "a CR after the type, then a space: the type field is \"ssh-ed25519\\r\" (ssh-keygen -lf: not a public key file)", "ssh-ed25519\r " + ed25519B64 + " c\n", keyerrors.ErrMalformedKey},
+		{"blank-cr-base64", "a CR at the start of the base64: ssh-keygen -lf accepts it (its base64 decoder skips white space); sshkey reads base64 with no CR or LF inside, as before", "ssh-ed25519 \r" + ed25519B64 + " c\n", keyerrors.ErrMalformedKey},
 		{"options-cr-type", "a CR between options and the type (ssh-keygen -lf: not a public key file)", "no-pty\r" + k + " c\n", keyerrors.ErrMalformedKey},
 		{"rfc4716-cr-before", "RFC 4716 section 3.1: a lone CR ends a line, so this is a blank line before the BEGIN line", "\r" + strings.ReplaceAll(ed25519RFC, "\n", "\r"), nil},
 		{"pkix-cr-before", "RFC 7468 section 3: CR is a line end, so this is a blank line before the BEGIN line", "\r" + rsaPKIX, nil},

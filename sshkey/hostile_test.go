@@ -96,14 +96,18 @@ func linearAPIs() []struct {
 }
 
 // minCosts runs f on small and large in turn, rounds times, and returns the
-// least time per byte of each. The sizes take turns so that a spell of load
-// on the machine falls on both; the least of several runs is the one the
-// load touched least.
+// least CPU time per byte of each (threadTime: on a busy machine a run that
+// spans several time slices, as the large one does, would otherwise be
+// charged the time other processes ran). The sizes take turns so that a
+// spell of load on the machine (cache and memory traffic) falls on both;
+// the least of several runs is the one the load touched least.
 func minCosts(f func([]byte) error, small, large []byte, rounds int, s, l float64) (float64, float64) {
 	perByte := func(in []byte) float64 {
-		start := time.Now()
+		runtime.LockOSThread() // both readings of one thread's clock
+		defer runtime.UnlockOSThread()
+		start := threadTime()
 		_ = f(in)
-		return float64(time.Since(start).Nanoseconds()) / float64(len(in))
+		return float64(threadTime()-start) / float64(len(in))
 	}
 	for range rounds {
 		s = min(s, perByte(small))
@@ -165,6 +169,9 @@ func TestLinearCost(t *testing.T) {
 		})
 	}
 }
+
+// wallTime returns the wall clock in nanoseconds.
+func wallTime() int64 { return time.Now().UnixNano() }
 
 // BenchmarkHostileShapes measures Parse and CheckText on each hostile shape
 // at 64 KiB and 4 MiB, for the cost curve in BENCHMARKS.md:

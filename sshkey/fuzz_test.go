@@ -43,6 +43,8 @@ func stricter(data []byte, ref ssh.PublicKey, comment string, options []string, 
 	case bytes.ContainsAny(line, "\v\f\r") || bytes.ContainsRune(line, 0x85) || bytes.ContainsRune(line, 0xa0) ||
 		bytes.ContainsFunc(line, func(r rune) bool { return r > 0x7f && unicode.IsSpace(r) }) || bytes.HasPrefix(line, []byte("\ufeff")):
 		return "only space, tab, CR and LF surround the key, and a CR only ends a line (x/crypto trims Unicode white space and cuts the line at a CR)"
+	case bytes.Contains(bytes.ReplaceAll(data[:len(data)-len(bytes.TrimLeft(data, " \t\r\n"))], []byte("\r\n"), nil), []byte("\r")):
+		return "a CR before the key type is part of the line, not a blank, unless an LF follows it (x/crypto trims it; ssh-keygen -l and sshd refuse the line)"
 	case strictErr != nil:
 		return "canonical base64 only: zero padding bits, no CR or LF inside (Go's decoder, which x/crypto uses, takes both)"
 	case !bytes.Equal(blob, ref.Marshal()):

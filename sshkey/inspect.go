@@ -90,7 +90,7 @@ func inspect(data []byte) (keyInfo, bool) {
 	case bytes.HasPrefix(text, []byte("---- BEGIN SSH2 PUBLIC KEY")):
 		return inspectRFC4716(text)
 	}
-	return inspectAuthorizedKey(text)
+	return inspectAuthorizedKey(trimLine(data)) // as read reads it
 }
 
 // inspectAuthorizedKey reads text (trimmed) with scanAuthorizedKey, as

@@ -47,7 +47,8 @@ func checkInspect(t *testing.T, data []byte) {
 	}
 	// The scanner of an authorized_keys line decides as its readable
 	// reference, checkAuthorizedKey, does.
-	if text := trimSpace(data); sniff(text) == kindAuthorizedKey && !mayHoldPrivate(data) {
+	if sniff(trimSpace(data)) == kindAuthorizedKey && !mayHoldPrivate(data) {
+		text := trimLine(data) // as read and inspect give it to the scanner
 		_, _, _, _, ok := scanAuthorizedKey(text, nil)
 		if ref := checkAuthorizedKey(text); ok != (ref == nil) {
 			t.Fatalf("scanAuthorizedKey says %v, checkAuthorizedKey %v", ok, ref)

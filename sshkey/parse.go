@@ -100,6 +100,30 @@ func trimSpace(b []byte) []byte {
 	return b
 }
 
+// trimLine is trimSpace for the text of one authorized_keys line, where
+// sshd and ssh-keygen split fields on space and tab only and a CR is an
+// ordinary byte unless it ends a line with the LF after it: what it drops
+// before the line is spaces, tabs and blank lines (ending in LF or CRLF), so
+// a lone CR before the key type stays, to be refused with the line
+// ("\rssh-ed25519 AAAA..." is no public key to ssh-keygen -l). After the
+// line it drops what trimSpace drops: the line ends, and a CR before them,
+// which ssh-keygen -l reads as part of the comment, is no key byte.
+func trimLine(b []byte) []byte {
+	for len(b) > 0 {
+		if c := b[0]; c == ' ' || c == '\t' || c == '\n' {
+			b = b[1:]
+		} else if c == '\r' && len(b) > 1 && b[1] == '\n' {
+			b = b[2:]
+		} else {
+			break
+		}
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
 func trimBlank(b []byte) []byte { return scan.TrimBlank(b) } // space and tab, inside one line
 
 // trimLeadingBlank drops the spaces and tabs at the start of b.
@@ -188,6 +212,12 @@ func sniff(text []byte) kind {
 func looksLikeAuthorizedKey(line []byte) bool {
 	f1, rest := nextField(line)
 	if typeShaped(f1) || looksLikeOptions(line) {
+		return true
+	}
+	if i := bytes.IndexByte(f1, '\r'); i > 0 && typeShaped(f1[:i]) {
+		// "ssh-ed25519\rAAAA...": a type name, then a CR where a blank
+		// belongs. A CR splits no fields (sshd and ssh-keygen refuse the
+		// line), but the line is meant as a key line.
 		return true
 	}
 	f2, _ := nextField(rest)
@@ -315,7 +345,10 @@ func afterKey(rest []byte, what string) error {
 // RFC 4716 file (FormatRFC4716), a PKIX PEM block "-----BEGIN PUBLIC
 // KEY-----" (FormatPKIX) or a PKCS#1 PEM block "-----BEGIN RSA PUBLIC
 // KEY-----" (FormatPKCS1). White space and CRLF line ends around the key are
-// fine; anything else is an error.
+// fine; anything else is an error. In an authorized_keys line, as in sshd's
+// and ssh-keygen's, only spaces and tabs separate fields: a CR before the
+// key type, or between the type and the base64, is ErrMalformedKey unless
+// an LF follows it (a blank line in CRLF).
 //
 // Text in none of these encodings (including empty input, an X.509
 // CERTIFICATE and any other PEM type) gives an error that wraps
@@ -349,7 +382,9 @@ func read(data []byte, want kind) (*Key, error) {
 	case want != kindUnknown && k != want:
 		err = notEncoding(text, k)
 	case k == kindAuthorizedKey:
-		key, err = parseAuthorizedKey(text)
+		// The line keeps a lone CR before it (trimLine), which the
+		// scanner refuses; the explain step reads text as it is.
+		key, err = parseAuthorizedKey(trimLine(data))
 	case k == kindRFC4716:
 		key, err = parseRFC4716(text)
 	case k == kindPKIX:

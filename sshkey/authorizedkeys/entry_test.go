@@ -25,6 +25,10 @@ func TestParseLine(t *testing.T) {
 		{keytest.ED25519Line + "\n" + keytest.ED25519Line, false, "two lines"},
 		{"no-ptty " + keytest.ED25519Line, false, "an unknown option"},
 		{strings.Repeat("a", sshkey.MaxLineLen+1), false, "a line longer than MaxLineLen"},
+		{"\r" + keytest.ED25519Line, false, "a CR is no blank: ssh-keygen -l says \"not a public key file\""},
+		{"no-pty \r" + keytest.ED25519Line, false, "a CR after the options' blank, before the type"},
+		{"no-pty\r" + keytest.ED25519Line, false, "a CR in place of the blank after the options"},
+		{"ssh-ed25519\r" + keytest.ED25519B64, false, "a CR in place of the blank after the type"},
 	} {
 		e, err := authorizedkeys.ParseLine([]byte(tt.line))
 		if (err == nil) != tt.ok {

@@ -24,6 +24,8 @@ func TestParseLine(t *testing.T) {
 		{"# host " + key, false, "a comment line holds no key"},
 		{"host " + key + "\nhost " + key, false, "two lines"},
 		{key, false, "no host names"},
+		{"host \r" + key, false, "a CR is no blank: ssh-keygen -F host finds no such line"},
+		{"host\r" + key, false, "a CR in place of the blank after the hosts"},
 		{strings.Repeat("a", sshkey.MaxLineLen+1), false, "a line longer than MaxLineLen"},
 	} {
 		e, err := knownhosts.ParseLine([]byte(tt.line))

@@ -99,23 +99,24 @@ var optionsByLen = func() (t [][]OptionID) {
 // backslash, and the scan can jump from quote to quote with IndexByte.
 // FuzzAdvancePastOptions holds it to the byte-by-byte reading.
 func AdvancePastOptions(line []byte) (end int, closed bool) {
-	// blank is the first blank at or after i, found again only once i has
-	// passed it: each search starts past the last one's end, so the whole
-	// scan is linear however many quotes the line holds.
-	blank := -1
+	// The next space and the next tab are each searched for once, and
+	// again only when the scan has passed them, so that no search runs
+	// over the rest of the line at every quote ("a""a""a"... holds no
+	// blank, "\t""\t"... no space): the cost is linear in len(line).
+	sp, tab := -1, -1 // the index of the next space and tab at or after i, len(line) for none
 	for i := 0; ; i++ {
 		// Outside quotes: the first blank ends the options, unless a
 		// quote comes before it.
-		if blank < i {
-			if blank = IndexBlank(line[i:]); blank < 0 {
-				blank = len(line)
-			} else {
-				blank += i
-			}
+		if sp < i {
+			sp = nextByte(line, i, ' ')
 		}
-		q := bytes.IndexByte(line[i:blank], '"')
+		if tab < i {
+			tab = nextByte(line, i, '\t')
+		}
+		b := min(sp, tab)
+		q := bytes.IndexByte(line[i:b], '"')
 		if q < 0 {
-			return blank, true
+			return b, true
 		}
 		if i += q; i > 0 && line[i-1] == '\\' {
 			continue // \" outside quotes
@@ -131,4 +132,13 @@ func AdvancePastOptions(line []byte) (end int, closed bool) {
 			}
 		}
 	}
+}
+
+// nextByte returns the index of the first c in line at or after i, or
+// len(line).
+func nextByte(line []byte, i int, c byte) int {
+	if j := bytes.IndexByte(line[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(line)
 }

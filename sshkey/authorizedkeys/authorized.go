@@ -10,6 +10,7 @@ import (
 	"github.com/keyvet/keyvet/sshkey/internal/lines"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/keytype"
 	"github.com/keyvet/keyvet/sshkey"
 	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
@@ -220,20 +221,7 @@ func optionsHead(opts []byte) string {
 // peek_type_nid, which compares names with regard to case): then
 // sshd takes the line to have no options. rsa-sha2-256 and rsa-sha2-512 are
 // names of ssh-rsa keys to OpenSSH; ParseAuthorizedKey refuses them as type
-// labels.
+// labels. The names are internal/keytype's.
 func isOpenSSHKeyType(f []byte) bool {
-	switch string(f) {
-	case sshkey.TypeED25519, sshkey.TypeRSA, sshkey.TypeECDSA256, sshkey.TypeECDSA384, sshkey.TypeECDSA521, sshkey.TypeDSA,
-		"sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com",
-		"webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
-		"rsa-sha2-256", "rsa-sha2-512", "ssh-xmss@openssh.com",
-		"ssh-ed25519-cert-v01@openssh.com", "sk-ssh-ed25519-cert-v01@openssh.com",
-		"ecdsa-sha2-nistp256-cert-v01@openssh.com", "ecdsa-sha2-nistp384-cert-v01@openssh.com",
-		"ecdsa-sha2-nistp521-cert-v01@openssh.com", "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
-		"ssh-dss-cert-v01@openssh.com", "ssh-rsa-cert-v01@openssh.com",
-		"rsa-sha2-256-cert-v01@openssh.com", "rsa-sha2-512-cert-v01@openssh.com",
-		"ssh-xmss-cert-v01@openssh.com":
-		return true
-	}
-	return false
+	return keytype.OpenSSHReads(f)
 }

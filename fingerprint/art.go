@@ -1,15 +1,16 @@
 package fingerprint
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/sha1"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"golang.org/x/crypto/ssh"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/keytype"
 	"github.com/keyvet/keyvet/internal/wire"
 )
 
@@ -230,41 +231,25 @@ func keyInfo(blob []byte) (label string, nbits int, err error) {
 	if !ok {
 		return "", 0, fmt.Errorf("fingerprint: key blob too short for its type name: %w", keyerrors.ErrMalformedKey)
 	}
-	base, isCert := strings.CutSuffix(string(typ), certSuffix)
+	isCert := bytes.HasSuffix(typ, []byte(keytype.CertSuffix))
 	if isCert {
 		if _, rest, ok = wire.String(rest); !ok { // nonce
 			return "", 0, fmt.Errorf("fingerprint: certificate blob too short for its nonce: %w", keyerrors.ErrMalformedKey)
 		}
 	}
-	// mpint is the index of the mpint whose size is the key's, or -1.
-	mpint := -1
-	switch base {
-	case ssh.KeyAlgoRSA:
-		label, mpint = "RSA", 1 // e, n
-	case "ssh-dss": // ssh.KeyAlgoDSA, deprecated: OpenSSH still draws DSA keys
-		label, mpint = "DSA", 0 // p, q, g, y
-	case ssh.KeyAlgoECDSA256:
-		label, nbits = "ECDSA", 256
-	case ssh.KeyAlgoECDSA384:
-		label, nbits = "ECDSA", 384
-	case ssh.KeyAlgoECDSA521:
-		label, nbits = "ECDSA", 521
-	case ssh.KeyAlgoED25519:
-		label, nbits = "ED25519", 256
-	case "sk-ecdsa-sha2-nistp256", ssh.KeyAlgoSKECDSA256:
-		// The plain type is sk-ecdsa-sha2-nistp256@openssh.com, the
-		// certificate sk-ecdsa-sha2-nistp256-cert-v01@openssh.com.
-		if isCert == (base == ssh.KeyAlgoSKECDSA256) {
-			return "", 0, unknownType(typ)
-		}
-		label, nbits = "ECDSA-SK", 256
-	case "sk-ssh-ed25519", ssh.KeyAlgoSKED25519:
-		if isCert == (base == ssh.KeyAlgoSKED25519) {
-			return "", 0, unknownType(typ)
-		}
-		label, nbits = "ED25519-SK", 256
-	default:
+	var t *keytype.Type
+	if isCert {
+		t = keytype.LookupCert(typ)
+	} else {
+		t = keytype.Lookup(typ)
+	}
+	if t == nil {
 		return "", 0, unknownType(typ)
+	}
+	// mpint is the index of the mpint whose size is the key's, or -1.
+	label, nbits, mpint := t.Label, t.Bits, -1
+	if nbits == 0 {
+		mpint = t.SizeMPInt
 	}
 	if mpint >= 0 {
 		var n []byte
@@ -280,8 +265,6 @@ func keyInfo(blob []byte) (label string, nbits int, err error) {
 	}
 	return label, nbits, nil
 }
-
-const certSuffix = "-cert-v01@openssh.com"
 
 func unknownType(typ []byte) error {
 	return fmt.Errorf("fingerprint: key type '%s' unknown to OpenSSH 9.2: %w",

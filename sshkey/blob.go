@@ -12,20 +12,21 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/keytype"
 	"github.com/keyvet/keyvet/internal/wire"
 )
 
 // Key type names as they appear on the wire (RFC 4253 section 6.6, RFC 5656
 // section 3.1, RFC 8709, OpenSSH PROTOCOL.u2f). They are x/crypto's names.
 const (
-	TypeRSA        = ssh.KeyAlgoRSA        // "ssh-rsa"
-	TypeDSA        = "ssh-dss"             // read by sshkey itself: x/crypto v0.59 no longer parses DSA
-	TypeECDSA256   = ssh.KeyAlgoECDSA256   // "ecdsa-sha2-nistp256"
-	TypeECDSA384   = ssh.KeyAlgoECDSA384   // "ecdsa-sha2-nistp384"
-	TypeECDSA521   = ssh.KeyAlgoECDSA521   // "ecdsa-sha2-nistp521"
-	TypeED25519    = ssh.KeyAlgoED25519    // "ssh-ed25519"
-	TypeSKECDSA256 = ssh.KeyAlgoSKECDSA256 // "sk-ecdsa-sha2-nistp256@openssh.com"
-	TypeSKED25519  = ssh.KeyAlgoSKED25519  // "sk-ssh-ed25519@openssh.com"
+	TypeRSA        = keytype.RSA        // "ssh-rsa"
+	TypeDSA        = keytype.DSA        // read by sshkey itself: x/crypto v0.59 no longer parses DSA
+	TypeECDSA256   = keytype.ECDSA256   // "ecdsa-sha2-nistp256"
+	TypeECDSA384   = keytype.ECDSA384   // "ecdsa-sha2-nistp384"
+	TypeECDSA521   = keytype.ECDSA521   // "ecdsa-sha2-nistp521"
+	TypeED25519    = keytype.ED25519    // "ssh-ed25519"
+	TypeSKECDSA256 = keytype.SKECDSA256 // "sk-ecdsa-sha2-nistp256@openssh.com"
+	TypeSKED25519  = keytype.SKED25519  // "sk-ssh-ed25519@openssh.com"
 )
 
 // MaxRSABits is the largest RSA modulus sshkey accepts: x/crypto's bound
@@ -39,18 +40,19 @@ const MaxRSABits = 16384
 const MinRSABits = 1024
 
 // algorithm is the family of a key type: it picks the wire check.
-type algorithm int
+type algorithm = keytype.Alg
 
 const (
-	algRSA algorithm = iota + 1
-	algDSA
-	algECDSA
-	algEd25519
+	algRSA     = keytype.AlgRSA
+	algDSA     = keytype.AlgDSA
+	algECDSA   = keytype.AlgECDSA
+	algEd25519 = keytype.AlgEd25519
 )
 
-// keyType is one row of the table of key types, the one place sshkey
-// knows them: Types, the per-format rules, the wire checks and the PKIX
-// encoder are all read off it.
+// keyType is sshkey's view of one row of internal/keytype's table of the
+// key types keyvet reads, the one place key types are listed: Types, the
+// per-format rules, the wire checks and the PKIX encoder are all read off
+// it.
 type keyType struct {
 	name  string
 	alg   algorithm
@@ -58,18 +60,31 @@ type keyType struct {
 	sk    bool     // a FIDO security key: an application string follows the key (PROTOCOL.u2f)
 	pkix  bool     // a PKIX SubjectPublicKeyInfo can hold it (RFC 3279, RFC 5480, RFC 8410)
 	pkcs1 bool     // a PKCS#1 RSAPublicKey can hold it (RFC 8017)
+	oid   []byte   // PKIX: the DER contents of its algorithm OID
 }
 
-// keyTypes is in the order Types returns.
-var keyTypes = [...]keyType{
-	{name: TypeRSA, alg: algRSA, pkix: true, pkcs1: true},
-	{name: TypeDSA, alg: algDSA, pkix: true},
-	{name: TypeECDSA256, alg: algECDSA, curve: &p256, pkix: true},
-	{name: TypeECDSA384, alg: algECDSA, curve: &p384, pkix: true},
-	{name: TypeECDSA521, alg: algECDSA, curve: &p521, pkix: true},
-	{name: TypeED25519, alg: algEd25519, pkix: true},
-	{name: TypeSKECDSA256, alg: algECDSA, curve: &p256, sk: true},
-	{name: TypeSKED25519, alg: algEd25519, sk: true},
+// keyTypes is in the order Types returns: keytype's order.
+var keyTypes = makeKeyTypes()
+
+func makeKeyTypes() []keyType {
+	curves := map[*keytype.Curve]*ecCurve{}
+	var ts []keyType
+	for i := range keytype.All() {
+		kt := &keytype.All()[i]
+		if !kt.Read {
+			continue
+		}
+		t := keyType{name: kt.Name, alg: kt.Alg, sk: kt.SK, pkix: kt.PKIX, pkcs1: kt.PKCS1, oid: kt.OID}
+		if kt.Curve != nil {
+			if curves[kt.Curve] == nil {
+				c := newCurve(kt.Curve)
+				curves[kt.Curve] = &c
+			}
+			t.curve = curves[kt.Curve]
+		}
+		ts = append(ts, t)
+	}
+	return ts
 }
 
 // lookupType returns the row of the key type named name, or nil.
@@ -114,26 +129,31 @@ func Formats(typ string) []Format {
 
 // isCertType reports whether name is an OpenSSH certificate type
 // (PROTOCOL.certkeys: "<type>-cert-v01@openssh.com", and the old -v00).
-func isCertType(name string) bool {
-	return strings.HasSuffix(name, "-cert-v01@openssh.com") || strings.HasSuffix(name, "-cert-v00@openssh.com")
+func isCertType[S ~string | ~[]byte](name S) bool {
+	return keytype.IsCert(name)
 }
 
-// otherTypes names key types sshkey does not read, to say what they are in
-// the refusal: signature algorithms people write where a key type belongs
-// (RFC 8332 section 3), and the ML-DSA types of x/crypto v0.59
+// otherType says what a key type sshkey does not read is, for the
+// refusal, or "": a signature algorithm people write where a key type
+// belongs (RFC 8332 section 3), or an ML-DSA type of x/crypto v0.59
 // (draft-sfluhrer-ssh-mldsa), which no AWS service takes.
-var otherTypes = map[string]string{
-	ssh.KeyAlgoRSASHA256: " is a signature algorithm, not a key type (RFC 8332 section 3); the key type is " + TypeRSA,
-	ssh.KeyAlgoRSASHA512: " is a signature algorithm, not a key type (RFC 8332 section 3); the key type is " + TypeRSA,
-	"ssh-mldsa-44":       " is an ML-DSA (FIPS 204) key, which sshkey does not read yet and no AWS service takes; use an Ed25519 or RSA key",
-	"ssh-mldsa-65":       " is an ML-DSA (FIPS 204) key, which sshkey does not read yet and no AWS service takes; use an Ed25519 or RSA key",
-	"ssh-mldsa-87":       " is an ML-DSA (FIPS 204) key, which sshkey does not read yet and no AWS service takes; use an Ed25519 or RSA key",
+func otherType(name []byte) string {
+	t := keytype.LookupAny(name)
+	switch {
+	case t == nil || t.Read:
+		return ""
+	case t.SignatureOf == TypeRSA:
+		return " is a signature algorithm, not a key type (RFC 8332 section 3); the key type is " + TypeRSA
+	case t.Alg == keytype.AlgMLDSA:
+		return " is an ML-DSA (FIPS 204) key, which sshkey does not read yet and no AWS service takes; use an Ed25519 or RSA key"
+	}
+	return ""
 }
 
 // unknownType is the error for a blob or line whose type name sshkey does
 // not read.
 func unknownType(name []byte) error {
-	if why, ok := otherTypes[string(name)]; ok {
+	if why := otherType(name); why != "" {
 		return newErr(keyerrors.ErrUnsupportedKeyType, safeName(name)+why)
 	}
 	return newErr(keyerrors.ErrUnsupportedKeyType, "key type "+safeName(name)+
@@ -349,15 +369,10 @@ type ecCurve struct {
 	orderLess []byte // the group order n minus 1, size bytes, big-endian
 }
 
-var (
-	p256 = newCurve("nistp256", 256, 32, ecdh.P256(), elliptic.P256(), derOIDP256)
-	p384 = newCurve("nistp384", 384, 48, ecdh.P384(), elliptic.P384(), derOIDP384)
-	p521 = newCurve("nistp521", 521, 66, ecdh.P521(), elliptic.P521(), derOIDP521)
-)
-
-func newCurve(id string, bits, size int, c ecdh.Curve, ec elliptic.Curve, oid []byte) ecCurve {
-	n := new(big.Int).Sub(ec.Params().N, big.NewInt(1))
-	return ecCurve{id: id, bits: bits, size: size, ecdh: c, ec: ec, derOID: oid, orderLess: n.FillBytes(make([]byte, size))}
+// newCurve makes the ecCurve of a curve of internal/keytype's table.
+func newCurve(c *keytype.Curve) ecCurve {
+	n := new(big.Int).Sub(c.Elliptic.Params().N, big.NewInt(1))
+	return ecCurve{id: c.ID, bits: c.Bits, size: c.Size, ecdh: c.ECDH, ec: c.Elliptic, derOID: c.OID, orderLess: n.FillBytes(make([]byte, c.Size))}
 }
 
 // checkECDSA walks "string curve, string Q" (RFC 5656 section 3.1), and for

@@ -59,12 +59,12 @@ func marshalSPKI(t *keyType, blob []byte) []byte {
 		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 			switch t.alg {
 			case algRSA: // RFC 3279 section 2.3.1
-				addOID(b, derOIDRSA)
+				addOID(b, t.oid)
 				b.AddASN1NULL()
 				key = marshalPKCS1(blob)
 			case algDSA: // RFC 3279 section 2.3.2
 				m := mpints(blob, 4) // p, q, g, y
-				addOID(b, derOIDDSA)
+				addOID(b, t.oid)
 				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 					for _, v := range m[:3] {
 						addUnsigned(b, v)
@@ -74,13 +74,13 @@ func marshalSPKI(t *keyType, blob []byte) []byte {
 				addUnsigned(&y, m[3])
 				key = y.BytesOrPanic()
 			case algECDSA: // RFC 5480 section 2
-				addOID(b, derOIDEC)
+				addOID(b, t.oid)
 				addOID(b, t.curve.derOID)
 				_, rest, _ := wire.String(blob)
 				_, rest, _ = wire.String(rest)
 				key, _, _ = wire.String(rest)
 			case algEd25519: // RFC 8410 section 4
-				addOID(b, derOIDEd25519)
+				addOID(b, t.oid)
 				_, rest, _ := wire.String(blob)
 				key, _, _ = wire.String(rest)
 			}

@@ -225,7 +225,7 @@ func looksLikeAuthorizedKey(line []byte) bool {
 }
 
 func typeShaped(f []byte) bool {
-	if lookupType(f) != nil || bytes.HasSuffix(f, []byte("-cert-v01@openssh.com")) || bytes.HasSuffix(f, []byte("-cert-v00@openssh.com")) {
+	if lookupType(f) != nil || isCertType(f) {
 		return true
 	}
 	if !plausibleName(f) {

@@ -5,6 +5,7 @@ import (
 	"encoding/asn1"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/keytype"
 	"github.com/keyvet/keyvet/internal/wire"
 )
 
@@ -196,15 +197,15 @@ func readSPKI(dst, der []byte) ([]byte, error) {
 		return nil, bad("subjectPublicKey BIT STRING") // of whole bytes, and nothing after it
 	}
 	key = key[1:]
-	switch {
-	case bytes.Equal(oid, derOIDRSA):
+	switch keytype.ByOID(oid) {
+	case keytype.AlgRSA:
 		// RFC 3279 section 2.3.1: the parameters SHALL be NULL.
 		null, params, ok := derRead(params, derNull)
 		if !ok || len(null) != 0 || len(params) != 0 {
 			return nil, bad("RSA parameters must be NULL, RFC 3279 section 2.3.1")
 		}
 		return readPKCS1(dst, key)
-	case bytes.Equal(oid, derOIDEC):
+	case keytype.AlgECDSA:
 		// RFC 5480 section 2.1.1: namedCurve parameters.
 		curve, params, ok := derRead(params, derOID)
 		if !ok || len(params) != 0 || !validOID(curve) {
@@ -231,14 +232,14 @@ func readSPKI(dst, der []byte) ([]byte, error) {
 		dst = wire.AppendString(dst, []byte(t.name))
 		dst = wire.AppendString(dst, []byte(t.curve.id))
 		return wire.AppendString(dst, key), nil
-	case bytes.Equal(oid, derOIDEd25519):
+	case keytype.AlgEd25519:
 		// RFC 8410 section 3: the parameters MUST be absent.
 		if len(params) != 0 {
 			return nil, bad("Ed25519 parameters must be absent, RFC 8410 section 3")
 		}
 		dst = wire.AppendString(dst, []byte(TypeED25519))
 		return wire.AppendString(dst, key), nil
-	case bytes.Equal(oid, derOIDDSA):
+	case keytype.AlgDSA:
 		// RFC 3279 section 2.3.2: Dss-Parms ::= SEQUENCE { p, q, g }
 		// INTEGER; the key is DSAPublicKey ::= INTEGER (y).
 		parms, params, ok := derRead(params, derSequence)
@@ -305,16 +306,9 @@ var otherPKIX = map[string]string{
 	"1.2.840.10046.2.1":     "Diffie-Hellman",
 }
 
-// The DER contents of the OIDs readSPKI knows (X.690 section 8.19).
-var (
-	derOIDRSA     = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01} // 1.2.840.113549.1.1.1
-	derOIDEC      = []byte{0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01}             // 1.2.840.10045.2.1
-	derOIDEd25519 = []byte{0x2b, 0x65, 0x70}                                     // 1.3.101.112
-	derOIDDSA     = []byte{0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01}             // 1.2.840.10040.4.1
-	derOIDP256    = []byte{0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07}       // 1.2.840.10045.3.1.7
-	derOIDP384    = []byte{0x2b, 0x81, 0x04, 0x00, 0x22}                         // 1.3.132.0.34
-	derOIDP521    = []byte{0x2b, 0x81, 0x04, 0x00, 0x23}                         // 1.3.132.0.35
-)
+// derOIDP256 is the DER contents of P-256's OID (RFC 5480 section
+// 2.1.1.1), for the tests.
+var derOIDP256 = keytype.P256.OID
 
 // DER tags (X.690 section 8.1.2, universal class) of the elements inspect
 // reads.

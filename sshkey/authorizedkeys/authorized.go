@@ -9,6 +9,7 @@ import (
 	"github.com/keyvet/keyvet/sshkey/internal/lines"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/internal/keytype"
 	"github.com/keyvet/keyvet/sshkey"
 	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
@@ -215,20 +216,8 @@ func optionsHead(opts []byte) string {
 // names of ssh-rsa keys to OpenSSH: sshd and ssh-keygen read a line
 // labelled so as an ssh-rsa key. ParseAuthorizedKey refuses them as type
 // labels (ErrKeyTypeMismatch): rows rsa-sha2-256-label and
-// rsa-sha2-512-label of testdata/stricter.tsv.
+// rsa-sha2-512-label of testdata/stricter.tsv. The names are
+// internal/keytype's.
 func isOpenSSHKeyType(f []byte) bool {
-	switch string(f) {
-	case sshkey.TypeED25519, sshkey.TypeRSA, sshkey.TypeECDSA256, sshkey.TypeECDSA384, sshkey.TypeECDSA521, sshkey.TypeDSA,
-		"sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com",
-		"webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
-		"rsa-sha2-256", "rsa-sha2-512", "ssh-xmss@openssh.com",
-		"ssh-ed25519-cert-v01@openssh.com", "sk-ssh-ed25519-cert-v01@openssh.com",
-		"ecdsa-sha2-nistp256-cert-v01@openssh.com", "ecdsa-sha2-nistp384-cert-v01@openssh.com",
-		"ecdsa-sha2-nistp521-cert-v01@openssh.com", "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
-		"ssh-dss-cert-v01@openssh.com", "ssh-rsa-cert-v01@openssh.com",
-		"rsa-sha2-256-cert-v01@openssh.com", "rsa-sha2-512-cert-v01@openssh.com",
-		"ssh-xmss-cert-v01@openssh.com":
-		return true
-	}
-	return false
+	return keytype.OpenSSHReads(f)
 }

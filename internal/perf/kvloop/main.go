@@ -36,6 +36,7 @@ import (
 
 	"golang.org/x/crypto/ssh"
 
+	"github.com/keyvet/keyvet/internal/keytype"
 	"github.com/keyvet/keyvet/sshkey/authorizedkeys"
 )
 
@@ -184,12 +185,12 @@ func strict(line []byte) (string, bool) {
 		return "", false
 	}
 	switch string(name) {
-	case "ssh-ed25519":
+	case keytype.ED25519:
 		k, tail, ok := str(body)
 		if !ok || len(k) != 32 || len(tail) != 0 {
 			return "", false
 		}
-	case "ssh-rsa":
+	case keytype.RSA:
 		e, tail, ok := str(body)
 		if !ok || len(e) == 0 || len(e) > 3 || e[0] == 0 || e[len(e)-1]&1 == 0 || len(e) == 1 && e[0] == 1 {
 			return "", false

@@ -29,7 +29,6 @@ import (
 	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/binary"
 	"fmt"
 	"os"
 	"strconv"
@@ -37,6 +36,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/keyvet/keyvet/internal/keytype"
+	"github.com/keyvet/keyvet/internal/wire"
 	"github.com/keyvet/keyvet/sshkey/authorizedkeys"
 )
 
@@ -180,22 +180,22 @@ func strict(line []byte) (string, bool) {
 		return "", false
 	}
 	blob := buf[:n]
-	name, body, ok := str(blob)
+	name, body, ok := wire.String(blob)
 	if !ok || !bytes.Equal(name, typ) {
 		return "", false
 	}
 	switch string(name) {
 	case keytype.ED25519:
-		k, tail, ok := str(body)
+		k, tail, ok := wire.String(body)
 		if !ok || len(k) != 32 || len(tail) != 0 {
 			return "", false
 		}
 	case keytype.RSA:
-		e, tail, ok := str(body)
+		e, tail, ok := wire.String(body)
 		if !ok || len(e) == 0 || len(e) > 3 || e[0] == 0 || e[len(e)-1]&1 == 0 || len(e) == 1 && e[0] == 1 {
 			return "", false
 		}
-		m, tail, ok := str(tail)
+		m, tail, ok := wire.String(tail)
 		if !ok || len(tail) != 0 || len(m) < 2 || m[0] == 0 && m[1] < 0x80 || m[0] >= 0x80 || m[len(m)-1]&1 == 0 {
 			return "", false
 		}
@@ -225,18 +225,6 @@ func blank(b []byte) int {
 		i = j
 	}
 	return i
-}
-
-// str reads an SSH string.
-func str(b []byte) (s, rest []byte, ok bool) {
-	if len(b) < 4 {
-		return nil, nil, false
-	}
-	n := binary.BigEndian.Uint32(b)
-	if uint64(n) > uint64(len(b)-4) {
-		return nil, nil, false
-	}
-	return b[4 : 4+n], b[4+n:], true
 }
 
 func leadingZeros(c byte) int {

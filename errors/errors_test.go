@@ -227,6 +227,10 @@ func TestRequestErrorAPI(t *testing.T) {
 			"a WithMessage copy of ValidationError is still ValidationError (errors.Is), and keeps its priority"},
 		{"invalid-args copy wins", []*keyerrors.FieldError{{Field: "SSHPublicKey", Err: keyerrors.ErrKeyTooSmall, API: keyerrors.ErrEC2InstanceNotFound}, {Field: "InstanceId", Err: keyerrors.ErrPattern, API: invalidArgsCopy}}, invalidArgsCopy,
 			"the same for EC2 Instance Connect's InvalidArgsException"},
+		{"transfer validation wins", []*keyerrors.FieldError{
+			{Field: "SshPublicKeyBody", Err: keyerrors.ErrUnsupportedKeyType, API: keyerrors.ErrTransferInvalidRequest},
+			{Field: "UserName", Err: keyerrors.ErrTooShort, API: keyerrors.ErrTransferValidation}}, keyerrors.ErrTransferValidation,
+			"Transfer checks the model's constraints (ValidationException) before the key (InvalidRequestException)"},
 	}
 	for _, tt := range tests {
 		if got := (&keyerrors.RequestError{Fields: tt.fields}).API(); got != tt.want {

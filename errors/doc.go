@@ -1,6 +1,7 @@
 // Package errors is keyvet's error taxonomy: every error code that EC2
-// Instance Connect and IAM answer the SSH public key operations with, what a
-// request field broke, and what is wrong with a key.
+// Instance Connect, IAM, EC2 (key pairs), Transfer Family and Lightsail answer
+// the SSH public key operations with, what a request field broke, and what is
+// wrong with a key.
 //
 // The package shares its name with the standard library's errors, so callers
 // import it under the alias keyerrors, as every example here does:
@@ -20,6 +21,42 @@
 // message, which still matches its sentinel. [Lookup] finds a sentinel by
 // service and code, [All] lists them.
 //
+// The sentinels per service ([APIError.Service] is the Service constant):
+//
+//   - EC2 Instance Connect ([ServiceEC2InstanceConnect]): [ErrAuth],
+//     [ErrEC2InstanceNotFound], [ErrEC2InstanceStateInvalid],
+//     [ErrEC2InstanceTypeInvalid], [ErrEC2InstanceUnavailable],
+//     [ErrInvalidArgs], [ErrSerialConsoleAccessDisabled],
+//     [ErrSerialConsoleSessionLimitExceeded],
+//     [ErrSerialConsoleSessionUnavailable],
+//     [ErrSerialConsoleSessionUnsupported], [ErrService], [ErrThrottling].
+//   - IAM ([ServiceIAM]): [ErrDuplicateSSHPublicKey], [ErrInvalidPublicKey],
+//     [ErrLimitExceeded], [ErrNoSuchEntity],
+//     [ErrUnrecognizedPublicKeyEncoding], [ErrInvalidInput], [ErrValidation],
+//     [ErrServiceFailure].
+//   - EC2 key pairs ([ServiceEC2]): [ErrEC2InvalidKeyFormat]
+//     (InvalidKey.Format, EC2's answer to a bad key),
+//     [ErrEC2KeyPairDuplicate], [ErrEC2KeyPairNotFound],
+//     [ErrEC2KeyPairFormat] (InvalidKeyPair.Format: documented, never
+//     observed, not used by keyvet), [ErrEC2MissingParameter],
+//     [ErrEC2InvalidParameterValue], [ErrEC2DryRunOperation] (412),
+//     [ErrEC2InternalError] (500), [ErrEC2Unavailable] (503),
+//     [ErrEC2RequestLimitExceeded] (503).
+//   - Transfer Family ([ServiceTransfer]): [ErrTransferValidation],
+//     [ErrTransferInvalidRequest], [ErrTransferResourceNotFound],
+//     [ErrTransferResourceExists], [ErrTransferThrottling],
+//     [ErrTransferInternalServiceError], [ErrTransferServiceUnavailable],
+//     [ErrTransferInvalidNextToken].
+//   - Lightsail ([ServiceLightsail]): [ErrLightsailService],
+//     [ErrLightsailInvalidInput], [ErrLightsailNotFound],
+//     [ErrLightsailOperationFailure], [ErrLightsailAccessDenied],
+//     [ErrLightsailAccountSetupInProgress],
+//     [ErrLightsailRegionSetupInProgress], [ErrLightsailUnauthenticated].
+//
+// The names of the first two services' sentinels are bare; those of the
+// others carry their service, since a bare name would be ambiguous or is
+// taken (IAM's ErrInvalidInput is not Lightsail's InvalidInputException).
+//
 // A rule sentinel says which constraint of the service model a field broke:
 // [ErrRequired], [ErrTooShort], [ErrTooLong], [ErrPattern], [ErrNotInEnum],
 // [ErrOutOfRange].
@@ -32,10 +69,10 @@
 //
 // # The table and the models
 //
-// The codes, faults and HTTP statuses are the services' models' (Smithy's
-// smithy.api#error and smithy.api#httpError traits, and for IAM the
-// aws.protocols#awsQueryError code; trimmed copies in the repository's
-// testdata/aws-models), with four exceptions: EC2 Instance Connect's API
+// For EC2 Instance Connect and IAM, the codes, faults and HTTP statuses are
+// the services' Smithy models' (smithy.api#error and smithy.api#httpError
+// traits, and for IAM the aws.protocols#awsQueryError code; trimmed copies in
+// the repository's testdata/aws-models), with four exceptions: EC2 Instance Connect's API
 // Reference answers AuthException, EC2InstanceNotFoundException,
 // EC2InstanceUnavailableException and ThrottlingException with HTTP 400, where
 // the model says 403, 404, 503 and 429, and keyvet follows the API Reference.
@@ -44,6 +81,20 @@
 // common errors that the model does not list (ValidationError, ServiceFailure)
 // are listed, each with its source, in one table in api.go (modelDivergences),
 // and a test holds every sentinel to the models and to that table.
+//
+// For EC2 key pairs, Transfer Family and Lightsail the models are botocore's
+// (testdata/aws-models again), and say less: Transfer's and Lightsail's give
+// the codes and the faults (botocore's exception and fault traits) but no
+// HTTP status, and EC2's lists no errors at all. The codes and faults they
+// give are theirs; everything else (EC2's codes, every status of the three,
+// Transfer's common ValidationException, every retry decision) is in
+// testdata/aws-models/errors-without-model.tsv, one row per sentinel with its
+// source (the repository's docs/AWS-FACTS.md, an API Reference, or keyvet's
+// decision), and the same test holds each sentinel to its row and each row to
+// the model. Where AWS's message names a resource ("The keypair 'NAME'
+// already exists."), the sentinel's message leaves the name out and a server
+// fills it in with WithMessage; where the facts give no message, the
+// sentinel's is keyvet's, as its comment says.
 //
 // # Context types
 //

@@ -364,9 +364,10 @@ func Reason(err error) string {
 
 // API returns the one code the service answers the whole request with. AWS
 // checks the model's constraints before anything else, so a field that broke
-// one wins: IAM answers ValidationError even when the key is bad too, and
-// EC2 Instance Connect InvalidArgsException; a code is one of these when it
-// is errors.Is it (a WithMessage copy is). Among the rest, the first
+// one wins: IAM answers ValidationError even when the key is bad too, EC2
+// Instance Connect InvalidArgsException, and Transfer ValidationException
+// (not InvalidRequestException); a code is one of these when it is
+// errors.Is it (a WithMessage copy is). Among the rest, the first
 // field's code wins. API returns nil when no field
 // carries a code.
 func (e *RequestError) API() *APIError {
@@ -377,7 +378,7 @@ func (e *RequestError) API() *APIError {
 		}
 		// errors.Is, not ==: a WithMessage copy of a validation code
 		// is still that code, and keeps its priority.
-		if stderrors.Is(f.API, ErrValidation) || stderrors.Is(f.API, ErrInvalidArgs) {
+		if stderrors.Is(f.API, ErrValidation) || stderrors.Is(f.API, ErrInvalidArgs) || stderrors.Is(f.API, ErrTransferValidation) {
 			return f.API
 		}
 		if first == nil {

@@ -17,6 +17,7 @@ import (
 // code, the HTTP status, the fault and the retry decision.
 func TestAPIErrorFacts(t *testing.T) {
 	const ec2, iam = keyerrors.ServiceEC2InstanceConnect, keyerrors.ServiceIAM
+	const ec2kp, transfer, lightsail = keyerrors.ServiceEC2, keyerrors.ServiceTransfer, keyerrors.ServiceLightsail
 	client, server := keyerrors.FaultClient, keyerrors.FaultServer
 	want := []struct {
 		err       *keyerrors.APIError
@@ -46,6 +47,32 @@ func TestAPIErrorFacts(t *testing.T) {
 		{keyerrors.ErrInvalidInput, iam, "InvalidInput", 400, client, false},
 		{keyerrors.ErrValidation, iam, "ValidationError", 400, client, false},
 		{keyerrors.ErrServiceFailure, iam, "ServiceFailure", 500, server, true},
+		{keyerrors.ErrEC2InvalidKeyFormat, ec2kp, "InvalidKey.Format", 400, client, false},
+		{keyerrors.ErrEC2KeyPairDuplicate, ec2kp, "InvalidKeyPair.Duplicate", 400, client, false},
+		{keyerrors.ErrEC2KeyPairNotFound, ec2kp, "InvalidKeyPair.NotFound", 400, client, false},
+		{keyerrors.ErrEC2KeyPairFormat, ec2kp, "InvalidKeyPair.Format", 400, client, false},
+		{keyerrors.ErrEC2MissingParameter, ec2kp, "MissingParameter", 400, client, false},
+		{keyerrors.ErrEC2InvalidParameterValue, ec2kp, "InvalidParameterValue", 400, client, false},
+		{keyerrors.ErrEC2DryRunOperation, ec2kp, "DryRunOperation", 412, client, false},
+		{keyerrors.ErrEC2InternalError, ec2kp, "InternalError", 500, server, true},
+		{keyerrors.ErrEC2Unavailable, ec2kp, "Unavailable", 503, server, true},
+		{keyerrors.ErrEC2RequestLimitExceeded, ec2kp, "RequestLimitExceeded", 503, client, true},
+		{keyerrors.ErrTransferValidation, transfer, "ValidationException", 400, client, false},
+		{keyerrors.ErrTransferInvalidRequest, transfer, "InvalidRequestException", 400, client, false},
+		{keyerrors.ErrTransferResourceNotFound, transfer, "ResourceNotFoundException", 400, client, false},
+		{keyerrors.ErrTransferResourceExists, transfer, "ResourceExistsException", 400, client, false},
+		{keyerrors.ErrTransferThrottling, transfer, "ThrottlingException", 400, client, true},
+		{keyerrors.ErrTransferInternalServiceError, transfer, "InternalServiceError", 500, server, true},
+		{keyerrors.ErrTransferServiceUnavailable, transfer, "ServiceUnavailableException", 500, server, true},
+		{keyerrors.ErrTransferInvalidNextToken, transfer, "InvalidNextTokenException", 400, client, false},
+		{keyerrors.ErrLightsailService, lightsail, "ServiceException", 500, server, true},
+		{keyerrors.ErrLightsailInvalidInput, lightsail, "InvalidInputException", 400, client, false},
+		{keyerrors.ErrLightsailNotFound, lightsail, "NotFoundException", 400, client, false},
+		{keyerrors.ErrLightsailOperationFailure, lightsail, "OperationFailureException", 400, client, false},
+		{keyerrors.ErrLightsailAccessDenied, lightsail, "AccessDeniedException", 400, client, false},
+		{keyerrors.ErrLightsailAccountSetupInProgress, lightsail, "AccountSetupInProgressException", 400, client, true},
+		{keyerrors.ErrLightsailRegionSetupInProgress, lightsail, "RegionSetupInProgressException", 400, client, true},
+		{keyerrors.ErrLightsailUnauthenticated, lightsail, "UnauthenticatedException", 400, client, false},
 	}
 	all := keyerrors.All()
 	if len(all) != len(want) {
@@ -200,6 +227,10 @@ func TestRequestErrorAPI(t *testing.T) {
 			"a WithMessage copy of ValidationError is still ValidationError (errors.Is), and keeps its priority"},
 		{"invalid-args copy wins", []*keyerrors.FieldError{{Field: "SSHPublicKey", Err: keyerrors.ErrKeyTooSmall, API: keyerrors.ErrEC2InstanceNotFound}, {Field: "InstanceId", Err: keyerrors.ErrPattern, API: invalidArgsCopy}}, invalidArgsCopy,
 			"the same for EC2 Instance Connect's InvalidArgsException"},
+		{"transfer validation wins", []*keyerrors.FieldError{
+			{Field: "SshPublicKeyBody", Err: keyerrors.ErrUnsupportedKeyType, API: keyerrors.ErrTransferInvalidRequest},
+			{Field: "UserName", Err: keyerrors.ErrTooShort, API: keyerrors.ErrTransferValidation}}, keyerrors.ErrTransferValidation,
+			"Transfer checks the model's constraints (ValidationException) before the key (InvalidRequestException)"},
 	}
 	for _, tt := range tests {
 		if got := (&keyerrors.RequestError{Fields: tt.fields}).API(); got != tt.want {

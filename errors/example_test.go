@@ -1,6 +1,7 @@
 package errors_test
 
 import (
+	"errors"
 	"fmt"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
@@ -60,4 +61,22 @@ func ExampleSafeValue() {
 	// <value omitted>
 	// <value omitted>
 	// <binary data, 15 bytes>
+}
+
+// A stand-in for EC2 answers an import of a name that is taken with EC2's
+// own words, naming the key pair; the copy made by WithMessage still matches
+// its sentinel under errors.Is, and carries the sentinel's code, status and
+// fault.
+func ExampleAPIError_WithMessage_ec2KeyPairDuplicate() {
+	var err error = keyerrors.ErrEC2KeyPairDuplicate.WithMessage("The keypair 'deploy' already exists.")
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, keyerrors.ErrEC2KeyPairDuplicate), errors.Is(err, keyerrors.ErrEC2KeyPairNotFound))
+	var api *keyerrors.APIError
+	if errors.As(err, &api) {
+		fmt.Println(api.Service(), api.ErrorCode(), api.HTTPStatusCode(), api.ErrorFault(), api.Retryable())
+	}
+	// Output:
+	// InvalidKeyPair.Duplicate: The keypair 'deploy' already exists.
+	// true false
+	// ec2 InvalidKeyPair.Duplicate 400 client false
 }

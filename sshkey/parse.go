@@ -486,9 +486,6 @@ func checkAuthorizedLine(line []byte) error {
 	if !ok {
 		return malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
 	}
-	if isCertType(string(name)) || isCertType(string(label)) {
-		return newErr(keyerrors.ErrCertificate, "this is an OpenSSH certificate; give the plain public key it certifies (the .pub file without -cert)")
-	}
 	if !bytes.Equal(name, label) {
 		return newErr(keyerrors.ErrKeyTypeMismatch, "the line says the key type is "+safeName(label)+
 			" but the key is "+safeName(name)+"; fix the type at the start of the line")

@@ -86,15 +86,13 @@ type Key struct {
 // New makes a Key of an x/crypto public key, with the checks Parse applies to
 // the key itself (type, sizes, exponent, canonical encoding). The Key was
 // read from no text: its Format is FormatNone, and Policy.Formats does not
-// judge it (the policy's other rules do). A certificate is ErrCertificate.
+// judge it (the policy's other rules do). An *ssh.Certificate gives a
+// certificate Key (see Key.Certificate), checked as Parse checks one.
 // The comment must be valid UTF-8 without control characters other than
 // tab (ErrMalformedKey); blanks around it are dropped.
 func New(pub ssh.PublicKey, comment string) (*Key, error) {
 	if pub == nil {
 		return nil, malformed("no key: the public key is nil")
-	}
-	if _, ok := pub.(*ssh.Certificate); ok {
-		return nil, newErr(keyerrors.ErrCertificate, "this is an OpenSSH certificate; give the plain public key it certifies")
 	}
 	k, err := parseBlob(pub.Marshal())
 	if err != nil {
@@ -185,7 +183,7 @@ func (k *Key) WithComment(c string) (*Key, error) {
 //
 //	k.Fingerprint(crypto.SHA256).String() == "SHA256:L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560"
 func (k *Key) Fingerprint(h crypto.Hash) fingerprint.Fingerprint {
-	fp := fingerprint.FromBlob(h, k.blob) // panics for a bad h, zero Key or not
+	fp := fingerprint.FromBlob(h, k.keyBlob()) // panics for a bad h, zero Key or not; keyBlob: cert.go
 	if k.blob == nil {
 		return fingerprint.Fingerprint{}
 	}

@@ -97,7 +97,7 @@ var akSpecs = []akFileSpec{
 			{text: "ssh-rsa {ed25519-blob} the type is not the blob's"},
 			{text: "{ed25519-blob} no type"},
 			{text: `command="unterminated {ed25519} quote`},
-			{text: "{cert} a certificate", keygen: divStrict + "certificates are refused (ErrCertificate)"},
+			{text: "{cert} a certificate, read as ssh-keygen -l reads it"},
 			{text: "rsa-sha2-256 {rsa2048-blob} a signature name as the type", keygen: divStrict + "the type must be the blob's (OpenSSH takes rsa-sha2-256 for ssh-rsa)"},
 			{text: "{ed25519} comment\x01with a control character", keygen: divStrict + "the comment is UTF-8 without control characters"},
 			{text: "{ecdsa256} -----END OPENSSH PRIVATE KEY-----", keygen: divStrict + "a private key marker anywhere is ErrPrivateKey"},

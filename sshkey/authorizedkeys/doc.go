@@ -13,8 +13,9 @@
 //
 // Where keyvet is stricter than sshd: a line over sshkey.MaxLineLen (64 KiB)
 // is refused; the key must be one sshkey reads (canonical base64, a comment
-// of UTF-8 without control characters, no certificate); a NUL byte in the
-// options refuses the line.
+// of UTF-8 without control characters; a certificate's CA signature must
+// verify, as ssh-keygen -l requires); a NUL byte in the options refuses the
+// line.
 //
 // Every function is safe for concurrent use; an Entry is not changed after
 // Read or ParseLine returns it.

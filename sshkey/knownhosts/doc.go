@@ -13,8 +13,9 @@
 //
 // Where keyvet is stricter than ssh: a line over sshkey.MaxLineLen (64 KiB)
 // is refused; a NUL byte refuses the line; the key must be one sshkey reads
-// (canonical base64, a comment of UTF-8 without control characters, no
-// certificate); a hashed host field ssh would never match is refused.
+// (canonical base64, a comment of UTF-8 without control characters; a
+// certificate's CA signature must verify, as ssh-keygen -l requires); a
+// hashed host field ssh would never match is refused.
 //
 // Every function is safe for concurrent use; an Entry is not changed after
 // Read or ParseLine returns it.

@@ -82,8 +82,10 @@ func lookupType(name []byte) *keyType {
 	return nil
 }
 
-// Types returns the key types Parse accepts, in a fixed order. The slice is
-// new on every call.
+// Types returns the plain key types Parse accepts, in a fixed order. The
+// slice is new on every call. Certificate types are not among them (see
+// CertTypes and IsCertType), so that Policy{Types: Types()} refuses every
+// certificate.
 func Types() []string {
 	names := make([]string, len(keyTypes))
 	for i := range keyTypes {

@@ -321,8 +321,9 @@ func afterKey(rest []byte, what string) error {
 // CERTIFICATE and any other PEM type) gives an error that wraps
 // keyerrors.ErrUnsupportedEncoding. Once the encoding is recognised, a bad key
 // gives a key sentinel: ErrMalformedKey, ErrUnsupportedKeyType, ErrWeakKey,
-// ErrKeyTooLarge, ErrKeyTooSmall, ErrKeyTypeMismatch, ErrCertificate or
-// ErrMultipleKeys. A private key in any encoding gives ErrPrivateKey. Match
+// ErrKeyTooLarge, ErrKeyTooSmall, ErrKeyTypeMismatch or ErrMultipleKeys.
+// An OpenSSH certificate (authorized_keys or RFC 4716) is read: see
+// Key.Certificate; Policy refuses it unless its Types name it. A private key in any encoding gives ErrPrivateKey. Match
 // with errors.Is; the texts may change.
 //
 //	k, err := sshkey.Parse([]byte("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host"))

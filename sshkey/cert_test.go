@@ -699,3 +699,47 @@ func certStricter(blob []byte, cert *ssh.Certificate) string {
 	}
 	return ""
 }
+
+// TestCertMutations is FuzzCertificate's check on fixed mutations of each
+// certificate, for runs without -fuzz: a byte changed at positions spread
+// over the blob, and the blob cut at each field's end.
+func TestCertMutations(t *testing.T) {
+	n := 0
+	for _, g := range certGoldens() {
+		fields := strings.Fields(keytest.ReadFile(t, g.pub))
+		blob := keytest.MustB64(fields[1])
+		var muts [][]byte
+		for i := 0; i < len(blob); i += 1 + len(blob)/40 {
+			for _, x := range []byte{0x01, 0x80, 0xff} {
+				m := bytes.Clone(blob)
+				m[i] ^= x
+				muts = append(muts, m)
+			}
+		}
+		for i := 4; i < len(blob); i += 1 + len(blob)/20 {
+			muts = append(muts, blob[:i])
+		}
+		for _, m := range muts {
+			name, _, ok := wire.String(m)
+			if !ok || !plausibleName(name) {
+				continue
+			}
+			n++
+			in := string(name) + " " + b64(m)
+			k, err := Parse([]byte(in))
+			if want := certReference(m); (err == nil) != want {
+				t.Fatalf("%s: Parse err = %v, reference accepts: %v", g.name, err, want)
+			}
+			if err != nil {
+				if run := leakedRun(in, err.Error()); run != "" {
+					t.Fatalf("message %q echoes %q", err, run)
+				}
+				continue
+			}
+			checkCertKey(t, k)
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d mutations", n)
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/fingerprint"
 	"github.com/keyvet/keyvet/internal/wire"
 	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 )
@@ -385,6 +386,11 @@ func TestCertLive(t *testing.T) {
 	l := string(keygen(t, "-l", "-f", pub))
 	if want := fmt.Sprintf("%d %s %s (%s)\n", k.Bits(), k.Fingerprint(crypto.SHA256), k.Comment(), keygenCertType(k.Type())); l != want {
 		t.Errorf("-l:\n got %s\nwant %s", l, want)
+	}
+	// ssh-keygen -lv: the -l line, then the random art of the certified
+	// key, headed "[ECDSA-CERT 384]": fingerprint.RandomArt of PublicKey.
+	if lv, art := string(keygen(t, "-lv", "-f", pub)), fingerprint.RandomArt(k.PublicKey()); lv != l+art+"\n" {
+		t.Errorf("-lv:\n got %s%s\nwant %s", l, art, lv)
 	}
 	_, L, _ := strings.Cut(string(keygen(t, "-L", "-f", pub)), "\n")
 	if got := keygenL(k); got != L {

@@ -438,6 +438,13 @@ func (t CertType) String() string {
 // Certificate is an OpenSSH certificate's fields, read-only: what
 // ssh-keygen -L shows. Get one with Key.Certificate. Its methods return
 // copies.
+//
+// That Parse read a certificate means its signature verifies under the CA
+// key it names (SignatureKey), as ssh-keygen checks before it shows one: it
+// is intact, not trusted. Whether that CA is one to trust, and whether the
+// certificate is valid now (ValidAt), for whom (Principals) and with which
+// options, is the caller's decision, as it is sshd's (x/crypto's
+// ssh.CertChecker makes those checks for a connection).
 type Certificate struct {
 	certType    CertType
 	keyID       string

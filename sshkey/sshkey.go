@@ -112,12 +112,14 @@ func MustParse(data string) *Key {
 }
 
 // Type returns the wire type name, one of the Type constants:
-// "ssh-ed25519".
+// "ssh-ed25519"; for a certificate, its certificate type (one of
+// CertTypes): "ssh-ed25519-cert-v01@openssh.com".
 func (k *Key) Type() string { return k.typ }
 
 // Bits returns the size ssh-keygen -l shows: the bit length of the modulus
 // for RSA and of p for DSA, 256 for Ed25519 (and sk-ssh-ed25519), the curve
-// size for ECDSA (256, 384, 521).
+// size for ECDSA (256, 384, 521). A certificate's is its certified key's,
+// as ssh-keygen -l shows it.
 func (k *Key) Bits() int { return k.bits }
 
 // Comment returns the authorized_keys comment or the RFC 4716 Comment
@@ -132,7 +134,8 @@ func (k *Key) Format() Format { return k.format }
 // checks, or nil for the zero Key. Each call makes a new one of the blob,
 // so that changing it (the N of an RSA key's *rsa.PublicKey) leaves the Key
 // as it was; keep it to check many signatures. For ssh-dss, which x/crypto
-// no longer reads, it is sshkey's own type, whose Verify always fails.
+// no longer reads, it is sshkey's own type, whose Verify always fails. For
+// a certificate it is an *ssh.Certificate.
 func (k *Key) PublicKey() ssh.PublicKey {
 	if k.blob == nil {
 		return nil
@@ -175,7 +178,8 @@ func (k *Key) WithComment(c string) (*Key, error) {
 }
 
 // Fingerprint returns the fingerprint of the key's blob under h, hashed as
-// parsed, never re-marshalled: its String is what ssh-keygen -l -E prints
+// parsed, never re-marshalled (for a certificate, the certified key's blob,
+// as ssh-keygen -l prints it and as fingerprint.SHA256 of its PublicKey): its String is what ssh-keygen -l -E prints
 // (for crypto.MD5 the colon-separated hex IAM returns). It panics for a hash
 // other than MD5, SHA1, SHA256, SHA384 and SHA512. The zero Key has the
 // zero Fingerprint, which matches no key and whose String is "" (not the

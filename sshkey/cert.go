@@ -459,9 +459,9 @@ type Certificate struct {
 	sigFormat   string
 }
 
-// Forever is the valid_before of a certificate that never expires, as
+// forever is the valid_before of a certificate that never expires, as
 // OpenSSH writes it (ssh-keygen -V ...:forever): 0xffffffffffffffff.
-const Forever uint64 = math.MaxUint64
+const forever uint64 = math.MaxUint64
 
 // Certificate returns the certificate k holds, and true; or nil and false
 // when k is a plain key (or the zero Key).
@@ -543,21 +543,22 @@ func (c *Certificate) ValidAfter() time.Time {
 
 // ValidBefore returns the end of the validity period in UTC: the first
 // second at which the certificate is no longer valid. A certificate that
-// never expires (valid_before Forever, ssh-keygen -V ...:forever) gives
-// the zero time.Time; IsForever tells it too. A valid_before of 0 is
+// never expires (valid_before 0xffffffffffffffff, ssh-keygen -V
+// ...:forever) gives the zero time.Time; IsForever tells it too. A valid_before of 0 is
 // 1970-01-01T00:00:00Z, a certificate that was never valid. A value beyond
 // the range of an int64 of seconds gives the time of math.MaxInt64
 // seconds.
 func (c *Certificate) ValidBefore() time.Time {
-	if c.validBefore == Forever {
+	if c.validBefore == forever {
 		return time.Time{}
 	}
 	return unixTime(c.validBefore)
 }
 
 // IsForever reports whether the certificate never expires: its
-// valid_before is Forever (0xffffffffffffffff).
-func (c *Certificate) IsForever() bool { return c.validBefore == Forever }
+// valid_before is 0xffffffffffffffff, as ssh-keygen -V ...:forever writes
+// it.
+func (c *Certificate) IsForever() bool { return c.validBefore == forever }
 
 // ValidAt reports whether t lies in the validity period as OpenSSH judges
 // it (sshkey_cert_check_authority): valid_after <= t < valid_before, in

@@ -589,8 +589,8 @@ func TestCertValidity(t *testing.T) {
 		at            int64
 		valid         bool
 	}{
-		{0, Forever, 0, true},
-		{0, Forever, -5, true},
+		{0, forever, 0, true},
+		{0, forever, -5, true},
 		{10, 20, 10, true},
 		{10, 20, 19, true},
 		{10, 20, 20, false},
@@ -603,11 +603,11 @@ func TestCertValidity(t *testing.T) {
 			t.Errorf("%d..%d at %d: %v", c.after, c.before, c.at, got)
 		}
 	}
-	forever := &Certificate{validAfter: 0, validBefore: Forever}
-	if !forever.ValidAfter().IsZero() || !forever.ValidBefore().IsZero() || !forever.IsForever() {
+	always := &Certificate{validAfter: 0, validBefore: forever}
+	if !always.ValidAfter().IsZero() || !always.ValidBefore().IsZero() || !always.IsForever() {
 		t.Error("always:forever")
 	}
-	huge := &Certificate{validAfter: 1 << 63, validBefore: Forever - 1}
+	huge := &Certificate{validAfter: 1 << 63, validBefore: forever - 1}
 	if huge.ValidAfter().Unix() != 1<<63-1 || huge.ValidBefore().Unix() != 1<<63-1 || huge.IsForever() {
 		t.Error("times beyond int64 are not clamped")
 	}

@@ -544,10 +544,10 @@ func (c *Certificate) ValidAfter() time.Time {
 // ValidBefore returns the end of the validity period in UTC: the first
 // second at which the certificate is no longer valid. A certificate that
 // never expires (valid_before 0xffffffffffffffff, ssh-keygen -V
-// ...:forever) gives the zero time.Time; IsForever tells it too. A valid_before of 0 is
-// 1970-01-01T00:00:00Z, a certificate that was never valid. A value beyond
-// the range of an int64 of seconds gives the time of math.MaxInt64
-// seconds.
+// ...:forever) gives the zero time.Time; IsForever tells it too. A
+// valid_before of 0 is 1970-01-01T00:00:00Z, a certificate that was never
+// valid. A value beyond the range of an int64 of seconds gives the time of
+// math.MaxInt64 seconds.
 func (c *Certificate) ValidBefore() time.Time {
 	if c.validBefore == forever {
 		return time.Time{}

@@ -323,8 +323,9 @@ func afterKey(rest []byte, what string) error {
 // gives a key sentinel: ErrMalformedKey, ErrUnsupportedKeyType, ErrWeakKey,
 // ErrKeyTooLarge, ErrKeyTooSmall, ErrKeyTypeMismatch or ErrMultipleKeys.
 // An OpenSSH certificate (authorized_keys or RFC 4716) is read: see
-// Key.Certificate; Policy refuses it unless its Types name it. A private key in any encoding gives ErrPrivateKey. Match
-// with errors.Is; the texts may change.
+// Key.Certificate; Policy refuses it unless its Types name it. A private
+// key in any encoding gives ErrPrivateKey. Match with errors.Is; the texts
+// may change.
 //
 //	k, err := sshkey.Parse([]byte("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host"))
 //	// k.Type() == "ssh-ed25519", k.Bits() == 256, k.Comment() == "me@host"

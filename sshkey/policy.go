@@ -8,8 +8,9 @@ import (
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
 
-// Policy says which keys a caller accepts. The zero Policy accepts every key
-// Parse returns. The AWS services' policies are in package validate.
+// Policy says which keys a caller accepts. The zero Policy accepts every
+// plain key Parse returns, and no certificate (see Types). The AWS
+// services' policies are in package validate.
 type Policy struct {
 	// Types lists the allowed Type values (TypeRSA, ...); empty allows
 	// any plain key type. A certificate is allowed only when Types names

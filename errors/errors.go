@@ -52,7 +52,8 @@ var (
 	// repeated in an error.
 	ErrPrivateKey = stderrors.New("private key given where a public key belongs")
 	// ErrCertificate: an OpenSSH certificate (*-cert-v01@openssh.com)
-	// where a plain key belongs.
+	// where a plain key belongs: a policy that does not name the
+	// certificate type refuses it (sshkey.Policy, every AWS policy).
 	ErrCertificate = stderrors.New("SSH certificate given where a plain public key belongs")
 	// ErrKeyTypeMismatch: an authorized_keys line whose type label differs
 	// from the type inside its blob.

@@ -97,8 +97,10 @@ func lookupType(name []byte) *keyType {
 	return nil
 }
 
-// Types returns the key types Parse accepts, in a fixed order. The slice is
-// new on every call.
+// Types returns the plain key types Parse accepts, in a fixed order. The
+// slice is new on every call. Certificate types are not among them (see
+// CertTypes and IsCertType), so that Policy{Types: Types()} refuses every
+// certificate.
 func Types() []string {
 	names := make([]string, len(keyTypes))
 	for i := range keyTypes {
@@ -111,11 +113,14 @@ func Types() []string {
 // order of the Format constants: all four for ssh-rsa; authorized_keys,
 // RFC 4716 and PKIX for ssh-dss, ECDSA and Ed25519; authorized_keys and
 // RFC 4716 for the sk-* types, whose application string PKIX cannot carry;
-// none for an unknown type.
+// authorized_keys and RFC 4716 for a certificate type (CertTypes); none
+// for an unknown type.
 func Formats(typ string) []Format {
 	t := lookupType([]byte(typ))
 	if t == nil {
-		return nil
+		if t = lookupCertType(typ); t == nil { // cert.go: a certificate has no PEM form
+			return nil
+		}
 	}
 	f := []Format{FormatAuthorizedKey, FormatRFC4716}
 	if t.pkix {
@@ -206,7 +211,7 @@ func checkBlob(b []byte) (*keyType, int, error) {
 	if t == nil {
 		switch {
 		case isCertType(string(name)):
-			return nil, 0, newErr(keyerrors.ErrCertificate, "this is an OpenSSH certificate ("+safeName(name)+"); give the plain public key it certifies (the .pub file without -cert)")
+			return checkCert(b) // cert.go
 		case len(name) == 0:
 			return nil, 0, malformed("the key blob has an empty type name (RFC 4253 section 6.6); the key is corrupt")
 		}

@@ -121,6 +121,7 @@ var zeroKeyRows = []struct {
 }{
 	{"Type", "no key, no type", func(k *Key) string { return want(k.Type() == "", k.Type()) }},
 	{"Bits", "no key, no size", func(k *Key) string { return want(k.Bits() == 0, k.Bits()) }},
+	{"Certificate", "no key, no certificate", func(k *Key) string { c, ok := k.Certificate(); return want(c == nil && !ok, c) }},
 	{"Comment", "no comment", func(k *Key) string { return want(k.Comment() == "", k.Comment()) }},
 	{"Format", "read from no text", func(k *Key) string { return want(k.Format() == FormatNone, k.Format()) }},
 	{"PublicKey", "nil, not an x/crypto key of nothing", func(k *Key) string { return want(k.PublicKey() == nil, k.PublicKey()) }},

@@ -47,6 +47,22 @@
 // a DSA key parses, shows its size and fingerprints, and every AWS policy
 // refuses it; its [ssh.PublicKey] verifies no signature.
 //
+// # Certificates
+//
+// An OpenSSH certificate (PROTOCOL.certkeys: [CertTypes],
+// "ssh-ed25519-cert-v01@openssh.com" and the others of the types above but
+// ssh-dss) is read from an authorized_keys line or an RFC 4716 file as
+// ssh-keygen -l reads it: its structure is checked as OpenSSH's cert_parse
+// checks it, the certified key with the checks of a plain key, and the CA's
+// signature verified (RSA, ECDSA, Ed25519 and sk- CA keys). Its Type is the
+// certificate type; its Bits and Fingerprint are the certified key's, as
+// ssh-keygen -l prints them; Marshal, Equal and String are of the
+// certificate. [Key.Certificate] gives its fields. A certificate is no
+// plain key: [Policy] refuses it with ErrCertificate unless its Types name
+// the certificate type, and so every AWS policy refuses it. A certificate
+// of an ssh-dss key, or signed by an ssh-dss CA key, is
+// ErrUnsupportedKeyType; a legacy -v00 certificate too.
+//
 // # What it refuses, and why
 //
 // Every error wraps one key sentinel of package errors (imported as
@@ -64,7 +80,8 @@
 //     body: a run of 40 or more base64 characters that starts with a private
 //     key's DER, pasted without its BEGIN and END lines, anywhere (a comment
 //     and an RFC 4716 header included). Nothing of it is repeated.
-//   - ErrCertificate: an OpenSSH certificate (*-cert-v01@openssh.com).
+//   - ErrCertificate: from [Policy], an OpenSSH certificate whose type the
+//     policy does not name (Parse reads certificates).
 //   - ErrKeyTypeMismatch: an authorized_keys type label that differs from the
 //     type inside the blob. sshd refuses such a line too, but for the labels
 //     rsa-sha2-256 and rsa-sha2-512 on an ssh-rsa blob, which OpenSSH reads
@@ -80,7 +97,8 @@
 //     corrupt blob, bytes after the key inside the blob, an ECDSA point that
 //     fails OpenSSH's public point check (sshkey_ec_validate_public), a NUL
 //     in a security key's application, a bad comment, a broken RFC 4716 or
-//     PEM frame.
+//     PEM frame; a certificate whose structure OpenSSH refuses or whose CA
+//     signature does not verify.
 //   - ErrMultipleKeys: a second key after the first.
 //   - ErrWeakKey: an RSA exponent below 3, even, or longer than 24 bits.
 //   - ErrKeyTooLarge: an RSA modulus over 16384 bits ([MaxRSABits]); a DSA
@@ -123,8 +141,10 @@
 //   - rsa-exponent-long (ErrWeakKey): an RSA exponent over 24 bits.
 //   - rsa-modulus-even (ErrMalformedKey): an even RSA modulus, which OpenSSH
 //     reads.
-//   - certificate (ErrCertificate): an OpenSSH certificate, which OpenSSH
-//     reads as a key; refused today, a later change reads them.
+//   - cert-dsa-ca (ErrUnsupportedKeyType): a certificate signed by a DSA CA
+//     key, which OpenSSH 9.2 verifies; x/crypto, which verifies it for
+//     keyvet, no longer reads DSA.
+//   - cert-dsa-key (ErrUnsupportedKeyType): a certificate of a DSA key.
 //
 // The tests hold the table, this list and the code together: each row's
 // input is refused with its sentinel and, where ssh-keygen 9.2 is
@@ -165,8 +185,9 @@
 // stricter: base64 must be canonical, mpints minimal and non-negative, an
 // RSA modulus odd and of 1024 bits or more, an ECDSA point one that
 // OpenSSH's check passes, a security key's application free of NUL, a
-// comment clean UTF-8, and certificates are refused. The fuzz test lists
-// these rules and holds sshkey equal to x/crypto elsewhere.
+// comment clean UTF-8, and a certificate checked as OpenSSH checks it and
+// its signature verified (x/crypto's parse verifies nothing). The fuzz test
+// lists these rules and holds sshkey equal to x/crypto elsewhere.
 //
 // # One scanner, and the fast path
 //

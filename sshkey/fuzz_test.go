@@ -54,7 +54,9 @@ func stricter(data []byte, ref ssh.PublicKey, comment string, options []string, 
 	}
 	switch pub := ref.(type) {
 	case *ssh.Certificate:
-		return "certificates are refused (x/crypto parses them)"
+		if why := certStricter(blob, pub); why != "" {
+			return why
+		}
 	case ssh.CryptoPublicKey:
 		switch ck := pub.CryptoPublicKey().(type) {
 		case *rsa.PublicKey:
@@ -169,16 +171,16 @@ func TestStricter(t *testing.T) {
 	smallX, _ := ecLine(t, big.NewInt(1))
 	ed := bytes.Repeat([]byte{7}, 32)
 	cases := map[string]string{
-		"options":      "no-pty " + ed25519Line,
-		"cr-inside":    "ssh-ed25519 " + ed25519B64 + " a\rb",
-		"padding-bits": "ssh-rsa " + rsaB64[:len(rsaB64)-3] + "x==",
-		"leading-zero": "ssh-rsa " + b64(rsaBlob([]byte{1, 0, 1}, append([]byte{0}, rsaN...))),
-		"control":      "ssh-ed25519 " + ed25519B64 + " a\x01b",
-		"certificate":  "ssh-ed25519-cert-v01@openssh.com " + ed25519CertB64,
-		"even-modulus": "ssh-rsa " + b64(rsaBlob([]byte{1, 0, 1}, append(bytes.Clone(rsaN[:len(rsaN)-1]), 2))),
-		"small-point":  smallX,
-		"sk-nul":       "sk-ssh-ed25519@openssh.com " + b64(blobOf([]byte(TypeSKED25519), ed, []byte("ssh:\x00"))),
-		"invalid-utf8": "ssh-ed25519 " + ed25519B64 + " \xff",
+		"options":                   "no-pty " + ed25519Line,
+		"cr-inside":                 "ssh-ed25519 " + ed25519B64 + " a\rb",
+		"padding-bits":              "ssh-rsa " + rsaB64[:len(rsaB64)-3] + "x==",
+		"leading-zero":              "ssh-rsa " + b64(rsaBlob([]byte{1, 0, 1}, append([]byte{0}, rsaN...))),
+		"control":                   "ssh-ed25519 " + ed25519B64 + " a\x01b",
+		"certificate-bad-signature": "ssh-ed25519-cert-v01@openssh.com " + b64(flipLastByte(mustB64(ed25519CertB64))),
+		"even-modulus":              "ssh-rsa " + b64(rsaBlob([]byte{1, 0, 1}, append(bytes.Clone(rsaN[:len(rsaN)-1]), 2))),
+		"small-point":               smallX,
+		"sk-nul":                    "sk-ssh-ed25519@openssh.com " + b64(blobOf([]byte(TypeSKED25519), ed, []byte("ssh:\x00"))),
+		"invalid-utf8":              "ssh-ed25519 " + ed25519B64 + " \xff",
 	}
 	for name, in := range cases {
 		ref, comment, options, rest, rerr := ssh.ParseAuthorizedKey([]byte(in))

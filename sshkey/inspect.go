@@ -121,7 +121,9 @@ func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits
 		i++
 	}
 	if t = lookupType(text[:i]); t == nil {
-		return nil, nil, nil, 0, false
+		if t = lookupCertType(text[:i]); t == nil { // cert.go
+			return nil, nil, nil, 0, false
+		}
 	}
 	rest := trimBlank(text[i:])
 	b64 := rest

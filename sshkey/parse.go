@@ -354,9 +354,11 @@ func afterKey(rest []byte, what string) error {
 // CERTIFICATE and any other PEM type) gives an error that wraps
 // keyerrors.ErrUnsupportedEncoding. Once the encoding is recognised, a bad key
 // gives a key sentinel: ErrMalformedKey, ErrUnsupportedKeyType, ErrWeakKey,
-// ErrKeyTooLarge, ErrKeyTooSmall, ErrKeyTypeMismatch, ErrCertificate or
-// ErrMultipleKeys. A private key in any encoding gives ErrPrivateKey. Match
-// with errors.Is; the texts may change.
+// ErrKeyTooLarge, ErrKeyTooSmall, ErrKeyTypeMismatch or ErrMultipleKeys.
+// An OpenSSH certificate (authorized_keys or RFC 4716) is read: see
+// Key.Certificate; Policy refuses it unless its Types name it. A private
+// key in any encoding gives ErrPrivateKey. Match with errors.Is; the texts
+// may change.
 //
 //	k, err := sshkey.Parse([]byte("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ me@host"))
 //	// k.Type() == "ssh-ed25519", k.Bits() == 256, k.Comment() == "me@host"
@@ -520,9 +522,6 @@ func checkAuthorizedLine(line []byte) error {
 	name, _, ok := wire.String(blob)
 	if !ok {
 		return malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
-	}
-	if isCertType(string(name)) || isCertType(string(label)) {
-		return newErr(keyerrors.ErrCertificate, "this is an OpenSSH certificate; give the plain public key it certifies (the .pub file without -cert)")
 	}
 	if !bytes.Equal(name, label) {
 		return newErr(keyerrors.ErrKeyTypeMismatch, "the line says the key type is "+safeName(label)+

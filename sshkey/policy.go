@@ -8,10 +8,14 @@ import (
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
 
-// Policy says which keys a caller accepts. The zero Policy accepts every key
-// Parse returns. The AWS services' policies are in package validate.
+// Policy says which keys a caller accepts. The zero Policy accepts every
+// plain key Parse returns, and no certificate (see Types). The AWS
+// services' policies are in package validate.
 type Policy struct {
-	// Types lists the allowed Type values (TypeRSA, ...); empty allows any.
+	// Types lists the allowed Type values (TypeRSA, ...); empty allows
+	// any plain key type. A certificate is allowed only when Types names
+	// its certificate type (one of CertTypes: an empty Types allows none);
+	// the RSA bounds apply to the key an RSA certificate certifies.
 	Types []string
 	// MinRSABits is the smallest RSA modulus allowed, in bits; 0 is no
 	// minimum.
@@ -30,6 +34,8 @@ type Policy struct {
 // sentinel of the first rule k breaks, checked in this order (the order in
 // which a service looks at a key: the encoding, then what the key is):
 //
+//   - ErrCertificate: k is an OpenSSH certificate whose type p.Types does
+//     not name (so the zero Policy refuses every certificate);
 //   - ErrUnsupportedEncoding: k.Format() is not in p.Formats (never for a
 //     Key made by New, whose Format is FormatNone: it was read from no
 //     text);
@@ -66,9 +72,12 @@ func (p *Policy) largerKeyHint() string {
 }
 
 // check is Check on what it looks at: the encoding, the type and the size of
-// a key. (No Key is a certificate: Parse and New refuse them.) FormatNone,
-// a key read from no text, passes Formats.
+// a key (of the certified key, for a certificate). FormatNone, a key read
+// from no text, passes Formats.
 func (p *Policy) check(f Format, typ string, bits int) error {
+	if IsCertType(typ) && !slices.Contains(p.Types, typ) { // cert.go
+		return newErr(keyerrors.ErrCertificate, "this is an OpenSSH certificate; give the plain public key it certifies (the .pub file without -cert)")
+	}
 	if len(p.Formats) > 0 && f != FormatNone && !slices.Contains(p.Formats, f) {
 		names := make([]string, 0, len(p.Formats))
 		for _, f := range p.Formats {
@@ -87,7 +96,7 @@ func (p *Policy) check(f Format, typ string, bits int) error {
 		return newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(typ))+
 			" key is not accepted here; use a key of type "+strings.Join(p.Types, " or "))
 	}
-	if typ == TypeRSA {
+	if certifiedType(typ) == TypeRSA {
 		if p.MinRSABits > 0 && bits < p.MinRSABits {
 			return newErr(keyerrors.ErrKeyTooSmall, "the RSA key has "+strconv.Itoa(bits)+
 				" bits, fewer than the "+strconv.Itoa(p.MinRSABits)+" required; "+p.largerKeyHint())

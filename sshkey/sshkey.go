@@ -86,15 +86,13 @@ type Key struct {
 // New makes a Key of an x/crypto public key, with the checks Parse applies to
 // the key itself (type, sizes, exponent, canonical encoding). The Key was
 // read from no text: its Format is FormatNone, and Policy.Formats does not
-// judge it (the policy's other rules do). A certificate is ErrCertificate.
+// judge it (the policy's other rules do). An *ssh.Certificate gives a
+// certificate Key (see Key.Certificate), checked as Parse checks one.
 // The comment must be valid UTF-8 without control characters other than
 // tab (ErrMalformedKey); blanks around it are dropped.
 func New(pub ssh.PublicKey, comment string) (*Key, error) {
 	if pub == nil {
 		return nil, malformed("no key: the public key is nil")
-	}
-	if _, ok := pub.(*ssh.Certificate); ok {
-		return nil, newErr(keyerrors.ErrCertificate, "this is an OpenSSH certificate; give the plain public key it certifies")
 	}
 	k, err := parseBlob(pub.Marshal())
 	if err != nil {
@@ -114,12 +112,14 @@ func MustParse(data string) *Key {
 }
 
 // Type returns the wire type name, one of the Type constants:
-// "ssh-ed25519".
+// "ssh-ed25519"; for a certificate, its certificate type (one of
+// CertTypes): "ssh-ed25519-cert-v01@openssh.com".
 func (k *Key) Type() string { return k.typ }
 
 // Bits returns the size ssh-keygen -l shows: the bit length of the modulus
 // for RSA and of p for DSA, 256 for Ed25519 (and sk-ssh-ed25519), the curve
-// size for ECDSA (256, 384, 521).
+// size for ECDSA (256, 384, 521). A certificate's is its certified key's,
+// as ssh-keygen -l shows it.
 func (k *Key) Bits() int { return k.bits }
 
 // Comment returns the authorized_keys comment or the RFC 4716 Comment
@@ -134,7 +134,8 @@ func (k *Key) Format() Format { return k.format }
 // checks, or nil for the zero Key. Each call makes a new one of the blob,
 // so that changing it (the N of an RSA key's *rsa.PublicKey) leaves the Key
 // as it was; keep it to check many signatures. For ssh-dss, which x/crypto
-// no longer reads, it is sshkey's own type, whose Verify always fails.
+// no longer reads, it is sshkey's own type, whose Verify always fails. For
+// a certificate it is an *ssh.Certificate.
 func (k *Key) PublicKey() ssh.PublicKey {
 	if k.blob == nil {
 		return nil
@@ -177,7 +178,8 @@ func (k *Key) WithComment(c string) (*Key, error) {
 }
 
 // Fingerprint returns the fingerprint of the key's blob under h, hashed as
-// parsed, never re-marshalled: its String is what ssh-keygen -l -E prints
+// parsed, never re-marshalled (for a certificate, the certified key's blob,
+// as ssh-keygen -l prints it and as fingerprint.SHA256 of its PublicKey): its String is what ssh-keygen -l -E prints
 // (for crypto.MD5 the colon-separated hex IAM returns). It panics for a hash
 // other than MD5, SHA1, SHA256, SHA384 and SHA512. The zero Key has the
 // zero Fingerprint, which matches no key and whose String is "" (not the
@@ -185,7 +187,7 @@ func (k *Key) WithComment(c string) (*Key, error) {
 //
 //	k.Fingerprint(crypto.SHA256).String() == "SHA256:L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560"
 func (k *Key) Fingerprint(h crypto.Hash) fingerprint.Fingerprint {
-	fp := fingerprint.FromBlob(h, k.blob) // panics for a bad h, zero Key or not
+	fp := fingerprint.FromBlob(h, k.keyBlob()) // panics for a bad h, zero Key or not; keyBlob: cert.go
 	if k.blob == nil {
 		return fingerprint.Fingerprint{}
 	}

@@ -87,7 +87,7 @@ func (e *Entry) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
 // malformed value, an unterminated quote, a second command, from or principals:
 // each line sshd rejects with "bad key options") and the sentinel
 // sshkey.ParseAuthorizedKey gives for a bad key (ErrUnsupportedKeyType,
-// ErrCertificate, ErrKeyTypeMismatch, ErrPrivateKey, ...). A private key's
+// ErrKeyTypeMismatch, ErrPrivateKey, ...). A private key's
 // markers or body anywhere in a line, options included, are ErrPrivateKey. A
 // line longer than sshkey.MaxLineLen is ErrMalformedKey. No error holds key
 // material: an option is named, its value shown only when it cannot be taken

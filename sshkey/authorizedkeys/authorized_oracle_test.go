@@ -110,7 +110,7 @@ var akSpecs = []akFileSpec{
 			{text: "ssh-rsa {ed25519-blob} the type is not the blob's"},
 			{text: "{ed25519-blob} no type"},
 			{text: `command="unterminated {ed25519} quote`},
-			{text: "{cert} a certificate", keygen: "certificate"},
+			{text: "{cert} a certificate, read as ssh-keygen -l reads it"},
 			{text: "rsa-sha2-256 {rsa2048-blob} a signature name as the type", keygen: "rsa-sha2-256-label"},
 			{text: "{ed25519} comment\x01with a control character", keygen: "comment-control"},
 			{text: "{ecdsa256} -----END OPENSSH PRIVATE KEY-----", keygen: "private-marker-comment"},

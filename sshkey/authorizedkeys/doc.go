@@ -21,7 +21,7 @@
 // sshkey's documentation: a NUL after the key, a comment with control
 // characters, base64 that is not canonical, an mpint with a leading zero,
 // the labels rsa-sha2-256 and rsa-sha2-512 on an ssh-rsa key, which sshd
-// reads as ssh-rsa, DSA over 1024 bits, certificates, ...) refuses the line.
+// reads as ssh-rsa, DSA over 1024 bits, ...) refuses the line.
 // The rows of authorized_keys files:
 //
 //   - ak-line-too-long (ErrMalformedKey): a line over sshkey.MaxLineLen (64

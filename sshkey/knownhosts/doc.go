@@ -20,7 +20,7 @@
 // sshkey's documentation: a NUL after the key, a comment with control
 // characters, base64 that is not canonical, an mpint with a leading zero,
 // rsa-sha2-256 or rsa-sha2-512 as the type of an ssh-rsa key, DSA over 1024
-// bits, certificates, ...) refuses the line. The rows of known_hosts files:
+// bits, ...) refuses the line. The rows of known_hosts files:
 //
 //   - kh-line-too-long (ErrMalformedKey): a line over sshkey.MaxLineLen (64
 //     KiB), which ssh reads whole.

@@ -153,7 +153,7 @@ func (p HostPattern) Hashed() bool { return p.hashed }
 //     (match_maybe_hashed): a line it never uses either.
 //   - for its key, with the sentinel of sshkey.ParseAuthorizedKey's one-key rules:
 //     ErrMalformedKey, ErrUnsupportedKeyType, ErrKeyTypeMismatch,
-//     ErrCertificate, ErrPrivateKey, ... A key line with no host names, as
+//     ErrPrivateKey, ... A key line with no host names, as
 //     an authorized_keys file holds it, is ErrMalformedKey.
 //   - for a NUL byte anywhere (ErrMalformedKey), at which ssh ends the
 //     field it reads, and then reads on past it; for a length over
@@ -162,7 +162,7 @@ func (p HostPattern) Hashed() bool { return p.hashed }
 // Those are ssh's rules, but for the NUL byte and the key, which sshkey
 // reads more strictly than ssh does: a comment must be UTF-8 without
 // control characters (a lone CR included), the base64 canonical, and a
-// certificate is refused (see the package documentation).
+// certificate's CA signature must verify (see the package documentation).
 //
 //	for h, err := range knownhosts.Read(f) {
 //		if err != nil {

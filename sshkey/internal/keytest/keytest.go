@@ -85,8 +85,14 @@ func Run(t Fataler, name string, args ...string) []byte {
 }
 
 // KeygenType is the name ssh-keygen -l gives a key type (sshkey.c,
-// sshkey_type).
+// sshkey_type): "ED25519", and "ED25519-CERT" for its certificate type.
 func KeygenType(typ string) string {
+	if plain, ok := strings.CutSuffix(typ, "-cert-v01@openssh.com"); ok {
+		if strings.HasPrefix(plain, "sk-") {
+			plain += "@openssh.com"
+		}
+		return KeygenType(plain) + "-CERT"
+	}
 	switch {
 	case typ == "ssh-rsa":
 		return "RSA"

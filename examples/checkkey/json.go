@@ -16,6 +16,8 @@ func appendReport(b []byte, r *Report) []byte {
 	b = strconv.AppendInt(b, int64(r.Line), 10)
 	b = append(b, `,"kind":`...)
 	b = appendString(b, r.Kind)
+	b = append(b, `,"kindFrom":`...)
+	b = appendString(b, r.KindFrom)
 	b = append(b, `,"type":`...)
 	b = appendString(b, r.Type)
 	b = append(b, `,"bits":`...)

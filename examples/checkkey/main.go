@@ -44,7 +44,6 @@ import (
 	"crypto"
 	_ "embed"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -53,7 +52,9 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey"
@@ -103,7 +104,8 @@ const (
 type Report struct {
 	File       string            `json:"file"`
 	Line       int               `json:"line"`
-	Kind       string            `json:"kind"` // key, authorized_keys or known_hosts
+	Kind       string            `json:"kind"`     // key, authorized_keys or known_hosts
+	KindFrom   string            `json:"kindFrom"` // what said the kind: flag, name or content
 	Type       string            `json:"type"`
 	Bits       int               `json:"bits"`
 	SHA256     string            `json:"sha256"`
@@ -141,33 +143,101 @@ type checker struct {
 	noKey   bool // some input held no key
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) int {
-	fs := flag.NewFlagSet("checkkey", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	opFlag := fs.String("op", "", "operations to ask, comma-separated (service:Operation or Operation), or list")
-	jsonOut := fs.Bool("json", false, "print one JSON object per key")
-	format := fs.String("format", kindAuto, "what the files hold: auto, key, authorized_keys or known_hosts")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: checkkey [-op OP,...|list] [-json] [-format F] [FILE|-]...")
-		fmt.Fprintln(stderr, "With no FILE, checks every ~/.ssh/*.pub, or the bundled sample key when there is none; - reads standard input.")
-		fmt.Fprintln(stderr, "Exit status: 0 all accepted, 1 some key refused, 3 some input holds no key, 2 bad usage.")
-		fs.PrintDefaults()
+// usageText is what -h prints.
+const usageText = `usage: checkkey [-op OP,...|list] [-json] [-format KIND] [FILE|-]...
+With no FILE, checks every ~/.ssh/*.pub, or the bundled sample key when there is none; - reads standard input.
+-format KIND (auto, key, authorized_keys or known_hosts) applies to the files after it on the command line.
+Exit status: 0 all accepted, 1 some key refused, 3 some input holds no key, 2 bad usage.
+`
+
+// An input is a file named on the command line, with the -format before it.
+type input struct {
+	name   string
+	format string
+}
+
+// options are the flags of one run.
+type options struct {
+	op     string
+	json   bool
+	inputs []input
+}
+
+// parseArgs reads the command line: flags and files interleaved, each
+// -format applying to the files after it. "--" ends the flags.
+func parseArgs(args []string) (options, error) {
+	var o options
+	format := kindAuto
+	flags := true
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !flags || a == "-" || !strings.HasPrefix(a, "-") {
+			o.inputs = append(o.inputs, input{a, format})
+			continue
+		}
+		if a == "--" {
+			flags = false
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		needValue := func() (string, error) {
+			if hasValue {
+				return value, nil
+			}
+			if i+1 == len(args) {
+				return "", fmt.Errorf("flag needs an argument: -%s", name)
+			}
+			i++
+			return args[i], nil
+		}
+		switch name {
+		case "op":
+			v, err := needValue()
+			if err != nil {
+				return o, err
+			}
+			o.op = v
+		case "format":
+			v, err := needValue()
+			if err != nil {
+				return o, err
+			}
+			switch v {
+			case kindAuto, kindKey, kindAuthorizedKeys, kindKnownHosts:
+			default:
+				return o, fmt.Errorf("-format %s: want auto, key, authorized_keys or known_hosts", quote(v))
+			}
+			format = v
+		case "json":
+			if hasValue {
+				return o, fmt.Errorf("-json takes no value")
+			}
+			o.json = true
+		case "h", "help":
+			return o, errHelp
+		default:
+			return o, fmt.Errorf("no such flag: %s", quote(a))
+		}
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+	return o, nil
+}
+
+var errHelp = errors.New("help")
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) int {
+	opt, err := parseArgs(args)
+	if err != nil {
+		if errors.Is(err, errHelp) {
+			fmt.Fprint(stderr, usageText)
 			return exitOK
 		}
-		return exitUsage
-	}
-	switch *format {
-	case kindAuto, kindKey, kindAuthorizedKeys, kindKnownHosts:
-	default:
-		fmt.Fprintf(stderr, "checkkey: -format %s: want auto, key, authorized_keys or known_hosts\n", keyerrors.SafeValue(*format))
+		fmt.Fprintln(stderr, "checkkey:", err)
+		fmt.Fprint(stderr, usageText)
 		return exitUsage
 	}
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer out.Flush()
-	if *opFlag == "list" {
+	if opt.op == "list" {
 		for _, op := range validate.Ops() {
 			note := ""
 			if !op.TakesKey() {
@@ -177,37 +247,40 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) 
 		}
 		return exitOK
 	}
-	ops, err := parseOps(*opFlag)
+	ops, err := parseOps(opt.op)
 	if err != nil {
 		fmt.Fprintln(stderr, "checkkey:", err)
 		return exitUsage
 	}
-	c := &checker{ops: ops, names: opNames(ops), json: *jsonOut, format: *format, out: out, stderr: stderr}
+	c := &checker{ops: ops, names: opNames(ops), json: opt.json, out: out, stderr: stderr}
 	for _, op := range ops {
 		c.iam = c.iam || op.Service() == keyerrors.ServiceIAM
 	}
 
-	files := fs.Args()
-	if len(files) == 0 {
-		files = homeKeys(home)
+	inputs := opt.inputs
+	if len(inputs) == 0 {
+		files := homeKeys(home)
 		if len(files) == 0 {
 			fmt.Fprintln(stderr, "checkkey: no ~/.ssh/*.pub found: checking the bundled sample key")
-			c.read("sample.pub", bytes.NewReader(sampleKey))
+			c.read("sample.pub", kindAuto, bytes.NewReader(sampleKey))
 		} else {
 			fmt.Fprintf(stderr, "checkkey: checking %d key file(s) from ~/.ssh\n", len(files))
 		}
+		for _, f := range files {
+			inputs = append(inputs, input{f, kindAuto})
+		}
 	}
-	for _, name := range files {
-		if name == "-" {
-			c.read("-", stdin)
+	for _, in := range inputs {
+		if in.name == "-" {
+			c.read("-", in.format, stdin)
 			continue
 		}
-		f, err := os.Open(name)
+		f, err := os.Open(in.name)
 		if err != nil {
-			c.noKeyAt(name, 0, err)
+			c.noKeyAt(in.name, 0, err)
 			continue
 		}
-		c.read(name, f)
+		c.read(in.name, in.format, f)
 		f.Close()
 	}
 	if err := out.Flush(); err != nil {
@@ -274,16 +347,19 @@ func homeKeys(home string) []string {
 }
 
 // read checks every key r holds.
-func (c *checker) read(name string, r io.Reader) {
+func (c *checker) read(name, format string, r io.Reader) {
 	br := bufio.NewReaderSize(r, maxKeyFile+1)
 	head, err := br.Peek(maxKeyFile + 1)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		c.noKeyAt(name, 0, err)
 		return
 	}
-	kind := c.format
+	kind, from := format, fromFlag
 	if kind == kindAuto {
-		kind = detect(head)
+		kind, from = kindOfName(name), fromName
+		if kind == "" || name == "-" {
+			kind, from = detect(head), fromContent
+		}
 	}
 	switch kind {
 	case kindKey:
@@ -298,17 +374,17 @@ func (c *checker) read(name string, r io.Reader) {
 			return
 		}
 		text := string(head)
-		c.report(&Report{File: name, Line: 1, Kind: kindKey}, k, func(op validate.Op) error {
+		c.report(&Report{File: name, Line: 1, Kind: kindKey, KindFrom: from}, k, func(op validate.Op) error {
 			_, err := validate.CheckKey(op, text) // the text as it is: its encoding counts
 			return err
 		})
 	case kindAuthorizedKeys:
 		c.lines(name, pipeline(authorizedkeys.Read(br), func(e *authorizedkeys.Entry) keyLine {
-			return keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys}, key: e.Key()}
+			return keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys, KindFrom: from}, key: e.Key()}
 		}))
 	case kindKnownHosts:
 		c.lines(name, pipeline(knownhosts.Read(br), func(e *knownhosts.Entry) keyLine {
-			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindKnownHosts}, key: e.Key()}
+			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindKnownHosts, KindFrom: from}, key: e.Key()}
 			if m := e.Marker(); m != knownhosts.MarkerNone {
 				l.report.Marker = m.String()
 			}
@@ -370,27 +446,144 @@ func pipeline[E any](seq iter.Seq2[E, error], convert func(E) keyLine) <-chan []
 	return ch
 }
 
-// detect says what a file holds from its first bytes: one key in an
-// encoding of its own, a known_hosts file, or an authorized_keys file.
+// What said a file's kind.
+const (
+	fromFlag    = "flag"
+	fromName    = "name"
+	fromContent = "content"
+)
+
+// kindOfName returns the kind of a file by its name, as OpenSSH and PuTTY
+// name them, or "".
+func kindOfName(name string) string {
+	base := filepath.Base(name)
+	switch base {
+	case "authorized_keys", "authorized_keys2":
+		return kindAuthorizedKeys
+	case "known_hosts", "known_hosts2", "ssh_known_hosts":
+		return kindKnownHosts
+	}
+	if strings.HasSuffix(base, ".pub") || strings.HasSuffix(base, ".ppk") {
+		return kindKey
+	}
+	return ""
+}
+
+// Content detection looks at no more than this head of a file.
+const (
+	detectBytes = 64 << 10
+	detectLines = 100
+)
+
+// detect says what a file holds from its head: one key in an encoding of
+// its own, a known_hosts file, or an authorized_keys file. A file is
+// known_hosts only when a line has a marker or a hashed host, or when no
+// line reads as authorized_keys and some read as known_hosts; a line whose
+// first field looks like an authorized_keys option (mistyped or not) is
+// counted as authorized_keys, so the reader reports the bad option.
 func detect(head []byte) string {
+	if len(head) > detectBytes {
+		head = head[:detectBytes]
+	}
 	line := firstKeyLine(head)
 	switch {
 	case bytes.HasPrefix(line, []byte("---- BEGIN")), bytes.HasPrefix(line, []byte("-----BEGIN")),
 		bytes.HasPrefix(line, []byte("PuTTY-User-Key-File")), bytes.HasPrefix(line, []byte("\xef\xbb\xbf")):
 		return kindKey
-	case bytes.HasPrefix(line, []byte("@")), bytes.HasPrefix(line, []byte("|1|")):
+	}
+	if sshkey.Detect(head) == sshkey.KindPrivateKey {
+		return kindKey // Parse says best what it is
+	}
+	var ak, kh, other, n int
+	for rest := head; len(rest) > 0 && n < detectLines; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		line = bytes.TrimRight(bytes.TrimLeft(line, " \t"), " \t\r")
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		n++
+		if line[0] == '@' || bytes.HasPrefix(line, []byte("|1|")) {
+			return kindKnownHosts
+		}
+		first, _, _ := bytes.Cut(line, []byte(" "))
+		switch {
+		case optionShaped(string(first)):
+			ak++
+		case parses(authorizedkeys.ParseLine(line)):
+			ak++
+		case parses(knownhosts.ParseLine(line)):
+			kh++
+		default:
+			other++
+		}
+	}
+	switch {
+	case ak == 0 && kh > 0:
 		return kindKnownHosts
-	}
-	if _, err := authorizedkeys.ParseLine(line); err == nil {
-		return kindAuthorizedKeys
-	}
-	if _, err := knownhosts.ParseLine(line); err == nil {
-		return kindKnownHosts
-	}
-	if bytes.Count(head, []byte("\n")) <= 1 {
+	case ak == 0 && kh == 0 && n == 1:
 		return kindKey // one line that is no key line: Parse says best what it is
 	}
 	return kindAuthorizedKeys
+}
+
+func parses[E any](_ E, err error) bool { return err == nil }
+
+// optionNames are the options of an authorized_keys line (sshd(8)).
+var optionNames = []string{
+	"agent-forwarding", "cert-authority", "command", "environment", "expiry-time", "from",
+	"no-agent-forwarding", "no-port-forwarding", "no-pty", "no-user-rc", "no-x11-forwarding",
+	"permitlisten", "permitopen", "port-forwarding", "principals", "pty", "no-touch-required",
+	"verify-required", "restrict", "tunnel", "user-rc", "x11-forwarding",
+}
+
+// optionShaped says whether the first field of a line looks like
+// authorized_keys options rather than host names: it holds = or a quote, or
+// each of its comma-separated words is an option name or one mistyped (at
+// most two edits away, or starting with "no-").
+func optionShaped(field string) bool {
+	if strings.ContainsAny(field, "=\"") {
+		return true
+	}
+	for w := range strings.SplitSeq(strings.ToLower(field), ",") {
+		if strings.HasPrefix(w, "no-") {
+			continue
+		}
+		near := false
+		for _, o := range optionNames {
+			if editDistance(w, o) <= 2 {
+				near = true
+				break
+			}
+		}
+		if !near {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance returns the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	var prev, cur [65]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // firstKeyLine returns the first line of head that is neither blank nor a
@@ -405,6 +598,18 @@ func firstKeyLine(head []byte) []byte {
 		}
 	}
 	return nil
+}
+
+// quote returns s as it is, or Go-quoted when it holds a control character,
+// a double quote, a backslash or bytes that are not UTF-8: no input can
+// forge a line of output.
+func quote(s string) string {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '\\' || r == utf8.RuneError || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }
 
 // report asks every chosen operation about k and prints the answers. check

@@ -131,6 +131,20 @@ func TestCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ed25519, err := os.ReadFile(keys + "ed25519.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edKey := strings.Join(strings.Fields(string(ed25519))[:2], " ")
+	// A mistyped option on the first line: an authorized_keys file all
+	// the same, whose first line is a bad option.
+	typo := write("keys.txt", "no-ptty "+string(ed25519)+string(rsa2048))
+	// A known_hosts file whose first entry is broken.
+	brokenHosts := write("hosts.txt", "example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA\nexample.org "+edKey+"\n[example.net]:2222 "+edKey+"\n")
+	// Two key lines in a file named as one key, and a file of host keys
+	// with no name of its kind.
+	twoKeys := write("two.pub", string(ed25519)+string(rsa2048))
+	hostList := write("hosts.list", "example.com "+edKey+"\n")
 	tests := []struct {
 		name   string
 		home   string
@@ -154,8 +168,13 @@ func TestCommand(t *testing.T) {
 		{"private", emptyHome, "", []string{keys + "private/pem_rsa", keys + "private/putty_v3.ppk"}, 3,
 			"private keys are refused and never printed; the .ppk one is pointed to puttygen"},
 		{"binary", emptyHome, "", []string{keys + "private/dropbear_ed25519", keys + "private/dropbear_rsa"}, 3,
-			"a binary private key is refused, or read as authorized_keys lines whose binary options are described by their length, never shown byte by byte"},
+			"a binary private key is refused (found by its content), never shown byte by byte"},
 		{"missing", emptyHome, "", []string{keys + "rsa2048.pub", "does-not-exist.pub"}, 3, "an unreadable file is no key: 3, and the others are still checked"},
+		{"typo", emptyHome, "", []string{typo}, 3, "a mistyped option is a bad option of an authorized_keys file, not a sign of known_hosts"},
+		{"brokenhosts", emptyHome, "", []string{"-op", "SendSSHPublicKey", brokenHosts}, 3, "a known_hosts file whose first entry is broken is known_hosts still"},
+		{"both", emptyHome, "", []string{"-json", "-op", "SendSSHPublicKey", typo, brokenHosts}, 3, "both on one command line, each its own kind, said in kind and kindFrom"},
+		{"formatperfile", emptyHome, "", []string{"-op", "SendSSHPublicKey", "-format", "known_hosts", hostList, "-format", "authorized_keys", twoKeys, "-format", "auto", known}, 0,
+			"-format applies to the files after it"},
 		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
 		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
 		{"keylessop", emptyHome, "", []string{"-op", "GetSSHPublicKey", keys + "rsa2048.pub"}, 2, "an operation that takes no key is bad usage"},

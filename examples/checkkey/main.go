@@ -89,7 +89,18 @@ func main() {
 	// than by default. On a file of 100,000 keys this saves a tenth of the
 	// time.
 	debug.SetGCPercent(400)
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv("HOME")))
+	os.Exit(run(os.Args[1:], os.Stdin, stdinHoldsData(os.Stdin), os.Stdout, os.Stderr, os.Getenv("HOME")))
+}
+
+// stdinHoldsData says whether standard input is a pipe or a regular file,
+// which checkkey reads when no file is named: not a terminal, nor a
+// character device such as /dev/null.
+func stdinHoldsData(f *os.File) bool {
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	return fi.Mode()&os.ModeNamedPipe != 0 || fi.Mode().IsRegular()
 }
 
 // The kinds of input.
@@ -158,9 +169,10 @@ type input struct {
 
 // options are the flags of one run.
 type options struct {
-	op     string
-	json   bool
-	inputs []input
+	op      string
+	json    bool
+	recurse bool
+	inputs  []input
 }
 
 // parseArgs reads the command line: flags and files interleaved, each
@@ -213,6 +225,11 @@ func parseArgs(args []string) (options, error) {
 				return o, fmt.Errorf("-json takes no value")
 			}
 			o.json = true
+		case "r":
+			if hasValue {
+				return o, fmt.Errorf("-r takes no value")
+			}
+			o.recurse = true
 		case "h", "help":
 			return o, errHelp
 		default:
@@ -224,7 +241,9 @@ func parseArgs(args []string) (options, error) {
 
 var errHelp = errors.New("help")
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) int {
+// run runs checkkey. stdinData says whether stdin is to be read when no file
+// is named (a pipe or a regular file; see stdinHoldsData).
+func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Writer, home string) int {
 	opt, err := parseArgs(args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -258,8 +277,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) 
 	}
 
 	inputs := opt.inputs
-	if len(inputs) == 0 {
-		files := homeKeys(home)
+	switch {
+	case len(inputs) > 0:
+	case stdinData:
+		inputs = []input{{"-", kindAuto}}
+	default:
+		files := homeKeys(home, stderr)
 		if len(files) == 0 {
 			fmt.Fprintln(stderr, "checkkey: no ~/.ssh/*.pub found: checking the bundled sample key")
 			c.read("sample.pub", kindAuto, bytes.NewReader(sampleKey))
@@ -275,13 +298,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) 
 			c.read("-", in.format, stdin)
 			continue
 		}
-		f, err := os.Open(in.name)
-		if err != nil {
-			c.noKeyAt(in.name, 0, err)
+		fi, err := os.Stat(in.name)
+		if err == nil && fi.IsDir() {
+			c.readDir(in, opt.recurse)
 			continue
 		}
-		c.read(in.name, in.format, f)
-		f.Close()
+		c.readFile(in.name, in.format)
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintln(stderr, "checkkey:", err)
@@ -336,14 +358,94 @@ func opNames(ops []validate.Op) []string {
 	return names
 }
 
-// homeKeys returns the ~/.ssh/*.pub files, sorted.
-func homeKeys(home string) []string {
+// homeKeys returns the ~/.ssh/*.pub files, sorted, but a *-cert.pub beside
+// its key, which it notes on stderr.
+func homeKeys(home string, stderr io.Writer) []string {
 	if home == "" {
 		return nil
 	}
 	files, _ := filepath.Glob(filepath.Join(home, ".ssh", "*.pub"))
 	slices.Sort(files)
-	return files
+	keep := files[:0]
+	for _, f := range files {
+		if base, ok := strings.CutSuffix(f, "-cert.pub"); ok {
+			if _, err := os.Stat(base + ".pub"); err == nil {
+				fmt.Fprintf(stderr, "checkkey: %s: left out: a certificate, beside its key %s\n", quote(f), quote(base+".pub"))
+				continue
+			}
+		}
+		keep = append(keep, f)
+	}
+	return keep
+}
+
+// readFile checks the keys of a named file.
+func (c *checker) readFile(name, format string) {
+	f, err := os.Open(name)
+	if err != nil {
+		c.noKeyAt(name, 0, err)
+		return
+	}
+	defer f.Close()
+	c.read(name, format, f)
+}
+
+// readDir checks each regular file of a directory whose name is of a kind
+// (kindOfName), and with recurse those of its directories. Symbolic links
+// are followed to files, never into directories; named pipes, devices and
+// sockets are skipped with a note, never opened.
+func (c *checker) readDir(in input, recurse bool) {
+	filepath.WalkDir(in.name, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			c.noKeyAt(path, 0, err)
+			return nil
+		}
+		if d.IsDir() {
+			if path != in.name && !recurse {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if kindOfName(path) == "" && in.format == kindAuto {
+			return nil
+		}
+		mode := d.Type()
+		what := ""
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(path)
+			switch {
+			case err != nil:
+				c.note(path, "skipped: a symbolic link that leads to no file (%v)", errors.Unwrap(err))
+				return nil
+			case fi.IsDir():
+				c.note(path, "skipped: a symbolic link to a directory, not followed")
+				return nil
+			}
+			mode = fi.Mode().Type()
+		}
+		switch {
+		case mode&fs.ModeNamedPipe != 0:
+			what = "a named pipe"
+		case mode&fs.ModeSocket != 0:
+			what = "a socket"
+		case mode&fs.ModeDevice != 0:
+			what = "a device"
+		case !mode.IsRegular():
+			what = "not a regular file"
+		}
+		if what != "" {
+			c.note(path, "skipped: %s, not opened", what)
+			return nil
+		}
+		c.readFile(path, in.format)
+		return nil
+	})
+}
+
+// note prints a note on a file on standard error.
+func (c *checker) note(name, format string, args ...any) {
+	c.out.Flush()
+	fmt.Fprintf(c.stderr, "checkkey: %s: %s\n", quote(name), fmt.Sprintf(format, args...))
 }
 
 // read checks every key r holds.
@@ -352,6 +454,10 @@ func (c *checker) read(name, format string, r io.Reader) {
 	head, err := br.Peek(maxKeyFile + 1)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		c.noKeyAt(name, 0, err)
+		return
+	}
+	if name == "-" && len(head) == 0 {
+		c.noKeyAt("-", 0, errors.New("standard input is empty: no key to check"))
 		return
 	}
 	kind, from := format, fromFlag

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
@@ -43,12 +44,23 @@ func runCheckkey(t *testing.T, bin, home string, args ...string) (stdout, stderr
 	return runCheckkeyStdin(t, bin, home, "", args...)
 }
 
-// runCheckkeyStdin is runCheckkey with stdin as the standard input.
+// emptyPipe, as the stdin of runCheckkeyStdin, is an empty pipe; "" is
+// /dev/null.
+const emptyPipe = "<empty pipe>"
+
+// runCheckkeyStdin is runCheckkey with stdin as the standard input: a pipe
+// that holds it, or /dev/null when it is "".
 func runCheckkeyStdin(t *testing.T, bin, home, stdin string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "HOME="+home)
-	cmd.Stdin = strings.NewReader(stdin)
+	switch stdin {
+	case "": // /dev/null, a character device: not read
+	case emptyPipe:
+		cmd.Stdin = strings.NewReader("") // a pipe that holds nothing
+	default:
+		cmd.Stdin = strings.NewReader(stdin) // a pipe
+	}
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()
@@ -145,6 +157,45 @@ func TestCommand(t *testing.T) {
 	// with no name of its kind.
 	twoKeys := write("two.pub", string(ed25519)+string(rsa2048))
 	hostList := write("hosts.list", "example.com "+edKey+"\n")
+	// A directory of keys: files of each kind by name, one of no kind,
+	// and below it a directory read only with -r, which holds a named
+	// pipe and a loop of symbolic links.
+	dir := filepath.Join(files, "dir")
+	sub := filepath.Join(dir, "sub")
+	if err := os.MkdirAll(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{
+		"dir/id_ed25519.pub":      string(ed25519),
+		"dir/authorized_keys":     string(rsa2048),
+		"dir/notes.txt":           "not read: its name is of no kind\n",
+		"dir/sub/known_hosts":     "example.com " + edKey + "\n",
+		"dir/sub/id_rsa2048.pub":  string(rsa2048),
+		"dir/sub/ignored.private": "not read\n",
+	} {
+		write(name, content)
+	}
+	if err := syscall.Mkfifo(filepath.Join(sub, "fifo.pub"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop2.pub", filepath.Join(sub, "loop1.pub")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop1.pub", filepath.Join(sub, "loop2.pub")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("..", filepath.Join(sub, "up.pub")); err != nil {
+		t.Fatal(err)
+	}
+	certHome := t.TempDir()
+	if err := os.Mkdir(filepath.Join(certHome, ".ssh"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{"id_ed25519.pub": string(ed25519), "id_ed25519-cert.pub": "ssh-ed25519-cert-v01@openssh.com AAAA\n"} {
+		if err := os.WriteFile(filepath.Join(certHome, ".ssh", name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tests := []struct {
 		name   string
 		home   string
@@ -175,6 +226,13 @@ func TestCommand(t *testing.T) {
 		{"both", emptyHome, "", []string{"-json", "-op", "SendSSHPublicKey", typo, brokenHosts}, 3, "both on one command line, each its own kind, said in kind and kindFrom"},
 		{"formatperfile", emptyHome, "", []string{"-op", "SendSSHPublicKey", "-format", "known_hosts", hostList, "-format", "authorized_keys", twoKeys, "-format", "auto", known}, 0,
 			"-format applies to the files after it"},
+		{"pipe", emptyHome, string(rsa2048), []string{"-op", "UploadSSHPublicKey"}, 0, "a piped key is read with no file named, not the bundled sample"},
+		{"pipeempty", emptyHome, emptyPipe, nil, 3, "an empty stdin holds no key: 3"},
+		{"devnull", emptyHome, "", []string{"-op", "SendSSHPublicKey"}, 0, "/dev/null as stdin is not read: the default, here the bundled sample"},
+		{"certhome", certHome, "", []string{"-op", "SendSSHPublicKey"}, 0, "a -cert.pub beside its key is left out of the default, with a note"},
+		{"dir", emptyHome, "", []string{"-op", "SendSSHPublicKey", dir}, 0, "a directory: its files named as of a kind, not its directories"},
+		{"dirrecurse", emptyHome, "", []string{"-r", "-op", "SendSSHPublicKey", dir}, 0,
+			"-r: its directories too; a named pipe, a loop of links and a link to a directory skipped with a note"},
 		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
 		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
 		{"keylessop", emptyHome, "", []string{"-op", "GetSSHPublicKey", keys + "rsa2048.pub"}, 2, "an operation that takes no key is bad usage"},
@@ -317,4 +375,24 @@ func fingerprintOf(t *testing.T, name string) string {
 	}
 	t.Fatalf("%s holds no SHA256 fingerprint", name)
 	return ""
+}
+
+// TestRunStdin calls run in the process: stdin is read when no file is
+// named and it holds data (a pipe, a file), and not otherwise.
+func TestRunStdin(t *testing.T) {
+	key, err := os.ReadFile(keys + "rsa2048.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range []bool{true, false} {
+		var stdout, stderr bytes.Buffer
+		status := run([]string{"-op", "UploadSSHPublicKey"}, bytes.NewReader(key), data, &stdout, &stderr, t.TempDir())
+		if status != 0 {
+			t.Errorf("stdin data %v: exit status %d, want 0\n%s", data, status, stderr.String())
+		}
+		read := strings.HasPrefix(stdout.String(), "-:1 ssh-rsa 2048 "+fingerprintOf(t, "rsa2048.fp"))
+		if read != data {
+			t.Errorf("stdin data %v: stdin read %v:\n%s%s", data, read, stdout.String(), stderr.String())
+		}
+	}
 }

@@ -34,6 +34,10 @@ func appendReport(b []byte, r *Report) []byte {
 		b = append(b, `,"comment":`...)
 		b = appendString(b, r.Comment)
 	}
+	if r.Options != "" {
+		b = append(b, `,"options":`...)
+		b = appendString(b, r.Options)
+	}
 	if r.Marker != "" {
 		b = append(b, `,"marker":`...)
 		b = appendString(b, r.Marker)

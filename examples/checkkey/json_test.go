@@ -13,7 +13,7 @@ func TestAppendReport(t *testing.T) {
 	reports := []*Report{
 		{File: "f", Line: 1, Kind: kindKey, KindFrom: fromName, Type: "ssh-ed25519", Bits: 256, SHA256: "SHA256:x", MD5: "m", Encoding: "authorized_keys",
 			Operations: []OperationReport{{Operation: "ec2-instance-connect:SendSSHPublicKey", Accepted: true}}},
-		{File: odd, Line: 123456, Kind: kindKnownHosts, KindFrom: odd, Type: odd, Bits: 4096, SHA256: odd, MD5: odd, Encoding: odd, Comment: odd,
+		{File: odd, Line: 123456, Kind: kindKnownHosts, KindFrom: odd, Type: odd, Bits: 4096, SHA256: odd, MD5: odd, Encoding: odd, Comment: odd, Options: odd,
 			Marker: "@revoked", Hosts: []string{"a", odd, "[h]:22"},
 			Operations: []OperationReport{
 				{Operation: "iam:UploadSSHPublicKey", Code: "InvalidPublicKey", HTTPStatus: 400, Message: odd, Reason: odd, Hint: odd},

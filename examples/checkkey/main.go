@@ -123,8 +123,9 @@ type Report struct {
 	MD5        string            `json:"md5,omitempty"` // IAM's fingerprint, when an IAM operation is asked
 	Encoding   string            `json:"encoding"`
 	Comment    string            `json:"comment,omitempty"`
-	Marker     string            `json:"marker,omitempty"` // known_hosts: @cert-authority or @revoked
-	Hosts      []string          `json:"hosts,omitempty"`  // known_hosts: the host patterns
+	Options    string            `json:"options,omitempty"` // authorized_keys: the options as written
+	Marker     string            `json:"marker,omitempty"`  // known_hosts: @cert-authority or @revoked
+	Hosts      []string          `json:"hosts,omitempty"`   // known_hosts: the host patterns
 	Operations []OperationReport `json:"operations"`
 }
 
@@ -152,10 +153,44 @@ type checker struct {
 	iam     bool // some chosen operation is IAM's, whose fingerprint is MD5
 	refused bool // some key refused by some operation
 	noKey   bool // some input held no key
+
+	verbose    bool // -v: each refusal explained below its key
+	quiet      bool // -q: only the refused keys, the bad lines and the summary
+	judgeHosts bool // known_hosts keys are judged: -op named the operations
+
+	// What the summary counts.
+	files    int
+	kinds    map[string]int
+	keys     int
+	accepted []int // by operation
+	refusals []int // by operation
+	badLines int
+	noKeys   int // inputs that hold no key at all, or cannot be read
+
+	explained   map[string]*explanation // the refusals explained after the run
+	explOrder   []*explanation
+	unexplained int // refusals of kinds beyond maxExplanations
+}
+
+// The refusals explained after the run, at most, and the lines listed for
+// each: memory stays bounded whatever the input.
+const (
+	maxExplanations = 32
+	maxPlaces       = 5
+)
+
+// An explanation is one distinct refusal: the same code, reason and hint.
+type explanation struct {
+	ops                   []string
+	code                  string
+	status                int
+	message, reason, hint string
+	places                []string // FILE:LINE, at most maxPlaces
+	count                 int
 }
 
 // usageText is what -h prints.
-const usageText = `usage: checkkey [-op OP,...|list] [-json] [-format KIND] [FILE|-]...
+const usageText = `usage: checkkey [-op OP,...|list] [-json] [-v|-q] [-r] [-format KIND] [FILE|DIR|-]...
 With no FILE, checks every ~/.ssh/*.pub, or the bundled sample key when there is none; - reads standard input.
 -format KIND (auto, key, authorized_keys or known_hosts) applies to the files after it on the command line.
 Exit status: 0 all accepted, 1 some key refused, 3 some input holds no key, 2 bad usage.
@@ -172,6 +207,8 @@ type options struct {
 	op      string
 	json    bool
 	recurse bool
+	verbose bool
+	quiet   bool
 	inputs  []input
 }
 
@@ -225,11 +262,18 @@ func parseArgs(args []string) (options, error) {
 				return o, fmt.Errorf("-json takes no value")
 			}
 			o.json = true
-		case "r":
+		case "r", "v", "q":
 			if hasValue {
-				return o, fmt.Errorf("-r takes no value")
+				return o, fmt.Errorf("-%s takes no value", name)
 			}
-			o.recurse = true
+			switch name {
+			case "r":
+				o.recurse = true
+			case "v":
+				o.verbose = true
+			case "q":
+				o.quiet = true
+			}
 		case "h", "help":
 			return o, errHelp
 		default:
@@ -271,7 +315,10 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 		fmt.Fprintln(stderr, "checkkey:", err)
 		return exitUsage
 	}
-	c := &checker{ops: ops, names: opNames(ops), json: opt.json, out: out, stderr: stderr}
+	c := &checker{ops: ops, names: opNames(ops), json: opt.json, out: out, stderr: stderr,
+		verbose: opt.verbose, quiet: opt.quiet, judgeHosts: opt.op != "",
+		kinds: map[string]int{}, accepted: make([]int, len(ops)), refusals: make([]int, len(ops)),
+		explained: map[string]*explanation{}}
 	for _, op := range ops {
 		c.iam = c.iam || op.Service() == keyerrors.ServiceIAM
 	}
@@ -309,6 +356,8 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 		fmt.Fprintln(stderr, "checkkey:", err)
 		return exitNoKey
 	}
+	c.explain()
+	c.summary()
 	switch {
 	case c.noKey:
 		return exitNoKey
@@ -467,6 +516,11 @@ func (c *checker) read(name, format string, r io.Reader) {
 			kind, from = detect(head), fromContent
 		}
 	}
+	c.files++
+	c.kinds[kind]++
+	if c.verbose {
+		c.note(name, "read as %s (said by its %s)", kind, map[string]string{fromFlag: "-format flag", fromName: "name", fromContent: "content"}[from])
+	}
 	switch kind {
 	case kindKey:
 		if len(head) > maxKeyFile {
@@ -486,7 +540,11 @@ func (c *checker) read(name, format string, r io.Reader) {
 		})
 	case kindAuthorizedKeys:
 		c.lines(name, pipeline(authorizedkeys.Read(br), func(e *authorizedkeys.Entry) keyLine {
-			return keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys, KindFrom: from}, key: e.Key()}
+			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys, KindFrom: from}, key: e.Key()}
+			if line := e.String(); len(line) > len(e.Key().String()) {
+				l.report.Options = line[:len(line)-len(e.Key().String())-1]
+			}
+			return l
 		}))
 	case kindKnownHosts:
 		c.lines(name, pipeline(knownhosts.Read(br), func(e *knownhosts.Entry) keyLine {
@@ -720,8 +778,10 @@ func quote(s string) string {
 
 // report asks every chosen operation about k and prints the answers. check
 // asks one operation; nil asks about k's authorized_keys line, the text a
-// key line of a file sends (validate.CheckParsedKey).
+// key line of a file sends (validate.CheckParsedKey). A known_hosts key is
+// a host key: judged only by operations named with -op.
 func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error) {
+	c.keys++
 	r.Type, r.Bits, r.Encoding, r.Comment = k.Type(), k.Bits(), k.Format().String(), k.Comment()
 	r.SHA256 = k.Fingerprint(crypto.SHA256).String()
 	if c.iam {
@@ -732,7 +792,11 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 		c.opsBuf = make([]OperationReport, len(c.ops))
 	}
 	r.Operations = c.opsBuf
-	for i, op := range c.ops {
+	if r.Kind == kindKnownHosts && !c.judgeHosts {
+		r.Operations = c.opsBuf[:0]
+	}
+	refused := false
+	for i, op := range c.ops[:len(r.Operations)] {
 		o := &r.Operations[i]
 		*o = OperationReport{}
 		o.Operation = op.String()
@@ -744,9 +808,11 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 		}
 		if err == nil {
 			o.Accepted = true
+			c.accepted[i]++
 			continue
 		}
-		c.refused = true
+		c.refused, refused = true, true
+		c.refusals[i]++
 		o.Message, o.Reason, o.Hint = err.Error(), keyerrors.Reason(err), hint(op, err, k, r.File)
 		var re *keyerrors.RequestError
 		if errors.As(err, &re) {
@@ -754,24 +820,138 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 				o.Code, o.HTTPStatus = api.ErrorCode(), api.HTTPStatusCode()
 			}
 		}
+		if !c.verbose && !c.json && !c.quiet {
+			c.defer_(i, o, r)
+		}
 	}
 	if c.json {
 		c.buf = appendReport(c.buf[:0], r)
 		c.out.Write(c.buf) // a write error sticks in out, and run reports it
 		return
 	}
+	if c.quiet && !refused {
+		return
+	}
 	c.printText(r)
 }
 
+// defer_ keeps a refusal to explain after the run, once for each distinct
+// code, reason and hint.
+func (c *checker) defer_(i int, o *OperationReport, r *Report) {
+	key := o.Code + "\x00" + o.Reason + "\x00" + o.Hint
+	e := c.explained[key]
+	if e == nil {
+		if len(c.explOrder) == maxExplanations {
+			c.unexplained++
+			return
+		}
+		e = &explanation{code: o.Code, status: o.HTTPStatus, message: o.Message, reason: o.Reason, hint: o.Hint}
+		c.explained[key] = e
+		c.explOrder = append(c.explOrder, e)
+	}
+	if !slices.Contains(e.ops, c.names[i]) {
+		e.ops = append(e.ops, c.names[i])
+	}
+	place := quote(r.File) + ":" + strconv.Itoa(r.Line)
+	if e.count < maxPlaces && (len(e.places) == 0 || e.places[len(e.places)-1] != place) {
+		e.places = append(e.places, place)
+	}
+	e.count++
+}
+
+// explain prints, on standard error, each distinct refusal once, with the
+// lines it applies to.
+func (c *checker) explain() {
+	w := c.stderr
+	for _, e := range c.explOrder {
+		fmt.Fprintf(w, "%s refused %s (HTTP %d): %s", strings.Join(e.ops, ", "), e.code, e.status, strings.Join(e.places, ", "))
+		if more := e.count - len(e.places); more > 0 && len(e.places) == maxPlaces {
+			fmt.Fprintf(w, " and %d more", more)
+		}
+		fmt.Fprintf(w, "\n    AWS says: %s\n    reason: %s\n", e.message, e.reason)
+		if e.hint != "" {
+			fmt.Fprintf(w, "    hint: %s\n", e.hint)
+		}
+	}
+	if c.unexplained > 0 {
+		fmt.Fprintf(w, "checkkey: %d more refusals, of other kinds, not explained here; -v explains each below its key\n", c.unexplained)
+	}
+}
+
+// summary prints, on standard error, what the run read and found.
+func (c *checker) summary() {
+	w := c.stderr
+	fmt.Fprintf(w, "checkkey: %s", plural(c.files, "file"))
+	var kinds []string
+	for _, k := range []string{kindKey, kindAuthorizedKeys, kindKnownHosts} {
+		if n := c.kinds[k]; n > 0 {
+			if k == kindKey {
+				k = "of one key"
+			}
+			kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
+		}
+	}
+	if len(kinds) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(kinds, ", "))
+	}
+	fmt.Fprintf(w, ", %s", plural(c.keys, "key"))
+	for i, name := range c.names {
+		fmt.Fprintf(w, "; %s: %d accepted, %d refused", name, c.accepted[i], c.refusals[i])
+	}
+	fmt.Fprintf(w, "; %s", plural(c.badLines, "bad line"))
+	if c.noKeys > 0 {
+		fmt.Fprintf(w, "; %s", plural(c.noKeys, "input with no key or unreadable", "inputs with no key or unreadable"))
+	}
+	fmt.Fprintln(w)
+}
+
+// plural returns "1 thing" or "N things".
+func plural(n int, one string, many ...string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	if len(many) > 0 {
+		return strconv.Itoa(n) + " " + many[0]
+	}
+	return strconv.Itoa(n) + " " + one + "s"
+}
+
+// optionsWidth is the most of a line's options a verdict line shows.
+const optionsWidth = 64
+
+// printText prints a key's line, and with -v what explains it below it.
 func (c *checker) printText(r *Report) {
 	w := c.out
-	fmt.Fprintf(w, "%s:%d %s %d %s", r.File, r.Line, r.Type, r.Bits, r.SHA256)
+	fmt.Fprintf(w, "%s:%d %s %d %s", quote(r.File), r.Line, r.Type, r.Bits, r.SHA256)
+	if r.Marker != "" {
+		fmt.Fprintf(w, " %s", r.Marker)
+	}
+	if len(r.Hosts) > 0 {
+		w.WriteByte(' ')
+		w.WriteString(quote(strings.Join(r.Hosts, ",")))
+	}
 	for i, o := range r.Operations {
 		if o.Accepted {
 			fmt.Fprintf(w, " %s=accepted", c.names[i])
 		} else {
 			fmt.Fprintf(w, " %s=refused:%s", c.names[i], o.Code)
 		}
+	}
+	if r.Options != "" {
+		w.WriteByte(' ')
+		w.WriteString(quote(cut(r.Options, optionsWidth)))
+	}
+	if r.Comment != "" {
+		w.WriteByte(' ')
+		w.WriteString(quote(r.Comment))
+	}
+	w.WriteByte('\n')
+	if !c.verbose {
+		return
+	}
+	fmt.Fprintf(w, "    fingerprint: ec2-instance-connect %s", r.SHA256)
+	if r.MD5 != "" {
+		fmt.Fprintf(w, ", iam MD5:%s", strings.TrimPrefix(r.MD5, "MD5:"))
 	}
 	w.WriteByte('\n')
 	for i, o := range r.Operations {
@@ -784,6 +964,19 @@ func (c *checker) printText(r *Report) {
 			fmt.Fprintf(w, "    %s: hint: %s\n", c.names[i], o.Hint)
 		}
 	}
+}
+
+// cut returns s cut to n bytes, on a character boundary, ending in "..."
+// when it is cut.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := n - 3
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "..."
 }
 
 // lineError reports a line that holds no key, or the read error that ended
@@ -802,6 +995,11 @@ func (c *checker) lineError(name string, err error) {
 // material.
 func (c *checker) noKeyAt(name string, line int, err error) {
 	c.noKey = true
+	if line > 0 {
+		c.badLines++
+	} else {
+		c.noKeys++
+	}
 	c.out.Flush() // the keys before it first, where both go to one terminal
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -809,10 +1007,10 @@ func (c *checker) noKeyAt(name string, line int, err error) {
 	}
 	msg := strings.TrimPrefix(err.Error(), "sshkey: ")
 	if line > 0 {
-		fmt.Fprintf(c.stderr, "%s:%d: %s\n", name, line, msg)
+		fmt.Fprintf(c.stderr, "%s:%d: %s\n", quote(name), line, msg)
 		return
 	}
-	fmt.Fprintf(c.stderr, "%s: %s\n", name, msg)
+	fmt.Fprintf(c.stderr, "%s: %s\n", quote(name), msg)
 }
 
 // hintNoKey prints a hint for an input that is no public key, where one
@@ -828,7 +1026,7 @@ func (c *checker) hintNoKey(name string, head []byte, err error) {
 		return
 	}
 	c.out.Flush()
-	fmt.Fprintf(c.stderr, "%s: hint: %s\n", name, h)
+	fmt.Fprintf(c.stderr, "%s: hint: %s\n", quote(name), h)
 }
 
 // hint returns advice for a key op refused, fitted to the service, or "".

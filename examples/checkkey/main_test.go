@@ -132,6 +132,9 @@ func TestCommand(t *testing.T) {
 	files := t.TempDir()
 	write := func(name, content string) string {
 		p := filepath.Join(files, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -140,6 +143,10 @@ func TestCommand(t *testing.T) {
 	mixed := write("authorized_keys", mixedAuthorizedKeys(t))
 	known := write("known_hosts", knownHostsFile(t))
 	rsa2048, err := os.ReadFile(keys + "rsa2048.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rsa1024, err := os.ReadFile(keys + "rsa1024.pub")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,6 +194,11 @@ func TestCommand(t *testing.T) {
 	if err := os.Symlink("..", filepath.Join(sub, "up.pub")); err != nil {
 		t.Fatal(err)
 	}
+	// Files of key lines with no key line: zero keys, no error.
+	emptyAK := write("empty/authorized_keys", "")
+	commentHosts := write("empty/known_hosts", "# no hosts yet\n\n")
+	// A file name that would forge a line, were it printed as it is.
+	forger := write("forged\n$FILES/x.pub:1 ssh-ed25519 256 SHA256:x SendSSHPublicKey=accepted.pub", string(rsa1024))
 	certHome := t.TempDir()
 	if err := os.Mkdir(filepath.Join(certHome, ".ssh"), 0o700); err != nil {
 		t.Fatal(err)
@@ -233,6 +245,10 @@ func TestCommand(t *testing.T) {
 		{"dir", emptyHome, "", []string{"-op", "SendSSHPublicKey", dir}, 0, "a directory: its files named as of a kind, not its directories"},
 		{"dirrecurse", emptyHome, "", []string{"-r", "-op", "SendSSHPublicKey", dir}, 0,
 			"-r: its directories too; a named pipe, a loop of links and a link to a directory skipped with a note"},
+		{"emptyfiles", emptyHome, "", []string{emptyAK, commentHosts}, 0, "an empty authorized_keys file and a known_hosts file of comments hold zero keys: no error"},
+		{"forger", emptyHome, "", []string{"-op", "SendSSHPublicKey", forger}, 1, "a file name with a newline is Go-quoted: it forges no line"},
+		{"quiet", emptyHome, "", []string{"-q", mixed}, 3, "-q: only the refused keys, the bad lines and the summary"},
+		{"verbose", emptyHome, "", []string{"-v", mixed}, 3, "-v: below each key its fingerprints and each refusal's message, reason and hint; the kind of each file"},
 		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
 		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
 		{"keylessop", emptyHome, "", []string{"-op", "GetSSHPublicKey", keys + "rsa2048.pub"}, 2, "an operation that takes no key is bad usage"},

@@ -166,6 +166,7 @@ type checker struct {
 	refusals []int // by operation
 	badLines int
 	noKeys   int // inputs that hold no key at all, or cannot be read
+	unjudged int // host keys listed, not judged
 
 	explained   map[string]*explanation // the refusals explained after the run
 	explOrder   []*explanation
@@ -380,18 +381,43 @@ func parseOps(s string) ([]validate.Op, error) {
 	}
 	var ops []validate.Op
 	for _, name := range strings.Split(s, ",") {
-		op, err := validate.ParseOp(strings.TrimSpace(name))
+		op, err := lookupOp(strings.TrimSpace(name))
 		if err != nil {
-			return nil, fmt.Errorf("-op: %v; checkkey -op list prints them", err)
+			return nil, err
 		}
 		if !op.TakesKey() {
-			return nil, fmt.Errorf("-op: %v takes no SSH public key", op)
+			return nil, fmt.Errorf("-op: %v takes no SSH public key (checkkey -op list marks the operations that take none)", op)
 		}
 		if !slices.Contains(ops, op) {
 			ops = append(ops, op)
 		}
 	}
 	return ops, nil
+}
+
+// lookupOp finds an operation by its name: service:Operation, or the bare
+// Operation, in any case where that names one operation only.
+func lookupOp(name string) (validate.Op, error) {
+	if op, err := validate.ParseOp(name); err == nil {
+		return op, nil
+	}
+	var found []validate.Op
+	for _, op := range validate.Ops() {
+		if strings.EqualFold(op.String(), name) || strings.EqualFold(op.Name(), name) {
+			found = append(found, op)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return 0, fmt.Errorf("-op: no operation %s; checkkey -op list prints them", quote(name))
+	}
+	var names []string
+	for _, op := range found {
+		names = append(names, op.String())
+	}
+	return 0, fmt.Errorf("-op: %s names more than one operation (%s): say which, as service:Operation", quote(name), strings.Join(names, ", "))
 }
 
 // opNames returns each operation's bare name where it is unique, and its
@@ -794,6 +820,7 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 	r.Operations = c.opsBuf
 	if r.Kind == kindKnownHosts && !c.judgeHosts {
 		r.Operations = c.opsBuf[:0]
+		c.unjudged++
 	}
 	refused := false
 	for i, op := range c.ops[:len(r.Operations)] {
@@ -895,6 +922,9 @@ func (c *checker) summary() {
 		fmt.Fprintf(w, " (%s)", strings.Join(kinds, ", "))
 	}
 	fmt.Fprintf(w, ", %s", plural(c.keys, "key"))
+	if c.unjudged > 0 {
+		fmt.Fprintf(w, " (%d host keys of known_hosts listed, not judged: -op names the operations to judge them by)", c.unjudged)
+	}
 	for i, name := range c.names {
 		fmt.Fprintf(w, "; %s: %d accepted, %d refused", name, c.accepted[i], c.refusals[i])
 	}

@@ -43,6 +43,7 @@ import (
 	"bytes"
 	"crypto"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -123,9 +124,10 @@ type Report struct {
 	MD5        string            `json:"md5,omitempty"` // IAM's fingerprint, when an IAM operation is asked
 	Encoding   string            `json:"encoding"`
 	Comment    string            `json:"comment,omitempty"`
-	Options    string            `json:"options,omitempty"` // authorized_keys: the options as written
-	Marker     string            `json:"marker,omitempty"`  // known_hosts: @cert-authority or @revoked
-	Hosts      []string          `json:"hosts,omitempty"`   // known_hosts: the host patterns
+	Options    string            `json:"options,omitempty"`      // authorized_keys: the options as written
+	Typed      map[string]any    `json:"optionsTyped,omitempty"` // the same, typed: sshd's option names, the values as read
+	Marker     string            `json:"marker,omitempty"`       // known_hosts: @cert-authority or @revoked
+	Hosts      []string          `json:"hosts,omitempty"`        // known_hosts: the host patterns
 	Operations []OperationReport `json:"operations"`
 }
 
@@ -301,6 +303,20 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 	}
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer out.Flush()
+	if opt.op == "list" && opt.json {
+		type opJSON struct {
+			Operation string `json:"operation"`
+			Service   string `json:"service"`
+			TakesKey  bool   `json:"takesKey"`
+		}
+		list := []opJSON{}
+		for _, op := range validate.Ops() {
+			list = append(list, opJSON{op.String(), op.Service(), op.TakesKey()})
+		}
+		b, _ := json.Marshal(list)
+		out.Write(append(b, '\n'))
+		return exitOK
+	}
 	if opt.op == "list" {
 		for _, op := range validate.Ops() {
 			note := ""
@@ -357,15 +373,24 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 		fmt.Fprintln(stderr, "checkkey:", err)
 		return exitNoKey
 	}
-	c.explain()
-	c.summary()
+	status := exitOK
 	switch {
 	case c.noKey:
-		return exitNoKey
+		status = exitNoKey
 	case c.refused:
-		return exitRefused
+		status = exitRefused
 	}
-	return exitOK
+	if c.json {
+		c.jsonSummary(status)
+		if err := out.Flush(); err != nil {
+			fmt.Fprintln(stderr, "checkkey:", err)
+			return exitNoKey
+		}
+		return status
+	}
+	c.explain()
+	c.summary()
+	return status
 }
 
 // parseOps reads -op: empty is every operation that takes a key.
@@ -550,13 +575,13 @@ func (c *checker) read(name, format string, r io.Reader) {
 	switch kind {
 	case kindKey:
 		if len(head) > maxKeyFile {
-			c.noKeyAt(name, 0, fmt.Errorf("larger than %d bytes, and not a file of key lines: no SSH public key is", maxKeyFile))
+			c.noKeyHint(name, 0, fmt.Errorf("the file is larger than %d bytes, and no SSH public key is that large", maxKeyFile),
+				"if it is a file of key lines, say so: checkkey -format authorized_keys FILE, or -format known_hosts")
 			return
 		}
 		k, err := sshkey.Parse(head)
 		if err != nil {
-			c.noKeyAt(name, 0, err)
-			c.hintNoKey(name, head, err)
+			c.noKeyHint(name, 0, err, noKeyHintFor(name, head, err))
 			return
 		}
 		text := string(head)
@@ -569,6 +594,7 @@ func (c *checker) read(name, format string, r io.Reader) {
 			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys, KindFrom: from}, key: e.Key()}
 			if line := e.String(); len(line) > len(e.Key().String()) {
 				l.report.Options = line[:len(line)-len(e.Key().String())-1]
+				l.report.Typed = typedOptions(e.Options())
 			}
 			return l
 		}))
@@ -935,6 +961,36 @@ func (c *checker) summary() {
 	fmt.Fprintln(w)
 }
 
+// Summary is the last object -json prints.
+type Summary struct {
+	Summary    bool             `json:"summary"` // always true: this is the summary
+	Files      int              `json:"files"`
+	Kinds      map[string]int   `json:"kinds"` // files of each kind
+	Keys       int              `json:"keys"`
+	Unjudged   int              `json:"unjudged"` // known_hosts keys listed, not judged
+	Operations []OperationCount `json:"operations"`
+	BadLines   int              `json:"badLines"`
+	NoKey      int              `json:"inputsWithNoKey"` // inputs with no key, or unreadable
+	Status     int              `json:"status"`          // the exit status
+}
+
+// OperationCount is what one operation answered over the run.
+type OperationCount struct {
+	Operation string `json:"operation"`
+	Accepted  int    `json:"accepted"`
+	Refused   int    `json:"refused"`
+}
+
+func (c *checker) jsonSummary(status int) {
+	sum := Summary{Summary: true, Files: c.files, Kinds: c.kinds, Keys: c.keys, Unjudged: c.unjudged,
+		Operations: []OperationCount{}, BadLines: c.badLines, NoKey: c.noKeys, Status: status}
+	for i, op := range c.ops {
+		sum.Operations = append(sum.Operations, OperationCount{op.String(), c.accepted[i], c.refusals[i]})
+	}
+	b, _ := json.Marshal(sum)
+	c.out.Write(append(b, '\n'))
+}
+
 // plural returns "1 thing" or "N things".
 func plural(n int, one string, many ...string) string {
 	if n == 1 {
@@ -1024,39 +1080,129 @@ func (c *checker) lineError(name string, err error) {
 // (0: the whole input). sshkey's and the os package's errors hold no key
 // material.
 func (c *checker) noKeyAt(name string, line int, err error) {
+	c.noKeyHint(name, line, err, "")
+}
+
+// noKeyHint is noKeyAt with a hint, "" for none. With -json it prints an
+// object on standard output instead.
+func (c *checker) noKeyHint(name string, line int, err error, hint string) {
 	c.noKey = true
 	if line > 0 {
 		c.badLines++
 	} else {
 		c.noKeys++
 	}
-	c.out.Flush() // the keys before it first, where both go to one terminal
+	code := errCode(err)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err // the name is printed already
 	}
 	msg := strings.TrimPrefix(err.Error(), "sshkey: ")
+	if c.json {
+		c.buf = appendError(c.buf[:0], &ErrorReport{File: name, Line: line, Error: msg, Code: code, Hint: hint})
+		c.out.Write(c.buf)
+		return
+	}
+	c.out.Flush() // the keys before it first, where both go to one terminal
 	if line > 0 {
 		fmt.Fprintf(c.stderr, "%s:%d: %s\n", quote(name), line, msg)
-		return
+	} else {
+		fmt.Fprintf(c.stderr, "%s: %s\n", quote(name), msg)
 	}
-	fmt.Fprintf(c.stderr, "%s: %s\n", quote(name), msg)
+	if hint != "" {
+		fmt.Fprintf(c.stderr, "%s: hint: %s\n", quote(name), hint)
+	}
 }
 
-// hintNoKey prints a hint for an input that is no public key, where one
-// fits.
-func (c *checker) hintNoKey(name string, head []byte, err error) {
-	var h string
+// sentinels are the errors whose names -json gives as an error's code, the
+// most telling first.
+var sentinels = []struct {
+	name string
+	err  error
+}{
+	{"ErrPrivateKey", keyerrors.ErrPrivateKey},
+	{"ErrCertificate", keyerrors.ErrCertificate},
+	{"ErrMultipleKeys", keyerrors.ErrMultipleKeys},
+	{"ErrKeyTypeMismatch", keyerrors.ErrKeyTypeMismatch},
+	{"ErrUnsupportedEncoding", keyerrors.ErrUnsupportedEncoding},
+	{"ErrUnsupportedKeyType", keyerrors.ErrUnsupportedKeyType},
+	{"ErrKeyTooSmall", keyerrors.ErrKeyTooSmall},
+	{"ErrKeyTooLarge", keyerrors.ErrKeyTooLarge},
+	{"ErrWeakKey", keyerrors.ErrWeakKey},
+	{"ErrTooLong", keyerrors.ErrTooLong},
+	{"ErrMalformedKey", keyerrors.ErrMalformedKey},
+}
+
+// errUnreadable and errNoKey are checkkey's own codes: a file that cannot
+// be read, and an input that holds nothing of a key.
+const (
+	errUnreadable = "ErrUnreadable"
+	errNoKey      = "ErrNoKey"
+)
+
+// errCode returns the name of err's sentinel.
+func errCode(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return errUnreadable
+	}
+	for _, s := range sentinels {
+		if errors.Is(err, s.err) {
+			return s.name
+		}
+	}
+	return errNoKey
+}
+
+// noKeyHintFor returns a hint for an input that is no public key, where one
+// fits, or "".
+func noKeyHintFor(name string, head []byte, err error) string {
 	switch {
 	case bytes.HasPrefix(head, []byte("PuTTY-User-Key-File")) || strings.HasSuffix(name, ".ppk"):
-		h = "a PuTTY key file holds the private key; its public half is: puttygen " + shellWord(name) + " -O public-openssh"
+		return "a PuTTY key file holds the private key; its public half is: puttygen " + shellWord(name) + " -O public-openssh"
 	case errors.Is(err, keyerrors.ErrCertificate):
-		h = "this is a certificate; give the key it certifies (the .pub file beside the -cert.pub)"
-	default:
-		return
+		return "this is a certificate; give the key it certifies (the .pub file beside the -cert.pub)"
 	}
-	c.out.Flush()
-	fmt.Fprintf(c.stderr, "%s: hint: %s\n", quote(name), h)
+	return ""
+}
+
+// typedOptions returns the options of a line by sshd's names: each set
+// flag as true, each permission as "allowed" or "denied", each value as
+// read.
+func typedOptions(o authorizedkeys.Options) map[string]any {
+	m := map[string]any{}
+	flag := func(name string, v bool) {
+		if v {
+			m[name] = true
+		}
+	}
+	flag("restrict", o.Restrict)
+	flag("cert-authority", o.CertAuthority)
+	flag("no-touch-required", o.NoTouchRequired)
+	flag("verify-required", o.VerifyRequired)
+	for _, p := range []struct {
+		name string
+		p    authorizedkeys.Permission
+	}{{"agent-forwarding", o.AgentForwarding}, {"port-forwarding", o.PortForwarding}, {"pty", o.Pty}, {"user-rc", o.UserRC}, {"X11-forwarding", o.X11Forwarding}} {
+		if p.p != authorizedkeys.PermissionDefault {
+			m[p.name] = p.p.String()
+		}
+	}
+	if o.HasCommand {
+		m["command"] = o.Command
+	}
+	if o.HasTunnel {
+		m["tunnel"] = o.Tunnel
+	}
+	for _, l := range []struct {
+		name string
+		v    []string
+	}{{"environment", o.Environment}, {"expiry-time", o.ExpiryTime}, {"from", o.From}, {"permitlisten", o.PermitListen}, {"permitopen", o.PermitOpen}, {"principals", o.Principals}} {
+		if len(l.v) > 0 {
+			m[l.name] = l.v
+		}
+	}
+	return m
 }
 
 // hint returns advice for a key op refused, fitted to the service, or "".

@@ -252,6 +252,9 @@ func TestCommand(t *testing.T) {
 		{"hostsunjudged", emptyHome, "", []string{known}, 0, "known_hosts keys are host keys: listed, not judged, when -op names no operation"},
 		{"opcase", emptyHome, "", []string{"-op", "sendsshpublickey,IAM:uploadsshpublickey", keys + "rsa2048.pub"}, 0, "-op names match in any case"},
 		{"opservice", emptyHome, "", []string{"-op", "ec2-instance-connect", keys + "rsa2048.pub"}, 2, "a service alone names no operation: bad usage"},
+		{"jsonerrors", emptyHome, "", []string{"-json", "-op", "SendSSHPublicKey", mixed, keys + "private/pem_rsa", keys + "private/putty_v3.ppk", "does-not-exist.pub"}, 3,
+			"-json: every key (typed options) and every error an object on stdout, with its code and hint; the summary last"},
+		{"oplistjson", emptyHome, "", []string{"-op", "list", "-json"}, 0, "-op list -json: a JSON array"},
 		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
 		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
 		{"keylessop", emptyHome, "", []string{"-op", "GetSSHPublicKey", keys + "rsa2048.pub"}, 2, "an operation that takes no key is bad usage"},
@@ -331,17 +334,45 @@ func TestJSON(t *testing.T) {
 	if status != 3 {
 		t.Errorf("exit status %d, want 3 (a line holds no key)", status)
 	}
-	if !strings.Contains(stderr, name+":8: ") {
-		t.Errorf("stderr %q does not name line 8, the bad line", stderr)
+	if stderr != "" {
+		t.Errorf("stderr %q: want nothing, every error in the JSON", stderr)
 	}
 	var got []Report
-	dec := json.NewDecoder(strings.NewReader(stdout))
-	for dec.More() {
-		var r Report
-		if err := dec.Decode(&r); err != nil {
+	var errs []ErrorReport
+	var sums []Summary
+	for line := range strings.Lines(stdout) {
+		var probe map[string]any
+		if err := json.Unmarshal([]byte(line), &probe); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		var err error
+		switch {
+		case probe["summary"] == true:
+			var s Summary
+			err = json.Unmarshal([]byte(line), &s)
+			sums = append(sums, s)
+		case probe["error"] != nil:
+			var e ErrorReport
+			err = json.Unmarshal([]byte(line), &e)
+			errs = append(errs, e)
+		default:
+			if len(sums) > 0 {
+				t.Errorf("a key after the summary: %s", line)
+			}
+			var r Report
+			err = json.Unmarshal([]byte(line), &r)
+			got = append(got, r)
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, r)
+	}
+	if len(errs) != 1 || errs[0].File != name || errs[0].Line != 8 || errs[0].Code != "ErrMalformedKey" || errs[0].Error == "" {
+		t.Errorf("errors %+v: want line 8's, ErrMalformedKey", errs)
+	}
+	if len(sums) != 1 || sums[0].Keys != 5 || sums[0].BadLines != 1 || sums[0].Status != 3 || sums[0].Files != 1 ||
+		len(sums[0].Operations) != 3 || sums[0].Operations[2].Refused != 3 {
+		t.Errorf("summaries %+v: want one, last, of 5 keys and 1 bad line", sums)
 	}
 	// The fingerprints are testdata/keys/*.fp, made by ssh-keygen -l.
 	want := []struct {
@@ -363,7 +394,7 @@ func TestJSON(t *testing.T) {
 	}
 	for i, w := range want {
 		r := got[i]
-		if r.File != name || r.Line != w.line || r.Kind != "authorized_keys" || r.Type != w.typ || r.Bits != w.bits || r.SHA256 != w.sha256 {
+		if r.File != name || r.Line != w.line || r.Kind != "authorized_keys" || r.KindFrom != "name" || r.Type != w.typ || r.Bits != w.bits || r.SHA256 != w.sha256 {
 			t.Errorf("object %d: %+v, want line %d %s %d %s", i, r, w.line, w.typ, w.bits, w.sha256)
 		}
 		if len(r.Operations) != 3 || r.Operations[0].Operation != "ec2-instance-connect:SendSSHPublicKey" ||

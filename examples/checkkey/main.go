@@ -6,36 +6,36 @@
 //
 // Usage:
 //
-//	go run ./examples/checkkey [-op OP,...|list] [-json] [-format F] [FILE|-]...
+//	go run ./examples/checkkey [-op OP,...|list] [-json] [-v|-q] [-r] [-format KIND] [FILE|DIR|-]...
 //
-// With no FILE it checks every ~/.ssh/*.pub, and the bundled sample key
-// where there is none. "-" reads standard input.
+// With no FILE it reads standard input when that is a pipe or a regular
+// file (not a terminal, not /dev/null), and otherwise every ~/.ssh/*.pub
+// (a *-cert.pub beside its key left out), or the bundled sample key where
+// there is none. "-" reads standard input. A directory is read for its
+// files named as below; -r reads the directories in it too. Symbolic links
+// are not followed into directories; named pipes, devices and sockets in a
+// directory are skipped with a note.
 //
-// What a file holds is found from its content: one key in an encoding of its
-// own (RFC 4716, PEM, a private key given by mistake) is read whole; a file
-// whose first key line starts with a marker (@cert-authority, @revoked) or
-// with host names is a known_hosts file; any other is an authorized_keys
-// file, a .pub file being one of one line. -format key, authorized_keys or
-// known_hosts says it instead.
+// The kind of a file is said by the last -format before it on the command
+// line (flags and files mix), or else by its name (authorized_keys,
+// authorized_keys2: key lines; known_hosts, known_hosts2, ssh_known_hosts:
+// host keys; *.pub, *.ppk: one key), or else by its first 64 KiB: known_hosts
+// when a line has a marker or a hashed host, or when no line reads as an
+// authorized_keys line and some as a known_hosts line; authorized_keys
+// otherwise (a mistyped option is a bad authorized_keys line).
 //
-// -op chooses the operations, comma-separated, by the name validate.Op
-// gives them (ec2-instance-connect:SendSSHPublicKey) or by the bare name
-// (SendSSHPublicKey); -op list prints them all. The default is every
-// operation that takes a key.
+// stdout holds one line per key:
 //
-// For each key it prints one line:
+//	FILE:LINE TYPE BITS SHA256:... [MARKER HOSTS] OP=accepted OP=refused:CODE ... [OPTIONS] [COMMENT]
 //
-//	FILE:LINE TYPE BITS SHA256:... OP=accepted OP=refused:CODE ...
+// File names, hosts, options and comments are Go-quoted where they hold a
+// control character, a double quote or a backslash. Each distinct refusal
+// is explained once on stderr after the run (-v: below each key), then a
+// summary. -json prints one object per key and per error, the summary last.
 //
-// and below it, for each refusal, AWS's message, the reason in plain words
-// and a hint that fits the service. Lines that hold no key, and files that
-// cannot be read, are reported on standard error as FILE:LINE: message.
-// With -json it prints one JSON object per key, one per line.
-//
-// The exit status is 0 when every key is accepted by every chosen operation,
-// 1 when some key is refused by some operation, 3 when some input holds no
-// key at all (a bad line, a private key, an unreadable file), which wins
-// over 1, and 2 for bad usage.
+// The exit status is 0 when every key is accepted by every operation it was
+// judged by, 1 when some key is refused, 3 when some input holds a bad line
+// or a private key or cannot be read (3 wins over 1), and 2 for bad usage.
 package main
 
 import (
@@ -192,11 +192,37 @@ type explanation struct {
 	count                 int
 }
 
-// usageText is what -h prints.
+// usageText is what -h prints, and bad usage after its message.
 const usageText = `usage: checkkey [-op OP,...|list] [-json] [-v|-q] [-r] [-format KIND] [FILE|DIR|-]...
-With no FILE, checks every ~/.ssh/*.pub, or the bundled sample key when there is none; - reads standard input.
--format KIND (auto, key, authorized_keys or known_hosts) applies to the files after it on the command line.
-Exit status: 0 all accepted, 1 some key refused, 3 some input holds no key, 2 bad usage.
+
+Says what AWS would answer each SSH public key with: EC2 Instance Connect's
+SendSSHPublicKey and SendSerialConsoleSSHPublicKey, IAM's UploadSSHPublicKey.
+With no FILE it reads standard input when it is a pipe or a file, and
+otherwise every ~/.ssh/*.pub (the bundled sample key when there is none).
+
+  -op OP,...     the operations to ask, by name in any case, or as
+                 service:Operation; -op list prints them. Default: every
+                 operation that takes a key. Keys of known_hosts files are
+                 host keys: judged only by the operations -op names.
+  -format KIND   what the files after it hold: auto (the default: by their
+                 name, then their content), key, authorized_keys, known_hosts
+  -r             read the directories named, and the directories in them
+  -v             below each key, each refusal's message, reason and hint,
+                 and each service's fingerprint
+  -q             print only the refused keys, the bad lines and the summary
+  -json          one JSON object per key and per error, the summary last
+  -              standard input
+
+Exit status: 0 every key accepted by every operation it was judged by;
+1 some key refused; 3 some input holds a bad line or a private key, or
+cannot be read (3 wins over 1); 2 bad usage.
+
+Examples:
+  checkkey                                     every ~/.ssh/*.pub
+  cat key.pub | checkkey -op SendSSHPublicKey  a piped key
+  checkkey -q ~/.ssh/authorized_keys           only what is refused or bad
+  checkkey -format known_hosts hosts.txt -format authorized_keys keys.txt
+  checkkey -r -json /etc/ssh/keys | jq .       every key file of a tree
 `
 
 // An input is a file named on the command line, with the -format before it.
@@ -298,7 +324,8 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 			return exitOK
 		}
 		fmt.Fprintln(stderr, "checkkey:", err)
-		fmt.Fprint(stderr, usageText)
+		first, _, _ := strings.Cut(usageText, "\n")
+		fmt.Fprintf(stderr, "%s\n(checkkey -h explains each flag)\n", first)
 		return exitUsage
 	}
 	out := bufio.NewWriterSize(stdout, 64<<10)

@@ -197,6 +197,8 @@ func TestCommand(t *testing.T) {
 	// Files of key lines with no key line: zero keys, no error.
 	emptyAK := write("empty/authorized_keys", "")
 	commentHosts := write("empty/known_hosts", "# no hosts yet\n\n")
+	emptyPub := write("empty/id_empty.pub", "")
+	commentPub := write("empty/id_comment.pub", "# nothing\n")
 	// A file name that would forge a line, were it printed as it is.
 	forger := write("forged\n$FILES/x.pub:1 ssh-ed25519 256 SHA256:x SendSSHPublicKey=accepted.pub", string(rsa1024))
 	certHome := t.TempDir()
@@ -255,6 +257,8 @@ func TestCommand(t *testing.T) {
 		{"jsonerrors", emptyHome, "", []string{"-json", "-op", "SendSSHPublicKey", mixed, keys + "private/pem_rsa", keys + "private/putty_v3.ppk", "does-not-exist.pub"}, 3,
 			"-json: every key (typed options) and every error an object on stdout, with its code and hint; the summary last"},
 		{"oplistjson", emptyHome, "", []string{"-op", "list", "-json"}, 0, "-op list -json: a JSON array"},
+		{"emptykey", emptyHome, "", []string{emptyPub, commentPub}, 3, "a file taken as one key that holds none is exit 3"},
+		{"help", emptyHome, "", []string{"-h"}, 0, "-h: the usage, the exit statuses and examples"},
 		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
 		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
 		{"keylessop", emptyHome, "", []string{"-op", "GetSSHPublicKey", keys + "rsa2048.pub"}, 2, "an operation that takes no key is bad usage"},

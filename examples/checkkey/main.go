@@ -893,7 +893,7 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 		}
 		c.refused, refused = true, true
 		c.refusals[i]++
-		o.Message, o.Reason, o.Hint = err.Error(), keyerrors.Reason(err), hint(op, err, k, r.File)
+		o.Message, o.Reason, o.Hint = words(err.Error()), words(keyerrors.Reason(err)), hint(op, err, k, r.File)
 		var re *keyerrors.RequestError
 		if errors.As(err, &re) {
 			if api := re.API(); api != nil {
@@ -1124,7 +1124,7 @@ func (c *checker) noKeyHint(name string, line int, err error, hint string) {
 	if errors.As(err, &pe) {
 		err = pe.Err // the name is printed already
 	}
-	msg := strings.TrimPrefix(err.Error(), "sshkey: ")
+	msg := strings.ReplaceAll(words(err.Error()), "checkkey -format key FILE", "checkkey -format key "+shellWord(name))
 	if c.json {
 		c.buf = appendError(c.buf[:0], &ErrorReport{File: name, Line: line, Error: msg, Code: code, Hint: hint})
 		c.out.Write(c.buf)
@@ -1139,6 +1139,20 @@ func (c *checker) noKeyHint(name string, line int, err error, hint string) {
 	if hint != "" {
 		fmt.Fprintf(c.stderr, "%s: hint: %s\n", quote(name), hint)
 	}
+}
+
+// libraryWords are the words of the library's messages meant for a Go
+// programmer, and what a command-line user is told instead.
+var libraryWords = strings.NewReplacer(
+	"(sshkey: ", "(",
+	"read it as one key (sshkey.Parse)", "read it as one key: checkkey -format key FILE",
+	"which sshkey does not read", "which checkkey does not read",
+)
+
+// words returns a message of the library in the words of checkkey's user:
+// its flags and OpenSSH's commands, not Go identifiers.
+func words(msg string) string {
+	return libraryWords.Replace(strings.TrimPrefix(msg, "sshkey: "))
 }
 
 // sentinels are the errors whose names -json gives as an error's code, the

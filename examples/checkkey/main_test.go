@@ -259,6 +259,8 @@ func TestCommand(t *testing.T) {
 		{"oplistjson", emptyHome, "", []string{"-op", "list", "-json"}, 0, "-op list -json: a JSON array"},
 		{"emptykey", emptyHome, "", []string{emptyPub, commentPub}, 3, "a file taken as one key that holds none is exit 3"},
 		{"help", emptyHome, "", []string{"-h"}, 0, "-h: the usage, the exit statuses and examples"},
+		{"formatmismatch", emptyHome, "", []string{"-format", "authorized_keys", keys + "rsa2048.rfc4716", keys + "rsa2048.pkcs8"}, 3,
+			"one key read as key lines: the advice names checkkey's -format, not a Go function"},
 		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
 		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
 		{"keylessop", emptyHome, "", []string{"-op", "GetSSHPublicKey", keys + "rsa2048.pub"}, 2, "an operation that takes no key is bad usage"},
@@ -447,6 +449,26 @@ func TestRunStdin(t *testing.T) {
 		read := strings.HasPrefix(stdout.String(), "-:1 ssh-rsa 2048 "+fingerprintOf(t, "rsa2048.fp"))
 		if read != data {
 			t.Errorf("stdin data %v: stdin read %v:\n%s%s", data, read, stdout.String(), stderr.String())
+		}
+	}
+}
+
+// TestWords: no message, in any golden file, names a Go identifier of the
+// library (sshkey.Parse, validate.Ops, ...) or its package prefix.
+func TestWords(t *testing.T) {
+	goldens, err := filepath.Glob("testdata/*.golden")
+	if err != nil || len(goldens) == 0 {
+		t.Fatalf("no golden files: %v", err)
+	}
+	for _, g := range goldens {
+		b, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"sshkey.", "sshkey:", "validate.", "validate:", "keyerrors", "authorizedkeys.", "knownhosts."} {
+			if i := strings.Index(string(b), w); i >= 0 {
+				t.Errorf("%s names %q: %s", g, w, b[max(0, i-60):min(len(b), i+60)])
+			}
 		}
 	}
 }

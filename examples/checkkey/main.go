@@ -1035,7 +1035,7 @@ const optionsWidth = 64
 // printText prints a key's line, and with -v what explains it below it.
 func (c *checker) printText(r *Report) {
 	w := c.out
-	fmt.Fprintf(w, "%s:%d %s %d %s", quote(r.File), r.Line, r.Type, r.Bits, r.SHA256)
+	fmt.Fprintf(w, "%s:%d %s %d %s", quote(r.File), r.Line, quote(r.Type), r.Bits, r.SHA256)
 	if r.Marker != "" {
 		fmt.Fprintf(w, " %s", r.Marker)
 	}

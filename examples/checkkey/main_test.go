@@ -472,3 +472,23 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStdinRegularFile: standard input redirected from a regular file
+// (checkkey < key.pub) is read when no file is named.
+func TestStdinRegularFile(t *testing.T) {
+	f, err := os.Open(keys + "rsa2048.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cmd := exec.Command(checkkeyBin, "-op", "UploadSSHPublicKey")
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	cmd.Stdin = f // an *os.File: the child's stdin is the file itself
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if want := "-:1 ssh-rsa 2048 " + fingerprintOf(t, "rsa2048.fp") + " UploadSSHPublicKey=accepted"; !strings.HasPrefix(string(out), want) {
+		t.Errorf("stdout %q, want it to start with %q", out, want)
+	}
+}

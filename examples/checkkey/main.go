@@ -522,13 +522,17 @@ func (c *checker) readFile(name, format string) {
 // are followed to files, never into directories; named pipes, devices and
 // sockets are skipped with a note, never opened.
 func (c *checker) readDir(in input, recurse bool) {
-	filepath.WalkDir(in.name, func(path string, d fs.DirEntry, err error) error {
+	root := in.name
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator) // named: followed, as ls and find -H do
+	}
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			c.noKeyAt(path, 0, err)
 			return nil
 		}
 		if d.IsDir() {
-			if path != in.name && !recurse {
+			if path != root && !recurse {
 				return fs.SkipDir
 			}
 			return nil
@@ -734,8 +738,9 @@ func detect(head []byte) string {
 		bytes.HasPrefix(line, []byte("PuTTY-User-Key-File")), bytes.HasPrefix(line, []byte("\xef\xbb\xbf")):
 		return kindKey
 	}
-	if sshkey.Detect(head) == sshkey.KindPrivateKey {
-		return kindKey // Parse says best what it is
+	switch sshkey.Detect(head) {
+	case sshkey.KindPrivateKey, sshkey.KindBinary:
+		return kindKey // Parse says best what it is, once
 	}
 	var ak, kh, other, n int
 	for rest := head; len(rest) > 0 && n < detectLines; {

@@ -201,6 +201,11 @@ func TestCommand(t *testing.T) {
 	commentPub := write("empty/id_comment.pub", "# nothing\n")
 	// A file name that would forge a line, were it printed as it is.
 	forger := write("forged\n$FILES/x.pub:1 ssh-ed25519 256 SHA256:x SendSSHPublicKey=accepted.pub", string(rsa1024))
+	dirLink := filepath.Join(files, "dirlink")
+	if err := os.Symlink("dir", dirLink); err != nil {
+		t.Fatal(err)
+	}
+	binary := write("blob.dat", "\x00\x01\x02binary\n\xff\xfe\n")
 	certHome := t.TempDir()
 	if err := os.Mkdir(filepath.Join(certHome, ".ssh"), 0o700); err != nil {
 		t.Fatal(err)
@@ -261,6 +266,8 @@ func TestCommand(t *testing.T) {
 		{"help", emptyHome, "", []string{"-h"}, 0, "-h: the usage, the exit statuses and examples"},
 		{"formatmismatch", emptyHome, "", []string{"-format", "authorized_keys", keys + "rsa2048.rfc4716", keys + "rsa2048.pkcs8"}, 3,
 			"one key read as key lines: the advice names checkkey's -format, not a Go function"},
+		{"dirlink", emptyHome, "", []string{"-op", "SendSSHPublicKey", dirLink}, 0, "a symbolic link to a directory named on the command line is followed"},
+		{"binaryfile", emptyHome, "", []string{binary}, 3, "a file of binary data with no name of a kind is one input that holds no key, said once"},
 		{"oplist", emptyHome, "", []string{"-op", "list"}, 0, "every operation, and which take no key"},
 		{"badop", emptyHome, "", []string{"-op", "SendSSHPublicKey,Nope", keys + "rsa2048.pub"}, 2, "an unknown operation is bad usage"},
 		{"keylessop", emptyHome, "", []string{"-op", "GetSSHPublicKey", keys + "rsa2048.pub"}, 2, "an operation that takes no key is bad usage"},

@@ -499,3 +499,41 @@ func TestStdinRegularFile(t *testing.T) {
 		t.Errorf("stdout %q, want it to start with %q", out, want)
 	}
 }
+
+// TestFingerprintsSSHKeygen: checkkey's SHA256 fingerprints are those
+// ssh-keygen -lf prints for the same files: key files, and an
+// authorized_keys file line by line (skipped where ssh-keygen is not
+// installed; TestJSON holds them to the .fp files it made).
+func TestFingerprintsSSHKeygen(t *testing.T) {
+	bin, err := exec.LookPath("ssh-keygen")
+	if err != nil {
+		t.Skip("no ssh-keygen:", err)
+	}
+	ak := filepath.Join(t.TempDir(), "authorized_keys")
+	// Without its unknown option, which sshd refuses and ssh-keygen does not.
+	good := strings.Replace(mixedAuthorizedKeys(t), "no-such-option ", "no-pty ", 1)
+	if err := os.WriteFile(ak, []byte(good), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pubs, _ := filepath.Glob(keys + "*.pub")
+	for _, f := range append(pubs, ak) {
+		out, err := exec.Command(bin, "-lf", f).Output()
+		if err != nil {
+			t.Fatalf("ssh-keygen -lf %s: %v", f, err)
+		}
+		var want []string
+		for _, field := range strings.Fields(string(out)) {
+			if strings.HasPrefix(field, "SHA256:") {
+				want = append(want, field)
+			}
+		}
+		stdout, _, _ := runCheckkey(t, checkkeyBin, t.TempDir(), "-op", "SendSSHPublicKey", f)
+		var got []string
+		for line := range strings.Lines(stdout) {
+			got = append(got, strings.Fields(line)[3])
+		}
+		if len(want) == 0 || strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: checkkey %v, ssh-keygen -lf %v", f, got, want)
+		}
+	}
+}

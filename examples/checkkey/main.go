@@ -495,6 +495,14 @@ func homeKeys(home string, stderr io.Writer) []string {
 	slices.Sort(files)
 	keep := files[:0]
 	for _, f := range files {
+		fi, err := os.Lstat(f)
+		if err != nil {
+			continue
+		}
+		if why := notRegular(f, fi.Mode().Type()); why != "" {
+			fmt.Fprintf(stderr, "checkkey: %s: skipped: %s\n", quote(f), why)
+			continue
+		}
 		if base, ok := strings.CutSuffix(f, "-cert.pub"); ok {
 			if _, err := os.Stat(base + ".pub"); err == nil {
 				fmt.Fprintf(stderr, "checkkey: %s: left out: a certificate, beside its key %s\n", quote(f), quote(base+".pub"))
@@ -518,7 +526,8 @@ func (c *checker) readFile(name, format string) {
 }
 
 // readDir checks each regular file of a directory whose name is of a kind
-// (kindOfName), and with recurse those of its directories. Symbolic links
+// (kindOfName), read as in.format says, and with recurse those of its
+// directories. Symbolic links
 // are followed to files, never into directories; named pipes, devices and
 // sockets are skipped with a note, never opened.
 func (c *checker) readDir(in input, recurse bool) {
@@ -537,40 +546,45 @@ func (c *checker) readDir(in input, recurse bool) {
 			}
 			return nil
 		}
-		if kindOfName(path) == "" && in.format == kindAuto {
+		if kindOfName(path) == "" {
 			return nil
 		}
-		mode := d.Type()
-		what := ""
-		if mode&fs.ModeSymlink != 0 {
-			fi, err := os.Stat(path)
-			switch {
-			case err != nil:
-				c.note(path, "skipped: a symbolic link that leads to no file (%v)", errors.Unwrap(err))
-				return nil
-			case fi.IsDir():
-				c.note(path, "skipped: a symbolic link to a directory, not followed")
-				return nil
-			}
-			mode = fi.Mode().Type()
-		}
-		switch {
-		case mode&fs.ModeNamedPipe != 0:
-			what = "a named pipe"
-		case mode&fs.ModeSocket != 0:
-			what = "a socket"
-		case mode&fs.ModeDevice != 0:
-			what = "a device"
-		case !mode.IsRegular():
-			what = "not a regular file"
-		}
-		if what != "" {
-			c.note(path, "skipped: %s, not opened", what)
+		if why := notRegular(path, d.Type()); why != "" {
+			c.note(path, "skipped: %s", why)
 			return nil
 		}
 		c.readFile(path, in.format)
 		return nil
 	})
+}
+
+// notRegular says why the file at path, of the type mode (as a directory
+// lists it), is not to be opened, or "" when it is a regular file or a
+// symbolic link to one. A link is never followed into a directory.
+func notRegular(path string, mode fs.FileMode) string {
+	if mode&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return fmt.Sprintf("a symbolic link that leads to no file (%v)", errors.Unwrap(err))
+		case fi.IsDir():
+			return "a symbolic link to a directory, not followed"
+		}
+		mode = fi.Mode().Type()
+	}
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe, not opened"
+	case mode&fs.ModeSocket != 0:
+		return "a socket, not opened"
+	case mode&fs.ModeDevice != 0:
+		return "a device, not opened"
+	case mode.IsDir():
+		return "a directory"
+	case !mode.IsRegular():
+		return "not a regular file, not opened"
+	}
+	return ""
 }
 
 // note prints a note on a file on standard error.

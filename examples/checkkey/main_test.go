@@ -215,6 +215,9 @@ func TestCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := syscall.Mkfifo(filepath.Join(certHome, ".ssh", "fifo.pub"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		home   string
@@ -248,7 +251,7 @@ func TestCommand(t *testing.T) {
 		{"pipe", emptyHome, string(rsa2048), []string{"-op", "UploadSSHPublicKey"}, 0, "a piped key is read with no file named, not the bundled sample"},
 		{"pipeempty", emptyHome, emptyPipe, nil, 3, "an empty stdin holds no key: 3"},
 		{"devnull", emptyHome, "", []string{"-op", "SendSSHPublicKey"}, 0, "/dev/null as stdin is not read: the default, here the bundled sample"},
-		{"certhome", certHome, "", []string{"-op", "SendSSHPublicKey"}, 0, "a -cert.pub beside its key is left out of the default, with a note"},
+		{"certhome", certHome, "", []string{"-op", "SendSSHPublicKey"}, 0, "a -cert.pub beside its key, and a named pipe, are left out of the default, with a note"},
 		{"dir", emptyHome, "", []string{"-op", "SendSSHPublicKey", dir}, 0, "a directory: its files named as of a kind, not its directories"},
 		{"dirrecurse", emptyHome, "", []string{"-r", "-op", "SendSSHPublicKey", dir}, 0,
 			"-r: its directories too; a named pipe, a loop of links and a link to a directory skipped with a note"},

@@ -177,6 +177,7 @@ func BenchmarkCheckkeyMemory(b *testing.B) {
 			var rss int64
 			for b.Loop() {
 				rss = max(rss, maxRSS(b, "-json", "-op", "SendSSHPublicKey", name))
+				rss = max(rss, maxRSS(b, name)) // text, refusals explained after the run
 			}
 			b.ReportMetric(float64(rss)/(1<<20), "MiB-maxrss")
 		})
@@ -198,5 +199,41 @@ func TestCheckkeyMemoryFlat(t *testing.T) {
 	if large > small+32<<20 {
 		t.Errorf("checkkey's maximum resident set is %d MiB on 100,000 lines, %d MiB on 10,000: it does not stream",
 			large>>20, small>>20)
+	}
+}
+
+// TestCheckkeyMemoryText: in every output mode (the lines a person scans,
+// with the refusals explained after the run; -q; -v; -json) checkkey holds
+// at most 64 MiB on 100,000 key lines, most of them refused by IAM: the
+// explanations kept for the end are bounded, not one per key.
+// (BenchmarkCheckkeyMemory shows 1,000,000 lines within the same bound.)
+func TestCheckkeyMemoryText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes an 18 MB file")
+	}
+	name := writeAuthorizedKeys(t, 100_000)
+	for _, args := range [][]string{{}, {"-q"}, {"-v"}, {"-json"}} {
+		if rss := maxRSS(t, append(args, name)...); rss > 64<<20 {
+			t.Errorf("%v: maximum resident set %d MiB, want at most 64", args, rss>>20)
+		}
+	}
+}
+
+// TestExplanationsBounded: the refusals kept to explain after the run are
+// at most maxExplanations distinct ones of at most maxPlaces lines each;
+// the rest are counted.
+func TestExplanationsBounded(t *testing.T) {
+	c := &checker{names: []string{"Op"}, explained: map[string]*explanation{}}
+	for i := range 1000 {
+		o := &OperationReport{Code: "C", Reason: strconv.Itoa(i % 100)}
+		c.defer_(0, o, &Report{File: "f", Line: i + 1})
+	}
+	if len(c.explOrder) != maxExplanations || c.unexplained != 10*(100-maxExplanations) {
+		t.Errorf("%d explanations, %d unexplained; want %d and %d", len(c.explOrder), c.unexplained, maxExplanations, 10*(100-maxExplanations))
+	}
+	for _, e := range c.explOrder {
+		if len(e.places) > maxPlaces || e.count != 10 {
+			t.Errorf("explanation %q: %d places, count %d", e.reason, len(e.places), e.count)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strconv"
 	"unicode/utf8"
 )
@@ -16,6 +17,8 @@ func appendReport(b []byte, r *Report) []byte {
 	b = strconv.AppendInt(b, int64(r.Line), 10)
 	b = append(b, `,"kind":`...)
 	b = appendString(b, r.Kind)
+	b = append(b, `,"kindFrom":`...)
+	b = appendString(b, r.KindFrom)
 	b = append(b, `,"type":`...)
 	b = appendString(b, r.Type)
 	b = append(b, `,"bits":`...)
@@ -31,6 +34,18 @@ func appendReport(b []byte, r *Report) []byte {
 	if r.Comment != "" {
 		b = append(b, `,"comment":`...)
 		b = appendString(b, r.Comment)
+	}
+	if r.Options != "" {
+		b = append(b, `,"options":`...)
+		b = appendString(b, r.Options)
+	}
+	if len(r.Typed) > 0 {
+		// Rare, and of a few fields: encoding/json writes it.
+		t, err := json.Marshal(r.Typed)
+		if err == nil {
+			b = append(b, `,"optionsTyped":`...)
+			b = append(b, t...)
+		}
 	}
 	if r.Marker != "" {
 		b = append(b, `,"marker":`...)
@@ -75,6 +90,33 @@ func appendReport(b []byte, r *Report) []byte {
 		b = append(b, '}')
 	}
 	return append(b, "]}\n"...)
+}
+
+// ErrorReport is what -json prints of a line or an input that holds no key.
+type ErrorReport struct {
+	File  string `json:"file"`
+	Line  int    `json:"line"`  // 0: the whole input
+	Error string `json:"error"` // the message
+	Code  string `json:"code"`  // the sentinel's name: ErrPrivateKey, ErrMalformedKey, ErrUnreadable...
+	Hint  string `json:"hint,omitempty"`
+}
+
+// appendError appends e as one JSON object and a newline, as
+// encoding/json's Encoder writes it.
+func appendError(b []byte, e *ErrorReport) []byte {
+	b = append(b, `{"file":`...)
+	b = appendString(b, e.File)
+	b = append(b, `,"line":`...)
+	b = strconv.AppendInt(b, int64(e.Line), 10)
+	b = append(b, `,"error":`...)
+	b = appendString(b, e.Error)
+	b = append(b, `,"code":`...)
+	b = appendString(b, e.Code)
+	if e.Hint != "" {
+		b = append(b, `,"hint":`...)
+		b = appendString(b, e.Hint)
+	}
+	return append(b, "}\n"...)
 }
 
 // appendString appends s as a JSON string, escaped as encoding/json escapes

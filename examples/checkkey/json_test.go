@@ -11,9 +11,9 @@ import (
 func TestAppendReport(t *testing.T) {
 	odd := "a\"b\\c\n\r\t\x00\x1f<>&\u2028\u2029é😀\xff\xc3 end"
 	reports := []*Report{
-		{File: "f", Line: 1, Kind: kindKey, Type: "ssh-ed25519", Bits: 256, SHA256: "SHA256:x", MD5: "m", Encoding: "authorized_keys",
+		{File: "f", Line: 1, Kind: kindKey, KindFrom: fromName, Type: "ssh-ed25519", Bits: 256, SHA256: "SHA256:x", MD5: "m", Encoding: "authorized_keys",
 			Operations: []OperationReport{{Operation: "ec2-instance-connect:SendSSHPublicKey", Accepted: true}}},
-		{File: odd, Line: 123456, Kind: kindKnownHosts, Type: odd, Bits: 4096, SHA256: odd, MD5: odd, Encoding: odd, Comment: odd,
+		{File: odd, Line: 123456, Kind: kindKnownHosts, KindFrom: odd, Type: odd, Bits: 4096, SHA256: odd, MD5: odd, Encoding: odd, Comment: odd, Options: odd, Typed: map[string]any{"pty": "denied", "from": []string{odd, "a"}, "restrict": true, "tunnel": 3, "command": odd},
 			Marker: "@revoked", Hosts: []string{"a", odd, "[h]:22"},
 			Operations: []OperationReport{
 				{Operation: "iam:UploadSSHPublicKey", Code: "InvalidPublicKey", HTTPStatus: 400, Message: odd, Reason: odd, Hint: odd},
@@ -35,6 +35,20 @@ func TestAppendReport(t *testing.T) {
 		}
 		if !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("report %d:\n got %s\nwant %s", i, got, want.Bytes())
+		}
+	}
+}
+
+// TestAppendError holds appendError to encoding/json.
+func TestAppendError(t *testing.T) {
+	odd := "a\"b\\c\n\r\t\x00\x1f<>&\u2028\u2029é😀\xff\xc3 end"
+	for i, e := range []*ErrorReport{{}, {File: odd, Line: 7, Error: odd, Code: "ErrPrivateKey", Hint: odd}, {File: "f", Error: "e", Code: "ErrUnreadable"}} {
+		var want bytes.Buffer
+		if err := json.NewEncoder(&want).Encode(e); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendError(nil, e); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("error %d:\n got %s\nwant %s", i, got, want.Bytes())
 		}
 	}
 }

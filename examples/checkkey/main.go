@@ -6,36 +6,36 @@
 //
 // Usage:
 //
-//	go run ./examples/checkkey [-op OP,...|list] [-json] [-format F] [FILE|-]...
+//	go run ./examples/checkkey [-op OP,...|list] [-json] [-v|-q] [-r] [-format KIND] [FILE|DIR|-]...
 //
-// With no FILE it checks every ~/.ssh/*.pub, and the bundled sample key
-// where there is none. "-" reads standard input.
+// With no FILE it reads standard input when that is a pipe or a regular
+// file (not a terminal, not /dev/null), and otherwise every ~/.ssh/*.pub
+// (a *-cert.pub beside its key left out), or the bundled sample key where
+// there is none. "-" reads standard input. A directory is read for its
+// files named as below; -r reads the directories in it too. Symbolic links
+// are not followed into directories; named pipes, devices and sockets in a
+// directory are skipped with a note.
 //
-// What a file holds is found from its content: one key in an encoding of its
-// own (RFC 4716, PEM, a private key given by mistake) is read whole; a file
-// whose first key line starts with a marker (@cert-authority, @revoked) or
-// with host names is a known_hosts file; any other is an authorized_keys
-// file, a .pub file being one of one line. -format key, authorized_keys or
-// known_hosts says it instead.
+// The kind of a file is said by the last -format before it on the command
+// line (flags and files mix), or else by its name (authorized_keys,
+// authorized_keys2: key lines; known_hosts, known_hosts2, ssh_known_hosts:
+// host keys; *.pub, *.ppk: one key), or else by its first 64 KiB: known_hosts
+// when a line has a marker or a hashed host, or when no line reads as an
+// authorized_keys line and some as a known_hosts line; authorized_keys
+// otherwise (a mistyped option is a bad authorized_keys line).
 //
-// -op chooses the operations, comma-separated, by the name validate.Op
-// gives them (ec2-instance-connect:SendSSHPublicKey) or by the bare name
-// (SendSSHPublicKey); -op list prints them all. The default is every
-// operation that takes a key.
+// stdout holds one line per key:
 //
-// For each key it prints one line:
+//	FILE:LINE TYPE BITS SHA256:... [MARKER HOSTS] OP=accepted OP=refused:CODE ... [OPTIONS] [COMMENT]
 //
-//	FILE:LINE TYPE BITS SHA256:... OP=accepted OP=refused:CODE ...
+// File names, hosts, options and comments are Go-quoted where they hold a
+// control character, a double quote or a backslash. Each distinct refusal
+// is explained once on stderr after the run (-v: below each key), then a
+// summary. -json prints one object per key and per error, the summary last.
 //
-// and below it, for each refusal, AWS's message, the reason in plain words
-// and a hint that fits the service. Lines that hold no key, and files that
-// cannot be read, are reported on standard error as FILE:LINE: message.
-// With -json it prints one JSON object per key, one per line.
-//
-// The exit status is 0 when every key is accepted by every chosen operation,
-// 1 when some key is refused by some operation, 3 when some input holds no
-// key at all (a bad line, a private key, an unreadable file), which wins
-// over 1, and 2 for bad usage.
+// The exit status is 0 when every key is accepted by every operation it was
+// judged by, 1 when some key is refused, 3 when some input holds a bad line
+// or a private key or cannot be read (3 wins over 1), and 2 for bad usage.
 package main
 
 import (
@@ -43,8 +43,8 @@ import (
 	"bytes"
 	"crypto"
 	_ "embed"
+	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -53,7 +53,9 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey"
@@ -88,7 +90,18 @@ func main() {
 	// than by default. On a file of 100,000 keys this saves a tenth of the
 	// time.
 	debug.SetGCPercent(400)
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv("HOME")))
+	os.Exit(run(os.Args[1:], os.Stdin, stdinHoldsData(os.Stdin), os.Stdout, os.Stderr, os.Getenv("HOME")))
+}
+
+// stdinHoldsData says whether standard input is a pipe or a regular file,
+// which checkkey reads when no file is named: not a terminal, nor a
+// character device such as /dev/null.
+func stdinHoldsData(f *os.File) bool {
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	return fi.Mode()&os.ModeNamedPipe != 0 || fi.Mode().IsRegular()
 }
 
 // The kinds of input.
@@ -103,15 +116,18 @@ const (
 type Report struct {
 	File       string            `json:"file"`
 	Line       int               `json:"line"`
-	Kind       string            `json:"kind"` // key, authorized_keys or known_hosts
+	Kind       string            `json:"kind"`     // key, authorized_keys or known_hosts
+	KindFrom   string            `json:"kindFrom"` // what said the kind: flag, name or content
 	Type       string            `json:"type"`
 	Bits       int               `json:"bits"`
 	SHA256     string            `json:"sha256"`
 	MD5        string            `json:"md5,omitempty"` // IAM's fingerprint, when an IAM operation is asked
 	Encoding   string            `json:"encoding"`
 	Comment    string            `json:"comment,omitempty"`
-	Marker     string            `json:"marker,omitempty"` // known_hosts: @cert-authority or @revoked
-	Hosts      []string          `json:"hosts,omitempty"`  // known_hosts: the host patterns
+	Options    string            `json:"options,omitempty"`      // authorized_keys: the options as written
+	Typed      map[string]any    `json:"optionsTyped,omitempty"` // the same, typed: sshd's option names, the values as read
+	Marker     string            `json:"marker,omitempty"`       // known_hosts: @cert-authority or @revoked
+	Hosts      []string          `json:"hosts,omitempty"`        // known_hosts: the host patterns
 	Operations []OperationReport `json:"operations"`
 }
 
@@ -139,35 +155,196 @@ type checker struct {
 	iam     bool // some chosen operation is IAM's, whose fingerprint is MD5
 	refused bool // some key refused by some operation
 	noKey   bool // some input held no key
+
+	verbose    bool // -v: each refusal explained below its key
+	quiet      bool // -q: only the refused keys, the bad lines and the summary
+	judgeHosts bool // known_hosts keys are judged: -op named the operations
+
+	// What the summary counts.
+	files    int
+	kinds    map[string]int
+	keys     int
+	accepted []int // by operation
+	refusals []int // by operation
+	badLines int
+	noKeys   int // inputs that hold no key at all, or cannot be read
+	unjudged int // host keys listed, not judged
+
+	explained   map[string]*explanation // the refusals explained after the run
+	explOrder   []*explanation
+	unexplained int // refusals of kinds beyond maxExplanations
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) int {
-	fs := flag.NewFlagSet("checkkey", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	opFlag := fs.String("op", "", "operations to ask, comma-separated (service:Operation or Operation), or list")
-	jsonOut := fs.Bool("json", false, "print one JSON object per key")
-	format := fs.String("format", kindAuto, "what the files hold: auto, key, authorized_keys or known_hosts")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: checkkey [-op OP,...|list] [-json] [-format F] [FILE|-]...")
-		fmt.Fprintln(stderr, "With no FILE, checks every ~/.ssh/*.pub, or the bundled sample key when there is none; - reads standard input.")
-		fmt.Fprintln(stderr, "Exit status: 0 all accepted, 1 some key refused, 3 some input holds no key, 2 bad usage.")
-		fs.PrintDefaults()
+// The refusals explained after the run, at most, and the lines listed for
+// each: memory stays bounded whatever the input.
+const (
+	maxExplanations = 32
+	maxPlaces       = 5
+)
+
+// An explanation is one distinct refusal: the same code, reason and hint.
+type explanation struct {
+	ops                   []string
+	code                  string
+	status                int
+	message, reason, hint string
+	places                []string // FILE:LINE, at most maxPlaces
+	count                 int
+}
+
+// usageText is what -h prints, and bad usage after its message.
+const usageText = `usage: checkkey [-op OP,...|list] [-json] [-v|-q] [-r] [-format KIND] [FILE|DIR|-]...
+
+Says what AWS would answer each SSH public key with: EC2 Instance Connect's
+SendSSHPublicKey and SendSerialConsoleSSHPublicKey, IAM's UploadSSHPublicKey.
+With no FILE it reads standard input when it is a pipe or a file, and
+otherwise every ~/.ssh/*.pub (the bundled sample key when there is none).
+
+  -op OP,...     the operations to ask, by name in any case, or as
+                 service:Operation; -op list prints them. Default: every
+                 operation that takes a key. Keys of known_hosts files are
+                 host keys: judged only by the operations -op names.
+  -format KIND   what the files after it hold: auto (the default: by their
+                 name, then their content), key, authorized_keys, known_hosts
+  -r             read the directories named, and the directories in them
+  -v             below each key, each refusal's message, reason and hint,
+                 and each service's fingerprint
+  -q             print only the refused keys, the bad lines and the summary
+  -json          one JSON object per key and per error, the summary last
+  -              standard input
+
+Exit status: 0 every key accepted by every operation it was judged by;
+1 some key refused; 3 some input holds a bad line or a private key, or
+cannot be read (3 wins over 1); 2 bad usage.
+
+Examples:
+  checkkey                                     every ~/.ssh/*.pub
+  cat key.pub | checkkey -op SendSSHPublicKey  a piped key
+  checkkey -q ~/.ssh/authorized_keys           only what is refused or bad
+  checkkey -format known_hosts hosts.txt -format authorized_keys keys.txt
+  checkkey -r -json /etc/ssh/keys | jq .       every key file of a tree
+`
+
+// An input is a file named on the command line, with the -format before it.
+type input struct {
+	name   string
+	format string
+}
+
+// options are the flags of one run.
+type options struct {
+	op      string
+	json    bool
+	recurse bool
+	verbose bool
+	quiet   bool
+	inputs  []input
+}
+
+// parseArgs reads the command line: flags and files interleaved, each
+// -format applying to the files after it. "--" ends the flags.
+func parseArgs(args []string) (options, error) {
+	var o options
+	format := kindAuto
+	flags := true
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !flags || a == "-" || !strings.HasPrefix(a, "-") {
+			o.inputs = append(o.inputs, input{a, format})
+			continue
+		}
+		if a == "--" {
+			flags = false
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		needValue := func() (string, error) {
+			if hasValue {
+				return value, nil
+			}
+			if i+1 == len(args) {
+				return "", fmt.Errorf("flag needs an argument: -%s", name)
+			}
+			i++
+			return args[i], nil
+		}
+		switch name {
+		case "op":
+			v, err := needValue()
+			if err != nil {
+				return o, err
+			}
+			o.op = v
+		case "format":
+			v, err := needValue()
+			if err != nil {
+				return o, err
+			}
+			switch v {
+			case kindAuto, kindKey, kindAuthorizedKeys, kindKnownHosts:
+			default:
+				return o, fmt.Errorf("-format %s: want auto, key, authorized_keys or known_hosts", quote(v))
+			}
+			format = v
+		case "json":
+			if hasValue {
+				return o, fmt.Errorf("-json takes no value")
+			}
+			o.json = true
+		case "r", "v", "q":
+			if hasValue {
+				return o, fmt.Errorf("-%s takes no value", name)
+			}
+			switch name {
+			case "r":
+				o.recurse = true
+			case "v":
+				o.verbose = true
+			case "q":
+				o.quiet = true
+			}
+		case "h", "help":
+			return o, errHelp
+		default:
+			return o, fmt.Errorf("no such flag: %s", quote(a))
+		}
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+	return o, nil
+}
+
+var errHelp = errors.New("help")
+
+// run runs checkkey. stdinData says whether stdin is to be read when no file
+// is named (a pipe or a regular file; see stdinHoldsData).
+func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Writer, home string) int {
+	opt, err := parseArgs(args)
+	if err != nil {
+		if errors.Is(err, errHelp) {
+			fmt.Fprint(stderr, usageText)
 			return exitOK
 		}
-		return exitUsage
-	}
-	switch *format {
-	case kindAuto, kindKey, kindAuthorizedKeys, kindKnownHosts:
-	default:
-		fmt.Fprintf(stderr, "checkkey: -format %s: want auto, key, authorized_keys or known_hosts\n", keyerrors.SafeValue(*format))
+		fmt.Fprintln(stderr, "checkkey:", err)
+		first, _, _ := strings.Cut(usageText, "\n")
+		fmt.Fprintf(stderr, "%s\n(checkkey -h explains each flag)\n", first)
 		return exitUsage
 	}
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer out.Flush()
-	if *opFlag == "list" {
+	if opt.op == "list" && opt.json {
+		type opJSON struct {
+			Operation string `json:"operation"`
+			Service   string `json:"service"`
+			TakesKey  bool   `json:"takesKey"`
+		}
+		list := []opJSON{}
+		for _, op := range validate.Ops() {
+			list = append(list, opJSON{op.String(), op.Service(), op.TakesKey()})
+		}
+		b, _ := json.Marshal(list)
+		out.Write(append(b, '\n'))
+		return exitOK
+	}
+	if opt.op == "list" {
 		for _, op := range validate.Ops() {
 			note := ""
 			if !op.TakesKey() {
@@ -177,50 +354,70 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, home string) 
 		}
 		return exitOK
 	}
-	ops, err := parseOps(*opFlag)
+	ops, err := parseOps(opt.op)
 	if err != nil {
 		fmt.Fprintln(stderr, "checkkey:", err)
 		return exitUsage
 	}
-	c := &checker{ops: ops, names: opNames(ops), json: *jsonOut, format: *format, out: out, stderr: stderr}
+	c := &checker{ops: ops, names: opNames(ops), json: opt.json, out: out, stderr: stderr,
+		verbose: opt.verbose, quiet: opt.quiet, judgeHosts: opt.op != "",
+		kinds: map[string]int{}, accepted: make([]int, len(ops)), refusals: make([]int, len(ops)),
+		explained: map[string]*explanation{}}
 	for _, op := range ops {
 		c.iam = c.iam || op.Service() == keyerrors.ServiceIAM
 	}
 
-	files := fs.Args()
-	if len(files) == 0 {
-		files = homeKeys(home)
+	inputs := opt.inputs
+	switch {
+	case len(inputs) > 0:
+	case stdinData:
+		inputs = []input{{"-", kindAuto}}
+	default:
+		files := homeKeys(home, stderr)
 		if len(files) == 0 {
 			fmt.Fprintln(stderr, "checkkey: no ~/.ssh/*.pub found: checking the bundled sample key")
-			c.read("sample.pub", bytes.NewReader(sampleKey))
+			c.read("sample.pub", kindAuto, bytes.NewReader(sampleKey))
 		} else {
 			fmt.Fprintf(stderr, "checkkey: checking %d key file(s) from ~/.ssh\n", len(files))
 		}
+		for _, f := range files {
+			inputs = append(inputs, input{f, kindAuto})
+		}
 	}
-	for _, name := range files {
-		if name == "-" {
-			c.read("-", stdin)
+	for _, in := range inputs {
+		if in.name == "-" {
+			c.read("-", in.format, stdin)
 			continue
 		}
-		f, err := os.Open(name)
-		if err != nil {
-			c.noKeyAt(name, 0, err)
+		fi, err := os.Stat(in.name)
+		if err == nil && fi.IsDir() {
+			c.readDir(in, opt.recurse)
 			continue
 		}
-		c.read(name, f)
-		f.Close()
+		c.readFile(in.name, in.format)
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintln(stderr, "checkkey:", err)
 		return exitNoKey
 	}
+	status := exitOK
 	switch {
 	case c.noKey:
-		return exitNoKey
+		status = exitNoKey
 	case c.refused:
-		return exitRefused
+		status = exitRefused
 	}
-	return exitOK
+	if c.json {
+		c.jsonSummary(status)
+		if err := out.Flush(); err != nil {
+			fmt.Fprintln(stderr, "checkkey:", err)
+			return exitNoKey
+		}
+		return status
+	}
+	c.explain()
+	c.summary()
+	return status
 }
 
 // parseOps reads -op: empty is every operation that takes a key.
@@ -236,18 +433,43 @@ func parseOps(s string) ([]validate.Op, error) {
 	}
 	var ops []validate.Op
 	for _, name := range strings.Split(s, ",") {
-		op, err := validate.ParseOp(strings.TrimSpace(name))
+		op, err := lookupOp(strings.TrimSpace(name))
 		if err != nil {
-			return nil, fmt.Errorf("-op: %v; checkkey -op list prints them", err)
+			return nil, err
 		}
 		if !op.TakesKey() {
-			return nil, fmt.Errorf("-op: %v takes no SSH public key", op)
+			return nil, fmt.Errorf("-op: %v takes no SSH public key (checkkey -op list marks the operations that take none)", op)
 		}
 		if !slices.Contains(ops, op) {
 			ops = append(ops, op)
 		}
 	}
 	return ops, nil
+}
+
+// lookupOp finds an operation by its name: service:Operation, or the bare
+// Operation, in any case where that names one operation only.
+func lookupOp(name string) (validate.Op, error) {
+	if op, err := validate.ParseOp(name); err == nil {
+		return op, nil
+	}
+	var found []validate.Op
+	for _, op := range validate.Ops() {
+		if strings.EqualFold(op.String(), name) || strings.EqualFold(op.Name(), name) {
+			found = append(found, op)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return 0, fmt.Errorf("-op: no operation %s; checkkey -op list prints them", quote(name))
+	}
+	var names []string
+	for _, op := range found {
+		names = append(names, op.String())
+	}
+	return 0, fmt.Errorf("-op: %s names more than one operation (%s): say which, as service:Operation", quote(name), strings.Join(names, ", "))
 }
 
 // opNames returns each operation's bare name where it is unique, and its
@@ -263,52 +485,167 @@ func opNames(ops []validate.Op) []string {
 	return names
 }
 
-// homeKeys returns the ~/.ssh/*.pub files, sorted.
-func homeKeys(home string) []string {
+// homeKeys returns the ~/.ssh/*.pub files, sorted, but a *-cert.pub beside
+// its key, which it notes on stderr.
+func homeKeys(home string, stderr io.Writer) []string {
 	if home == "" {
 		return nil
 	}
 	files, _ := filepath.Glob(filepath.Join(home, ".ssh", "*.pub"))
 	slices.Sort(files)
-	return files
+	keep := files[:0]
+	for _, f := range files {
+		fi, err := os.Lstat(f)
+		if err != nil {
+			continue
+		}
+		if why := notRegular(f, fi.Mode().Type()); why != "" {
+			fmt.Fprintf(stderr, "checkkey: %s: skipped: %s\n", quote(f), why)
+			continue
+		}
+		if base, ok := strings.CutSuffix(f, "-cert.pub"); ok {
+			if _, err := os.Stat(base + ".pub"); err == nil {
+				fmt.Fprintf(stderr, "checkkey: %s: left out: a certificate, beside its key %s\n", quote(f), quote(base+".pub"))
+				continue
+			}
+		}
+		keep = append(keep, f)
+	}
+	return keep
+}
+
+// readFile checks the keys of a named file.
+func (c *checker) readFile(name, format string) {
+	f, err := os.Open(name)
+	if err != nil {
+		c.noKeyAt(name, 0, err)
+		return
+	}
+	defer f.Close()
+	c.read(name, format, f)
+}
+
+// readDir checks each regular file of a directory whose name is of a kind
+// (kindOfName), read as in.format says, and with recurse those of its
+// directories. Symbolic links
+// are followed to files, never into directories; named pipes, devices and
+// sockets are skipped with a note, never opened.
+func (c *checker) readDir(in input, recurse bool) {
+	root := in.name
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator) // named: followed, as ls and find -H do
+	}
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			c.noKeyAt(path, 0, err)
+			return nil
+		}
+		if d.IsDir() {
+			if path != root && !recurse {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if kindOfName(path) == "" {
+			return nil
+		}
+		if why := notRegular(path, d.Type()); why != "" {
+			c.note(path, "skipped: %s", why)
+			return nil
+		}
+		c.readFile(path, in.format)
+		return nil
+	})
+}
+
+// notRegular says why the file at path, of the type mode (as a directory
+// lists it), is not to be opened, or "" when it is a regular file or a
+// symbolic link to one. A link is never followed into a directory.
+func notRegular(path string, mode fs.FileMode) string {
+	if mode&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return fmt.Sprintf("a symbolic link that leads to no file (%v)", errors.Unwrap(err))
+		case fi.IsDir():
+			return "a symbolic link to a directory, not followed"
+		}
+		mode = fi.Mode().Type()
+	}
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe, not opened"
+	case mode&fs.ModeSocket != 0:
+		return "a socket, not opened"
+	case mode&fs.ModeDevice != 0:
+		return "a device, not opened"
+	case mode.IsDir():
+		return "a directory"
+	case !mode.IsRegular():
+		return "not a regular file, not opened"
+	}
+	return ""
+}
+
+// note prints a note on a file on standard error.
+func (c *checker) note(name, format string, args ...any) {
+	c.out.Flush()
+	fmt.Fprintf(c.stderr, "checkkey: %s: %s\n", quote(name), fmt.Sprintf(format, args...))
 }
 
 // read checks every key r holds.
-func (c *checker) read(name string, r io.Reader) {
+func (c *checker) read(name, format string, r io.Reader) {
 	br := bufio.NewReaderSize(r, maxKeyFile+1)
 	head, err := br.Peek(maxKeyFile + 1)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		c.noKeyAt(name, 0, err)
 		return
 	}
-	kind := c.format
+	if name == "-" && len(head) == 0 {
+		c.noKeyAt("-", 0, errors.New("standard input is empty: no key to check"))
+		return
+	}
+	kind, from := format, fromFlag
 	if kind == kindAuto {
-		kind = detect(head)
+		kind, from = kindOfName(name), fromName
+		if kind == "" || name == "-" {
+			kind, from = detect(head), fromContent
+		}
+	}
+	c.files++
+	c.kinds[kind]++
+	if c.verbose {
+		c.note(name, "read as %s (said by its %s)", kind, map[string]string{fromFlag: "-format flag", fromName: "name", fromContent: "content"}[from])
 	}
 	switch kind {
 	case kindKey:
 		if len(head) > maxKeyFile {
-			c.noKeyAt(name, 0, fmt.Errorf("larger than %d bytes, and not a file of key lines: no SSH public key is", maxKeyFile))
+			c.noKeyHint(name, 0, fmt.Errorf("the file is larger than %d bytes, and no SSH public key is that large", maxKeyFile),
+				"if it is a file of key lines, say so: checkkey -format authorized_keys FILE, or -format known_hosts")
 			return
 		}
 		k, err := sshkey.Parse(head)
 		if err != nil {
-			c.noKeyAt(name, 0, err)
-			c.hintNoKey(name, head, err)
+			c.noKeyHint(name, 0, err, noKeyHintFor(name, head, err))
 			return
 		}
 		text := string(head)
-		c.report(&Report{File: name, Line: 1, Kind: kindKey}, k, func(op validate.Op) error {
+		c.report(&Report{File: name, Line: 1, Kind: kindKey, KindFrom: from}, k, func(op validate.Op) error {
 			_, err := validate.CheckKey(op, text) // the text as it is: its encoding counts
 			return err
 		})
 	case kindAuthorizedKeys:
 		c.lines(name, pipeline(authorizedkeys.Read(br), func(e *authorizedkeys.Entry) keyLine {
-			return keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys}, key: e.Key()}
+			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys, KindFrom: from}, key: e.Key()}
+			if line := e.String(); len(line) > len(e.Key().String()) {
+				l.report.Options = line[:len(line)-len(e.Key().String())-1]
+				l.report.Typed = typedOptions(e.Options())
+			}
+			return l
 		}))
 	case kindKnownHosts:
 		c.lines(name, pipeline(knownhosts.Read(br), func(e *knownhosts.Entry) keyLine {
-			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindKnownHosts}, key: e.Key()}
+			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindKnownHosts, KindFrom: from}, key: e.Key()}
 			if m := e.Marker(); m != knownhosts.MarkerNone {
 				l.report.Marker = m.String()
 			}
@@ -370,27 +707,145 @@ func pipeline[E any](seq iter.Seq2[E, error], convert func(E) keyLine) <-chan []
 	return ch
 }
 
-// detect says what a file holds from its first bytes: one key in an
-// encoding of its own, a known_hosts file, or an authorized_keys file.
+// What said a file's kind.
+const (
+	fromFlag    = "flag"
+	fromName    = "name"
+	fromContent = "content"
+)
+
+// kindOfName returns the kind of a file by its name, as OpenSSH and PuTTY
+// name them, or "".
+func kindOfName(name string) string {
+	base := filepath.Base(name)
+	switch base {
+	case "authorized_keys", "authorized_keys2":
+		return kindAuthorizedKeys
+	case "known_hosts", "known_hosts2", "ssh_known_hosts":
+		return kindKnownHosts
+	}
+	if strings.HasSuffix(base, ".pub") || strings.HasSuffix(base, ".ppk") {
+		return kindKey
+	}
+	return ""
+}
+
+// Content detection looks at no more than this head of a file.
+const (
+	detectBytes = 64 << 10
+	detectLines = 100
+)
+
+// detect says what a file holds from its head: one key in an encoding of
+// its own, a known_hosts file, or an authorized_keys file. A file is
+// known_hosts only when a line has a marker or a hashed host, or when no
+// line reads as authorized_keys and some read as known_hosts; a line whose
+// first field looks like an authorized_keys option (mistyped or not) is
+// counted as authorized_keys, so the reader reports the bad option.
 func detect(head []byte) string {
+	if len(head) > detectBytes {
+		head = head[:detectBytes]
+	}
 	line := firstKeyLine(head)
 	switch {
 	case bytes.HasPrefix(line, []byte("---- BEGIN")), bytes.HasPrefix(line, []byte("-----BEGIN")),
 		bytes.HasPrefix(line, []byte("PuTTY-User-Key-File")), bytes.HasPrefix(line, []byte("\xef\xbb\xbf")):
 		return kindKey
-	case bytes.HasPrefix(line, []byte("@")), bytes.HasPrefix(line, []byte("|1|")):
+	}
+	switch sshkey.Detect(head) {
+	case sshkey.KindPrivateKey, sshkey.KindBinary:
+		return kindKey // Parse says best what it is, once
+	}
+	var ak, kh, other, n int
+	for rest := head; len(rest) > 0 && n < detectLines; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		line = bytes.TrimRight(bytes.TrimLeft(line, " \t"), " \t\r")
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		n++
+		if line[0] == '@' || bytes.HasPrefix(line, []byte("|1|")) {
+			return kindKnownHosts
+		}
+		first, _, _ := bytes.Cut(line, []byte(" "))
+		switch {
+		case optionShaped(string(first)):
+			ak++
+		case parses(authorizedkeys.ParseLine(line)):
+			ak++
+		case parses(knownhosts.ParseLine(line)):
+			kh++
+		default:
+			other++
+		}
+	}
+	switch {
+	case ak == 0 && kh > 0:
 		return kindKnownHosts
-	}
-	if _, err := authorizedkeys.ParseLine(line); err == nil {
-		return kindAuthorizedKeys
-	}
-	if _, err := knownhosts.ParseLine(line); err == nil {
-		return kindKnownHosts
-	}
-	if bytes.Count(head, []byte("\n")) <= 1 {
+	case ak == 0 && kh == 0 && n == 1:
 		return kindKey // one line that is no key line: Parse says best what it is
 	}
 	return kindAuthorizedKeys
+}
+
+func parses[E any](_ E, err error) bool { return err == nil }
+
+// optionNames are the options of an authorized_keys line (sshd(8)).
+var optionNames = []string{
+	"agent-forwarding", "cert-authority", "command", "environment", "expiry-time", "from",
+	"no-agent-forwarding", "no-port-forwarding", "no-pty", "no-user-rc", "no-x11-forwarding",
+	"permitlisten", "permitopen", "port-forwarding", "principals", "pty", "no-touch-required",
+	"verify-required", "restrict", "tunnel", "user-rc", "x11-forwarding",
+}
+
+// optionShaped says whether the first field of a line looks like
+// authorized_keys options rather than host names: it holds = or a quote, or
+// each of its comma-separated words is an option name or one mistyped (at
+// most two edits away, or starting with "no-").
+func optionShaped(field string) bool {
+	if strings.ContainsAny(field, "=\"") {
+		return true
+	}
+	for w := range strings.SplitSeq(strings.ToLower(field), ",") {
+		if strings.HasPrefix(w, "no-") {
+			continue
+		}
+		near := false
+		for _, o := range optionNames {
+			if editDistance(w, o) <= 2 {
+				near = true
+				break
+			}
+		}
+		if !near {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance returns the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	var prev, cur [65]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // firstKeyLine returns the first line of head that is neither blank nor a
@@ -407,10 +862,24 @@ func firstKeyLine(head []byte) []byte {
 	return nil
 }
 
+// quote returns s as it is, or Go-quoted when it holds a control character,
+// a double quote, a backslash or bytes that are not UTF-8: no input can
+// forge a line of output.
+func quote(s string) string {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '\\' || r == utf8.RuneError || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}
+
 // report asks every chosen operation about k and prints the answers. check
 // asks one operation; nil asks about k's authorized_keys line, the text a
-// key line of a file sends (validate.CheckParsedKey).
+// key line of a file sends (validate.CheckParsedKey). A known_hosts key is
+// a host key: judged only by operations named with -op.
 func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error) {
+	c.keys++
 	r.Type, r.Bits, r.Encoding, r.Comment = k.Type(), k.Bits(), k.Format().String(), k.Comment()
 	r.SHA256 = k.Fingerprint(crypto.SHA256).String()
 	if c.iam {
@@ -421,7 +890,12 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 		c.opsBuf = make([]OperationReport, len(c.ops))
 	}
 	r.Operations = c.opsBuf
-	for i, op := range c.ops {
+	if r.Kind == kindKnownHosts && !c.judgeHosts {
+		r.Operations = c.opsBuf[:0]
+		c.unjudged++
+	}
+	refused := false
+	for i, op := range c.ops[:len(r.Operations)] {
 		o := &r.Operations[i]
 		*o = OperationReport{}
 		o.Operation = op.String()
@@ -433,15 +907,20 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 		}
 		if err == nil {
 			o.Accepted = true
+			c.accepted[i]++
 			continue
 		}
-		c.refused = true
-		o.Message, o.Reason, o.Hint = err.Error(), keyerrors.Reason(err), hint(op, err, k, r.File)
+		c.refused, refused = true, true
+		c.refusals[i]++
+		o.Message, o.Reason, o.Hint = words(err.Error()), words(keyerrors.Reason(err)), hint(op, err, k, r.File)
 		var re *keyerrors.RequestError
 		if errors.As(err, &re) {
 			if api := re.API(); api != nil {
 				o.Code, o.HTTPStatus = api.ErrorCode(), api.HTTPStatusCode()
 			}
+		}
+		if !c.verbose && !c.json && !c.quiet {
+			c.defer_(i, o, r)
 		}
 	}
 	if c.json {
@@ -449,18 +928,162 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 		c.out.Write(c.buf) // a write error sticks in out, and run reports it
 		return
 	}
+	if c.quiet && !refused {
+		return
+	}
 	c.printText(r)
 }
 
+// defer_ keeps a refusal to explain after the run, once for each distinct
+// code, reason and hint.
+func (c *checker) defer_(i int, o *OperationReport, r *Report) {
+	key := o.Code + "\x00" + o.Reason + "\x00" + o.Hint
+	e := c.explained[key]
+	if e == nil {
+		if len(c.explOrder) == maxExplanations {
+			c.unexplained++
+			return
+		}
+		e = &explanation{code: o.Code, status: o.HTTPStatus, message: o.Message, reason: o.Reason, hint: o.Hint}
+		c.explained[key] = e
+		c.explOrder = append(c.explOrder, e)
+	}
+	if !slices.Contains(e.ops, c.names[i]) {
+		e.ops = append(e.ops, c.names[i])
+	}
+	place := quote(r.File) + ":" + strconv.Itoa(r.Line)
+	if e.count < maxPlaces && (len(e.places) == 0 || e.places[len(e.places)-1] != place) {
+		e.places = append(e.places, place)
+	}
+	e.count++
+}
+
+// explain prints, on standard error, each distinct refusal once, with the
+// lines it applies to.
+func (c *checker) explain() {
+	w := c.stderr
+	for _, e := range c.explOrder {
+		fmt.Fprintf(w, "%s refused %s (HTTP %d): %s", strings.Join(e.ops, ", "), e.code, e.status, strings.Join(e.places, ", "))
+		if more := e.count - len(e.places); more > 0 && len(e.places) == maxPlaces {
+			fmt.Fprintf(w, " and %d more", more)
+		}
+		fmt.Fprintf(w, "\n    AWS says: %s\n    reason: %s\n", e.message, e.reason)
+		if e.hint != "" {
+			fmt.Fprintf(w, "    hint: %s\n", e.hint)
+		}
+	}
+	if c.unexplained > 0 {
+		fmt.Fprintf(w, "checkkey: %d more refusals, of other kinds, not explained here; -v explains each below its key\n", c.unexplained)
+	}
+}
+
+// summary prints, on standard error, what the run read and found.
+func (c *checker) summary() {
+	w := c.stderr
+	fmt.Fprintf(w, "checkkey: %s", plural(c.files, "file"))
+	var kinds []string
+	for _, k := range []string{kindKey, kindAuthorizedKeys, kindKnownHosts} {
+		if n := c.kinds[k]; n > 0 {
+			if k == kindKey {
+				k = "of one key"
+			}
+			kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
+		}
+	}
+	if len(kinds) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(kinds, ", "))
+	}
+	fmt.Fprintf(w, ", %s", plural(c.keys, "key"))
+	if c.unjudged > 0 {
+		fmt.Fprintf(w, " (%d host keys of known_hosts listed, not judged: -op names the operations to judge them by)", c.unjudged)
+	}
+	for i, name := range c.names {
+		fmt.Fprintf(w, "; %s: %d accepted, %d refused", name, c.accepted[i], c.refusals[i])
+	}
+	fmt.Fprintf(w, "; %s", plural(c.badLines, "bad line"))
+	if c.noKeys > 0 {
+		fmt.Fprintf(w, "; %s", plural(c.noKeys, "input with no key or unreadable", "inputs with no key or unreadable"))
+	}
+	fmt.Fprintln(w)
+}
+
+// Summary is the last object -json prints.
+type Summary struct {
+	Summary    bool             `json:"summary"` // always true: this is the summary
+	Files      int              `json:"files"`
+	Kinds      map[string]int   `json:"kinds"` // files of each kind
+	Keys       int              `json:"keys"`
+	Unjudged   int              `json:"unjudged"` // known_hosts keys listed, not judged
+	Operations []OperationCount `json:"operations"`
+	BadLines   int              `json:"badLines"`
+	NoKey      int              `json:"inputsWithNoKey"` // inputs with no key, or unreadable
+	Status     int              `json:"status"`          // the exit status
+}
+
+// OperationCount is what one operation answered over the run.
+type OperationCount struct {
+	Operation string `json:"operation"`
+	Accepted  int    `json:"accepted"`
+	Refused   int    `json:"refused"`
+}
+
+func (c *checker) jsonSummary(status int) {
+	sum := Summary{Summary: true, Files: c.files, Kinds: c.kinds, Keys: c.keys, Unjudged: c.unjudged,
+		Operations: []OperationCount{}, BadLines: c.badLines, NoKey: c.noKeys, Status: status}
+	for i, op := range c.ops {
+		sum.Operations = append(sum.Operations, OperationCount{op.String(), c.accepted[i], c.refusals[i]})
+	}
+	b, _ := json.Marshal(sum)
+	c.out.Write(append(b, '\n'))
+}
+
+// plural returns "1 thing" or "N things".
+func plural(n int, one string, many ...string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	if len(many) > 0 {
+		return strconv.Itoa(n) + " " + many[0]
+	}
+	return strconv.Itoa(n) + " " + one + "s"
+}
+
+// optionsWidth is the most of a line's options a verdict line shows.
+const optionsWidth = 64
+
+// printText prints a key's line, and with -v what explains it below it.
 func (c *checker) printText(r *Report) {
 	w := c.out
-	fmt.Fprintf(w, "%s:%d %s %d %s", r.File, r.Line, r.Type, r.Bits, r.SHA256)
+	fmt.Fprintf(w, "%s:%d %s %d %s", quote(r.File), r.Line, quote(r.Type), r.Bits, r.SHA256)
+	if r.Marker != "" {
+		fmt.Fprintf(w, " %s", r.Marker)
+	}
+	if len(r.Hosts) > 0 {
+		w.WriteByte(' ')
+		w.WriteString(quote(strings.Join(r.Hosts, ",")))
+	}
 	for i, o := range r.Operations {
 		if o.Accepted {
 			fmt.Fprintf(w, " %s=accepted", c.names[i])
 		} else {
 			fmt.Fprintf(w, " %s=refused:%s", c.names[i], o.Code)
 		}
+	}
+	if r.Options != "" {
+		w.WriteByte(' ')
+		w.WriteString(quote(cut(r.Options, optionsWidth)))
+	}
+	if r.Comment != "" {
+		w.WriteByte(' ')
+		w.WriteString(quote(r.Comment))
+	}
+	w.WriteByte('\n')
+	if !c.verbose {
+		return
+	}
+	fmt.Fprintf(w, "    fingerprint: ec2-instance-connect %s", r.SHA256)
+	if r.MD5 != "" {
+		fmt.Fprintf(w, ", iam MD5:%s", strings.TrimPrefix(r.MD5, "MD5:"))
 	}
 	w.WriteByte('\n')
 	for i, o := range r.Operations {
@@ -473,6 +1096,19 @@ func (c *checker) printText(r *Report) {
 			fmt.Fprintf(w, "    %s: hint: %s\n", c.names[i], o.Hint)
 		}
 	}
+}
+
+// cut returns s cut to n bytes, on a character boundary, ending in "..."
+// when it is cut.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := n - 3
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "..."
 }
 
 // lineError reports a line that holds no key, or the read error that ended
@@ -490,34 +1126,143 @@ func (c *checker) lineError(name string, err error) {
 // (0: the whole input). sshkey's and the os package's errors hold no key
 // material.
 func (c *checker) noKeyAt(name string, line int, err error) {
+	c.noKeyHint(name, line, err, "")
+}
+
+// noKeyHint is noKeyAt with a hint, "" for none. With -json it prints an
+// object on standard output instead.
+func (c *checker) noKeyHint(name string, line int, err error, hint string) {
 	c.noKey = true
-	c.out.Flush() // the keys before it first, where both go to one terminal
+	if line > 0 {
+		c.badLines++
+	} else {
+		c.noKeys++
+	}
+	code := errCode(err)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err // the name is printed already
 	}
-	msg := strings.TrimPrefix(err.Error(), "sshkey: ")
-	if line > 0 {
-		fmt.Fprintf(c.stderr, "%s:%d: %s\n", name, line, msg)
+	msg := strings.ReplaceAll(words(err.Error()), "checkkey -format key FILE", "checkkey -format key "+shellWord(name))
+	if c.json {
+		c.buf = appendError(c.buf[:0], &ErrorReport{File: name, Line: line, Error: msg, Code: code, Hint: hint})
+		c.out.Write(c.buf)
 		return
 	}
-	fmt.Fprintf(c.stderr, "%s: %s\n", name, msg)
+	c.out.Flush() // the keys before it first, where both go to one terminal
+	if line > 0 {
+		fmt.Fprintf(c.stderr, "%s:%d: %s\n", quote(name), line, msg)
+	} else {
+		fmt.Fprintf(c.stderr, "%s: %s\n", quote(name), msg)
+	}
+	if hint != "" {
+		fmt.Fprintf(c.stderr, "%s: hint: %s\n", quote(name), hint)
+	}
 }
 
-// hintNoKey prints a hint for an input that is no public key, where one
-// fits.
-func (c *checker) hintNoKey(name string, head []byte, err error) {
-	var h string
+// libraryWords are the words of the library's messages meant for a Go
+// programmer, and what a command-line user is told instead.
+var libraryWords = strings.NewReplacer(
+	"(sshkey: ", "(",
+	"read it as one key (sshkey.Parse)", "read it as one key: checkkey -format key FILE",
+	"which sshkey does not read", "which checkkey does not read",
+)
+
+// words returns a message of the library in the words of checkkey's user:
+// its flags and OpenSSH's commands, not Go identifiers.
+func words(msg string) string {
+	return libraryWords.Replace(strings.TrimPrefix(msg, "sshkey: "))
+}
+
+// sentinels are the errors whose names -json gives as an error's code, the
+// most telling first.
+var sentinels = []struct {
+	name string
+	err  error
+}{
+	{"ErrPrivateKey", keyerrors.ErrPrivateKey},
+	{"ErrCertificate", keyerrors.ErrCertificate},
+	{"ErrMultipleKeys", keyerrors.ErrMultipleKeys},
+	{"ErrKeyTypeMismatch", keyerrors.ErrKeyTypeMismatch},
+	{"ErrUnsupportedEncoding", keyerrors.ErrUnsupportedEncoding},
+	{"ErrUnsupportedKeyType", keyerrors.ErrUnsupportedKeyType},
+	{"ErrKeyTooSmall", keyerrors.ErrKeyTooSmall},
+	{"ErrKeyTooLarge", keyerrors.ErrKeyTooLarge},
+	{"ErrWeakKey", keyerrors.ErrWeakKey},
+	{"ErrTooLong", keyerrors.ErrTooLong},
+	{"ErrMalformedKey", keyerrors.ErrMalformedKey},
+}
+
+// errUnreadable and errNoKey are checkkey's own codes: a file that cannot
+// be read, and an input that holds nothing of a key.
+const (
+	errUnreadable = "ErrUnreadable"
+	errNoKey      = "ErrNoKey"
+)
+
+// errCode returns the name of err's sentinel.
+func errCode(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return errUnreadable
+	}
+	for _, s := range sentinels {
+		if errors.Is(err, s.err) {
+			return s.name
+		}
+	}
+	return errNoKey
+}
+
+// noKeyHintFor returns a hint for an input that is no public key, where one
+// fits, or "".
+func noKeyHintFor(name string, head []byte, err error) string {
 	switch {
 	case bytes.HasPrefix(head, []byte("PuTTY-User-Key-File")) || strings.HasSuffix(name, ".ppk"):
-		h = "a PuTTY key file holds the private key; its public half is: puttygen " + shellWord(name) + " -O public-openssh"
+		return "a PuTTY key file holds the private key; its public half is: puttygen " + shellWord(name) + " -O public-openssh"
 	case errors.Is(err, keyerrors.ErrCertificate):
-		h = "this is a certificate; give the key it certifies (the .pub file beside the -cert.pub)"
-	default:
-		return
+		return "this is a certificate; give the key it certifies (the .pub file beside the -cert.pub)"
 	}
-	c.out.Flush()
-	fmt.Fprintf(c.stderr, "%s: hint: %s\n", name, h)
+	return ""
+}
+
+// typedOptions returns the options of a line by sshd's names: each set
+// flag as true, each permission as "allowed" or "denied", each value as
+// read.
+func typedOptions(o authorizedkeys.Options) map[string]any {
+	m := map[string]any{}
+	flag := func(name string, v bool) {
+		if v {
+			m[name] = true
+		}
+	}
+	flag("restrict", o.Restrict)
+	flag("cert-authority", o.CertAuthority)
+	flag("no-touch-required", o.NoTouchRequired)
+	flag("verify-required", o.VerifyRequired)
+	for _, p := range []struct {
+		name string
+		p    authorizedkeys.Permission
+	}{{"agent-forwarding", o.AgentForwarding}, {"port-forwarding", o.PortForwarding}, {"pty", o.Pty}, {"user-rc", o.UserRC}, {"X11-forwarding", o.X11Forwarding}} {
+		if p.p != authorizedkeys.PermissionDefault {
+			m[p.name] = p.p.String()
+		}
+	}
+	if o.HasCommand {
+		m["command"] = o.Command
+	}
+	if o.HasTunnel {
+		m["tunnel"] = o.Tunnel
+	}
+	for _, l := range []struct {
+		name string
+		v    []string
+	}{{"environment", o.Environment}, {"expiry-time", o.ExpiryTime}, {"from", o.From}, {"permitlisten", o.PermitListen}, {"permitopen", o.PermitOpen}, {"principals", o.Principals}} {
+		if len(l.v) > 0 {
+			m[l.name] = l.v
+		}
+	}
+	return m
 }
 
 // hint returns advice for a key op refused, fitted to the service, or "".

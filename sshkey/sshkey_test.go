@@ -324,7 +324,7 @@ func leakedRun(in, msg string) string { return keytest.LeakedRun(in, msg) }
 
 // quotedValue matches a double-quoted value in a message, as safeName
 // writes one.
-var quotedValue = regexp.MustCompile(`"[^"]*"`)
+var quotedValue = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 // checkInvariants checks a parsed key: parsing it again gives the same key;
 // every encoding that can hold its type re-parses to the same blob, type,

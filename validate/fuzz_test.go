@@ -145,7 +145,7 @@ func checkNoKeyRun(t *testing.T, msg, key string, others ...string) {
 }
 
 // quotedValue matches a double-quoted value in sshkey's text.
-var quotedValue = regexp.MustCompile(`"[^"]*"`)
+var quotedValue = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 // containsAny reports whether run stands in one of values as a message
 // shows it (escaped by SafeValue: "\x00" and zeros make a run of zeros).

@@ -26,7 +26,7 @@ import (
 
 // quotedValue matches a double-quoted value in a message, as safeName
 // writes it.
-var quotedValue = regexp.MustCompile(`"[^"]*"`)
+var quotedValue = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 // refLine is what the reference expects of one line.
 type refLine struct {

@@ -8,6 +8,7 @@ package scan
 import (
 	"bytes"
 	"encoding/base64"
+	"strings"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
@@ -133,13 +134,15 @@ func DecodeB64(s []byte) ([]byte, bool) {
 // keyerrors.MaxValueLen characters), or SafeValue's placeholder unquoted
 // when SafeValue shows nothing of it: keyerrors.OmittedValue for what looks
 // like key material, keyerrors.BinaryValue for binary data. SafeValue's rule
-// is the only one: SafeName adds the quotes and nothing else. Text of a
-// key's base64 field must not reach SafeName at all.
+// is the only one: SafeName adds the quotes, and escapes a double quote in
+// the value as \" (SafeValue escapes backslashes), so that the quoted text
+// ends where the value does. Text of a key's base64 field must not reach
+// SafeName at all.
 func SafeName(b []byte) string {
 	s := string(b)
 	v := keyerrors.SafeValue(s)
 	if (v == keyerrors.OmittedValue && s != keyerrors.OmittedValue) || keyerrors.IsBinary(s) {
 		return v
 	}
-	return `"` + v + `"`
+	return `"` + strings.ReplaceAll(v, `"`, `\"`) + `"`
 }

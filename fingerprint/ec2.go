@@ -34,16 +34,20 @@ const (
 //
 //   - ssh-rsa: the MD5 digest of the key's DER SubjectPublicKeyInfo (RFC
 //     5280 section 4.1.2.7), in lowercase hex pairs joined by colons, 47
-//     characters. AWS's command is
-//     ssh-keygen -e -m PKCS8 -f key.pub | openssl pkey -pubin -outform DER | openssl md5 -c
-//     It is not [MD5], IAM's fingerprint of the same key (the MD5 of the
-//     SSH wire blob), though both are spelled alike.
+//     characters: c0:f9:b8:59:12:f6:5c:88:48:62:a6:dc:4c:98:16:cb. It is
+//     not [MD5], IAM's fingerprint of the same key (the MD5 of the SSH wire
+//     blob), though both are spelled alike.
 //   - ssh-ed25519: the SHA-256 digest of the SSH wire blob, that of
 //     [SHA256], but in standard base64 with its '=' padding and without
 //     the "SHA256:" prefix, 44 characters:
-//     L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560=
-//     It is also the fingerprint of an Ed25519 key pair that EC2 created
-//     (CreateKeyPair), since EC2 hashes the public key for both.
+//     L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560=. It is also the
+//     fingerprint of an Ed25519 key pair that EC2 created (CreateKeyPair),
+//     since EC2 hashes the public key for both.
+//
+// AWS's commands for them (the Ed25519 one in ssh-keygen's spelling):
+//
+//	ssh-keygen -e -m PKCS8 -f key.pub | openssl pkey -pubin -outform DER | openssl md5 -c
+//	ssh-keygen -l -f key.pub
 //
 // EC2 imports no other key type (ImportKeyPair takes RSA and Ed25519 only),
 // so for any other key, ECDSA, DSA and security keys included, EC2 returns

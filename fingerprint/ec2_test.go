@@ -590,3 +590,87 @@ func checkNoMaterial(t *testing.T, material string, err error) {
 		}
 	}
 }
+
+// ec2CreatedReasons are the only reasons EC2Created's error gives, each
+// with its sentinel: fixed texts, so that no byte of the input can reach
+// the message. A new reason in ec2.go must be added here.
+var ec2CreatedReasons = map[string]error{
+	"no PEM block":                                   keyerrors.ErrMalformedKey,
+	"data after the PEM block":                       keyerrors.ErrMalformedKey,
+	"the PKCS #1 RSA private key does not decode":    keyerrors.ErrMalformedKey,
+	"the PKCS #8 private key does not decode":        keyerrors.ErrMalformedKey,
+	"the OpenSSH private key does not decode":        keyerrors.ErrMalformedKey,
+	"the RSA private key does not encode as PKCS #8": keyerrors.ErrMalformedKey,
+	"the Ed25519 public key does not encode":         keyerrors.ErrMalformedKey,
+	"PEM headers (an encrypted key?)":                keyerrors.ErrUnsupportedEncoding,
+	"an encrypted OpenSSH private key":               keyerrors.ErrUnsupportedEncoding,
+	"the PEM block is not a private key EC2 returns": keyerrors.ErrUnsupportedEncoding,
+	"EC2 creates RSA and Ed25519 key pairs only":     keyerrors.ErrUnsupportedKeyType,
+}
+
+// FuzzEC2Created checks that EC2Created never panics, that a fingerprint
+// has EC2's form, and that an error is one of the fixed texts with its
+// sentinel, whatever the input.
+func FuzzEC2Created(f *testing.F) {
+	for _, p := range []string{
+		"testdata/ec2/created-rsa2048.pem", "testdata/ec2/created-ed25519",
+		"../testdata/keys/private/pem_ec", "../testdata/keys/private/pkcs8_rsa",
+		"../testdata/keys/private/openssh_rsa_encrypted", "../testdata/keys/rsa2048.pkcs8",
+	} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("-----BEGIN RSA PRIVATE KEY-----\nMAA=\n-----END RSA PRIVATE KEY-----\n"))
+	f.Fuzz(func(t *testing.T, material []byte) {
+		fp, err := fingerprint.EC2Created(material)
+		if err == nil {
+			checkEC2Form(t, fp)
+			return
+		}
+		if fp != "" {
+			t.Errorf("EC2Created returned %q with its error", fp)
+		}
+		msg, ok := strings.CutPrefix(err.Error(), "fingerprint: EC2 key material: ")
+		if !ok {
+			t.Fatalf("error %q: not EC2Created's", err)
+		}
+		for reason, sentinel := range ec2CreatedReasons {
+			if msg == reason+": "+sentinel.Error() {
+				if !errors.Is(err, sentinel) {
+					t.Errorf("error %q does not wrap %v", err, sentinel)
+				}
+				return
+			}
+		}
+		t.Errorf("error %q is none of the fixed texts", err)
+	})
+}
+
+// FuzzMatchesEC2 holds MatchesEC2 to a string comparison with EC2's
+// value: either case of the hex for RSA, the exact text for Ed25519.
+func FuzzMatchesEC2(f *testing.F) {
+	rsaPub := loadPub(f, filepath.Join(vectorDir, "rsa_1.pub"))
+	edPub := loadPub(f, filepath.Join(vectorDir, "ed25519_1.pub"))
+	ecPub := loadPub(f, filepath.Join(vectorDir, "ecdsa_1.pub"))
+	for _, pub := range []ssh.PublicKey{rsaPub, edPub, ecPub} {
+		f.Add(fingerprint.EC2(pub))
+		f.Add(fingerprint.MD5(pub))
+		f.Add(fingerprint.SHA256(pub))
+		f.Add(fingerprint.SHA256(pub)[7:] + "=")
+	}
+	f.Add(strings.ToUpper(fingerprint.EC2(rsaPub)))
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fingerprint.MatchesEC2(rsaPub, s), strings.ToLower(s) == fingerprint.EC2(rsaPub); got != want {
+			t.Errorf("MatchesEC2(RSA, %q) = %v, want %v", s, got, want)
+		}
+		if got, want := fingerprint.MatchesEC2(edPub, s), s == fingerprint.EC2(edPub); got != want {
+			t.Errorf("MatchesEC2(Ed25519, %q) = %v, want %v", s, got, want)
+		}
+		if fingerprint.MatchesEC2(ecPub, s) {
+			t.Errorf("MatchesEC2(ECDSA, %q) = true", s)
+		}
+	})
+}

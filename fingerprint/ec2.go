@@ -153,6 +153,9 @@ func parseEC2SHA256(s string) (Fingerprint, error) {
 //   - "OPENSSH PRIVATE KEY" (unencrypted), what EC2 returns for an Ed25519
 //     key pair, of an RSA or Ed25519 key.
 //
+// It does not read PuTTY's .ppk, which CreateKeyPair returns when asked for
+// KeyFormat ppk: convert it with puttygen -O private-openssh first.
+//
 // For RSA the fingerprint is the SHA-1 digest of the private key in DER
 // PKCS #8 (RFC 5208), re-encoded from its numbers, in lowercase colon hex
 // of 59 characters. AWS's command is

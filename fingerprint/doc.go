@@ -60,11 +60,25 @@
 // certified key's digest under a header naming the certificate type
 // ("+-[ED25519-CERT]--+"), as ssh-keygen -lv does.
 //
+// # EC2
+//
+// EC2's KeyFingerprint (ImportKeyPair, CreateKeyPair, DescribeKeyPairs) is
+// no form of ssh-keygen's. [EC2] gives it for an imported key: for ssh-rsa
+// the MD5 of the DER SubjectPublicKeyInfo in colon hex (spelled as IAM's
+// MD5 but over another input), for ssh-ed25519 the SHA-256 of the wire
+// blob in padded base64 with no prefix
+// (L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560= for ed25519_1), and "" for
+// the key types EC2 does not take. [MatchesEC2] checks a pasted EC2 value
+// against a key. [EC2Created] gives the fingerprint of an RSA key pair EC2
+// created, the SHA-1 of the private key's PKCS #8, which only the private
+// key (CreateKeyPair's KeyMaterial) gives; an Ed25519 key pair EC2 created
+// has the same fingerprint as an imported one.
+//
 // # Parsing and comparing
 //
 // [Parse] reads every form above but Bubble Babble and the picture, which
 // are made for eyes rather than for pasting: "MD5:" and hex, bare hex in
-// either case (IAM's form), and the SHA forms. It is strict (no
+// either case (IAM's form), the SHA forms, and EC2's padded SHA-256. It is strict (no
 // white space, no padding, no second spelling of a digest) and its errors
 // wrap keyerrors.ErrMalformedFingerprint (import keyerrors
 // "github.com/keyvet/keyvet/errors"). A [Fingerprint] holds the hash

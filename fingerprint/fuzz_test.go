@@ -3,6 +3,7 @@ package fingerprint_test
 import (
 	"bytes"
 	"crypto"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -20,6 +21,7 @@ import (
 var (
 	slowMD5 = regexp.MustCompile(`^(?:MD5:)?([0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15})$`)
 	slowB64 = regexp.MustCompile(`^(SHA1|SHA256|SHA384|SHA512):([A-Za-z0-9+/]+)$`)
+	slowEC2 = regexp.MustCompile(`^([A-Za-z0-9+/]{43})=$`)
 	slowAlg = map[string]crypto.Hash{"SHA1": crypto.SHA1, "SHA256": crypto.SHA256, "SHA384": crypto.SHA384, "SHA512": crypto.SHA512}
 )
 
@@ -35,14 +37,22 @@ func slowParse(s string) (crypto.Hash, []byte, bool) {
 		d, err := base64.RawStdEncoding.Strict().DecodeString(m[2])
 		return h, d, err == nil && len(d) == h.Size()
 	}
+	if m := slowEC2.FindStringSubmatch(s); m != nil {
+		d, err := base64.StdEncoding.Strict().DecodeString(s)
+		return crypto.SHA256, d, err == nil && len(d) == sha256.Size
+	}
 	return 0, nil, false
 }
 
 // canonical is what String must give for an input Parse accepts: the
-// input itself, but lowercase and unprefixed for MD5.
+// input itself, but lowercase and unprefixed for MD5, and ssh-keygen's
+// "SHA256:" form for EC2's padded SHA-256.
 func canonical(s string) string {
 	if strings.HasPrefix(s, "SHA") {
 		return s
+	}
+	if strings.HasSuffix(s, "=") {
+		return "SHA256:" + strings.TrimSuffix(s, "=")
 	}
 	return strings.ToLower(strings.TrimPrefix(s, "MD5:"))
 }

@@ -38,23 +38,44 @@ func FromBlob(h crypto.Hash, blob []byte) Fingerprint {
 	return Fingerprint{hash: h, sum: sum(h, blob)}
 }
 
-// Parse parses a fingerprint in a form ssh-keygen or IAM prints:
+// Parse parses a fingerprint in a form ssh-keygen, IAM or EC2 prints:
 //
 //	MD5:c5:3e:72:c6:f9:55:58:47:5c:ad:d9:8f:89:9f:37:ea   ssh-keygen -l -E md5
 //	c5:3e:72:c6:f9:55:58:47:5c:ad:d9:8f:89:9f:37:ea       IAM's Fingerprint, ssh-keygen before 6.8
 //	SHA1:w6uZIBp5QDpWNEdXkAQGOjYkXKM                      ssh-keygen -l -E sha1
 //	SHA256:L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560    ssh-keygen -l
+//	L3k/oJubblSY0lB9Ulsl7emDMnRPKm/8udf2ccwk560=          EC2's KeyFingerprint of an Ed25519 key
 //	SHA384:<64 base64 characters>                         ssh-keygen -l -E sha384
 //	SHA512:<86 base64 characters>                         ssh-keygen -l -E sha512
 //
 // The hex digits of the MD5 forms may be in either case. The hash names
-// are upper case, as ssh-keygen writes them, and the base64 is the standard
-// alphabet without padding (RFC 4648 section 4), as ssh-keygen writes it.
+// are upper case, as ssh-keygen writes them, and the base64 after a hash
+// name is the standard alphabet without padding (RFC 4648 section 4), as
+// ssh-keygen writes it. The grammar:
+//
+//	fingerprint = "MD5:" hex / hex / name ":" base64 / ec2-sha256
+//	hex         = 2HEXDIG 15(":" 2HEXDIG)              ; 47 characters
+//	name        = "SHA1" / "SHA256" / "SHA384" / "SHA512"
+//	base64      = the digest's unpadded length: 27, 43, 64 or 86 characters
+//	ec2-sha256  = 43 base64 characters and "="          ; 44 characters
+//
+// The forms do not overlap: only the bare hex form starts with a hex pair
+// and a colon (no hash name is two hex digits), and only EC2's form has no
+// colon at all (the base64 alphabet has none). EC2's form is the SHA-256
+// digest of the key's wire blob, the same digest as ssh-keygen's
+// "SHA256:" form, so it parses to the same Fingerprint, whose
+// [Fingerprint.String] is ssh-keygen's spelling. A bare hex value is read
+// as IAM's MD5 (of the wire blob); EC2 shows the same spelling for an
+// imported RSA key but over another input, so check such a value with
+// [MatchesEC2], not [Fingerprint.Matches], when it came from EC2. EC2's
+// SHA-1 of a created RSA key pair (59 characters of colon hex) is not
+// read: see [EC2Created].
 //
 // Parse is strict, so that one fingerprint has one spelling and a typo is
 // not mistaken for another fingerprint: it refuses the empty string, white
 // space anywhere (trim a pasted value first), a hash name it does not know
-// or in lower case, a digest of the wrong length, "=" padding, a character
+// or in lower case, a digest of the wrong length, "=" padding after a hash
+// name, a bare base64 digest without EC2's padding, a character
 // outside the form's alphabet, hex without colons, and base64 whose last
 // character carries non-zero unused bits (a second spelling of the same
 // digest). The error wraps [keyerrors.ErrMalformedFingerprint]; its text
@@ -69,7 +90,10 @@ func Parse(s string) (Fingerprint, error) {
 	}
 	name, body, ok := strings.Cut(s, ":")
 	if !ok {
-		return Fingerprint{}, parseError(s, "no colon: neither \"HASH:base64\" nor colon-separated hex")
+		if len(s) == ec2SHA256Len && s[len(s)-1] == '=' {
+			return parseEC2SHA256(s)
+		}
+		return Fingerprint{}, parseError(s, "no colon: neither \"HASH:base64\", colon-separated hex nor EC2's padded SHA-256 base64")
 	}
 	var h crypto.Hash
 	switch name {

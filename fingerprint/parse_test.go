@@ -47,6 +47,8 @@ var parseTests = []struct {
 	{"sha256-slash-plus", "SHA256:" + strings.Repeat("/", 42) + "w", "the last two alphabet characters; w has zero unused bits", crypto.SHA256, ""},
 	{"sha384", edSHA384, "ssh-keygen -l -E sha384; no unused bits", crypto.SHA384, ""},
 	{"sha512", edSHA512, "ssh-keygen -l -E sha512", crypto.SHA512, ""},
+	{"ec2-sha256", edSHA256[7:] + "=", "EC2's KeyFingerprint of an Ed25519 key: padded, no prefix", crypto.SHA256, edSHA256},
+	{"ec2-sha256-zero", strings.Repeat("A", 43) + "=", "all-zero digest in EC2's form", crypto.SHA256, "SHA256:" + strings.Repeat("A", 43)},
 
 	// Refusals.
 	{"empty", "", "no fingerprint", 0, ""},
@@ -68,6 +70,13 @@ var parseTests = []struct {
 	{"sha256-dash-name", "SHA-256:" + edSHA256[7:], "crypto.Hash's spelling, not ssh-keygen's", 0, ""},
 	{"sha256-empty", "SHA256:", "no digest", 0, ""},
 	{"sha256-padded", edSHA256 + "=", "ssh-keygen writes no padding", 0, ""},
+	{"ec2-sha256-noncanonical", edSHA256[7:len(edSHA256)-1] + "1=", "EC2's form has one spelling too", 0, ""},
+	{"ec2-sha256-two-pads", edSHA256[7:len(edSHA256)-1] + "==", "42 characters and two '=' is no SHA-256", 0, ""},
+	{"ec2-sha256-45", edSHA256[7:] + "A=", "one base64 character too many", 0, ""},
+	{"ec2-sha256-url-alphabet", "L3k_oJubblSY0lB9Ulsl7emDMnRPKm-8udf2ccwk560=", "base64url is not EC2's alphabet", 0, ""},
+	{"ec2-sha256-pad-first", "=" + edSHA256[7:], "the padding goes last", 0, ""},
+	{"ec2-sha1-created", "68:a3:d1:d5:ff:ed:34:ee:73:26:c8:3f:d1:30:89:e9:c7:ef:a4:a3", "EC2's SHA-1 of a created RSA key pair: see EC2Created", 0, ""},
+	{"moto-ed25519", strings.Repeat("ab:", 31) + "ab", "moto's colon-hex SHA-256 of the DER is no fingerprint EC2 shows", 0, ""},
 	{"sha256-padding-inside", edSHA256[:40] + "=" + edSHA256[41:], "'=' is not in the alphabet", 0, ""},
 	{"sha256-short", edSHA256[:len(edSHA256)-1], "one base64 character missing", 0, ""},
 	{"sha256-long", edSHA256 + "A", "one base64 character too many", 0, ""},

@@ -61,6 +61,28 @@ func appendReport(b []byte, r *Report) []byte {
 		}
 		b = append(b, ']')
 	}
+	if ct := r.Cert; ct != nil {
+		b = append(b, `,"certificate":{"certType":`...)
+		b = appendString(b, ct.CertType)
+		b = append(b, `,"keyId":`...)
+		b = appendString(b, ct.KeyID)
+		b = append(b, `,"serial":`...)
+		b = strconv.AppendUint(b, ct.Serial, 10)
+		b = append(b, `,"principals":[`...)
+		for i, p := range ct.Principals {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, p)
+		}
+		b = append(b, `],"validAfter":`...)
+		b = appendString(b, ct.ValidAfter)
+		b = append(b, `,"validBefore":`...)
+		b = appendString(b, ct.ValidBefore)
+		b = append(b, `,"ca":`...)
+		b = appendString(b, ct.CA)
+		b = append(b, '}')
+	}
 	b = append(b, `,"operations":[`...)
 	for i := range r.Operations {
 		o := &r.Operations[i]

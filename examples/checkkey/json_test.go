@@ -15,11 +15,13 @@ func TestAppendReport(t *testing.T) {
 			Operations: []OperationReport{{Operation: "ec2-instance-connect:SendSSHPublicKey", Accepted: true}}},
 		{File: odd, Line: 123456, Kind: kindKnownHosts, KindFrom: odd, Type: odd, Bits: 4096, SHA256: odd, MD5: odd, Encoding: odd, Comment: odd, Options: odd, Typed: map[string]any{"pty": "denied", "from": []string{odd, "a"}, "restrict": true, "tunnel": 3, "command": odd},
 			Marker: "@revoked", Hosts: []string{"a", odd, "[h]:22"},
+			Cert: &CertReport{CertType: "user", KeyID: odd, Serial: 1<<64 - 1, Principals: []string{odd, "b"}, ValidAfter: "always", ValidBefore: odd, CA: odd},
 			Operations: []OperationReport{
 				{Operation: "iam:UploadSSHPublicKey", Code: "InvalidPublicKey", HTTPStatus: 400, Message: odd, Reason: odd, Hint: odd},
 				{Operation: "x", Accepted: true},
 			}},
 		{Operations: []OperationReport{}},
+		{Cert: &CertReport{Principals: []string{}}, Operations: []OperationReport{}},
 		{},
 	}
 	for i, r := range reports {

@@ -26,7 +26,11 @@
 //
 // stdout holds one line per key:
 //
-//	FILE:LINE TYPE BITS SHA256:... [MARKER HOSTS] OP=accepted OP=refused:CODE ... [OPTIONS] [COMMENT]
+//	FILE:LINE TYPE BITS SHA256:... [MARKER HOSTS] OP=accepted OP=refused:CODE ... [OPTIONS] [CERT] [COMMENT]
+//
+// where CERT, for an OpenSSH certificate, is "cert=user id=ID
+// principals=P,... valid=FROM..TO" (a certificate's bits and fingerprint
+// are its certified key's, as ssh-keygen -l shows them).
 //
 // File names, hosts, options and comments are Go-quoted where they hold a
 // control character, a double quote or a backslash. Each distinct refusal
@@ -55,6 +59,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
@@ -128,7 +133,41 @@ type Report struct {
 	Typed      map[string]any    `json:"optionsTyped,omitempty"` // the same, typed: sshd's option names, the values as read
 	Marker     string            `json:"marker,omitempty"`       // known_hosts: @cert-authority or @revoked
 	Hosts      []string          `json:"hosts,omitempty"`        // known_hosts: the host patterns
+	Cert       *CertReport       `json:"certificate,omitempty"`  // an OpenSSH certificate's data
 	Operations []OperationReport `json:"operations"`
+}
+
+// CertReport is what checkkey shows of an OpenSSH certificate: its type and
+// bits and fingerprint above are the certified key's, as ssh-keygen -l
+// shows them.
+type CertReport struct {
+	CertType    string   `json:"certType"` // user or host
+	KeyID       string   `json:"keyId"`
+	Serial      uint64   `json:"serial"`
+	Principals  []string `json:"principals"`
+	ValidAfter  string   `json:"validAfter"`  // RFC 3339 in UTC, or "always"
+	ValidBefore string   `json:"validBefore"` // RFC 3339 in UTC, or "forever"
+	CA          string   `json:"ca"`          // the signing CA key's SHA256 fingerprint
+}
+
+// certReport returns the CertReport of k, or nil for a plain key.
+func certReport(k *sshkey.Key) *CertReport {
+	c, ok := k.Certificate()
+	if !ok {
+		return nil
+	}
+	r := &CertReport{CertType: c.CertType().String(), KeyID: c.KeyID(), Serial: c.Serial(), Principals: c.Principals(),
+		ValidAfter: "always", ValidBefore: "forever", CA: c.SignatureKey().Fingerprint(crypto.SHA256).String()}
+	if r.Principals == nil {
+		r.Principals = []string{}
+	}
+	if t := c.ValidAfter(); !t.IsZero() {
+		r.ValidAfter = t.UTC().Format(time.RFC3339)
+	}
+	if t := c.ValidBefore(); !c.IsForever() && !t.IsZero() {
+		r.ValidBefore = t.UTC().Format(time.RFC3339)
+	}
+	return r
 }
 
 // OperationReport is the answer of one AWS operation.
@@ -212,6 +251,19 @@ otherwise every ~/.ssh/*.pub (the bundled sample key when there is none).
   -q             print only the refused keys, the bad lines and the summary
   -json          one JSON object per key and per error, the summary last
   -              standard input
+
+Each key is one line: FILE:LINE TYPE BITS SHA256:... [MARKER HOSTS]
+OP=accepted|OP=refused:CODE ... [OPTIONS] [cert=user|host id=ID
+principals=P,... valid=FROM..TO] [COMMENT]; a certificate's bits and
+fingerprint are its certified key's, as ssh-keygen -l shows them.
+-json fields of a key: file, line, kind, kindFrom (flag, name or
+content), type, bits, sha256, md5 (IAM's, with an IAM operation),
+encoding, comment, options (as written), optionsTyped, marker, hosts,
+certificate (certType, keyId, serial, principals, validAfter,
+validBefore, ca), operations (operation, accepted, code, httpStatus,
+message, reason, hint). Of an error: file, line, error, code (ErrPrivateKey,
+ErrUnreadable, ...), hint. The last object: "summary": true, with the
+counts.
 
 Exit status: 0 every key accepted by every operation it was judged by;
 1 some key refused; 3 some input holds a bad line or a private key, or
@@ -882,6 +934,7 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 	c.keys++
 	r.Type, r.Bits, r.Encoding, r.Comment = k.Type(), k.Bits(), k.Format().String(), k.Comment()
 	r.SHA256 = k.Fingerprint(crypto.SHA256).String()
+	r.Cert = certReport(k)
 	if c.iam {
 		r.MD5 = k.Fingerprint(crypto.MD5).String() // IAM's Fingerprint
 	}
@@ -1072,6 +1125,10 @@ func (c *checker) printText(r *Report) {
 	if r.Options != "" {
 		w.WriteByte(' ')
 		w.WriteString(quote(cut(r.Options, optionsWidth)))
+	}
+	if ct := r.Cert; ct != nil {
+		fmt.Fprintf(w, " cert=%s id=%s principals=%s valid=%s..%s", ct.CertType, quote(ct.KeyID),
+			quote(strings.Join(ct.Principals, ",")), ct.ValidAfter, ct.ValidBefore)
 	}
 	if r.Comment != "" {
 		w.WriteByte(' ')

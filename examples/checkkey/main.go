@@ -186,7 +186,6 @@ type checker struct {
 	ops     []validate.Op
 	names   []string // the ops as printed on the verdict line
 	json    bool
-	format  string
 	out     *bufio.Writer
 	buf     []byte            // a JSON line, reused
 	opsBuf  []OperationReport // a report's operations, reused

@@ -99,3 +99,39 @@ func TestPrivateBodies(t *testing.T) {
 		}
 	}
 }
+
+// wrappedPastes are authorized_keys texts broken at many places by many
+// line ends, with and without a comment, blanks and a second line: the
+// inputs on which TestWrappedFinding holds the reader's wrapped finding to
+// the explain step sshkey had.
+func wrappedPastes() []string {
+	var out []string
+	for _, k := range []struct{ typ, b64 string }{{"ssh-ed25519", ed25519B64}, {"ssh-rsa", rsaB64}} {
+		for _, at := range []int{0, 1, 3, 4, 8, 30, 40, len(k.b64) - 4, len(k.b64) - 1, len(k.b64)} {
+			for _, br := range []string{"\n", "\r\n", "\r", "\n\n", "\r\r\n", "\n\r", " \n", "\n ", "\t\r\n", "\r\n\r\n"} {
+				for _, tail := range []string{"", " me@host", "\n", " me@host\nx", " a\r\nb", "\n" + k.typ + " " + k.b64} {
+					line := k.typ + " " + k.b64[:at] + br + k.b64[at:] + tail
+					out = append(out, line, "\r"+line, k.typ+br+" "+k.b64+tail)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestWrappedFinding: on every wrapped paste variant, the reader finds a
+// wrapped paste where the explain step sshkey had (slowWrappedPaste) found
+// one, but for the variants wrappedAside sets apart (checkInspect), and it
+// finds some.
+func TestWrappedFinding(t *testing.T) {
+	n := 0
+	for _, in := range wrappedPastes() {
+		checkInspect(t, []byte(in))
+		if _, _, _, _, r := scanAuthorizedKey(trimLine([]byte(in)), nil); r.wrapped {
+			n++
+		}
+	}
+	if n < 50 {
+		t.Fatalf("the reader finds %d wrapped pastes", n)
+	}
+}

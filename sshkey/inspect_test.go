@@ -54,7 +54,7 @@ func checkInspect(t *testing.T, data []byte) {
 		_, _, _, _, r := scanAuthorizedKey(text, nil)
 		checkRefusal(t, "scanAuthorizedKey", r, checkAuthorizedKey(text))
 		if want := slowWrappedPaste(trimSpace(data)); r.wrapped != want && !wrappedAside(text) {
-			t.Fatalf("scanAuthorizedKey finds wrapped = %v, slowWrappedPaste %v", r.wrapped, want)
+			t.Fatalf("scanAuthorizedKey finds wrapped = %v, slowWrappedPaste %v, in %q", r.wrapped, want, data)
 		}
 	}
 	// The PEM scanner decides as its readable reference, checkPEM, does,
@@ -339,6 +339,11 @@ func FuzzInspect(f *testing.F) {
 	f.Add([]byte(rsaPKCS1))
 	f.Add([]byte(ed25519RFC))
 	addInputs(f)
+	for i, in := range wrappedPastes() {
+		if i%97 == 0 {
+			f.Add([]byte(in))
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkInspect(t, data)
 	})

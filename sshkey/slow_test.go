@@ -170,7 +170,10 @@ func slowWrappedPaste(text []byte) bool {
 	if _, _, f3 := firstFields(first); len(f3) > 0 {
 		return false // a comment ends the first line: a second line is a second line
 	}
-	if checkAuthorizedKey(first) == nil {
+	// sshkey's reader, given first as it is, refused a CR at its end
+	// (cutLine leaves one of "\r\r\n"), which checkAuthorizedKey's
+	// cutLine drops.
+	if checkAuthorizedKey(first) == nil && !bytes.HasSuffix(first, []byte("\r")) {
 		return false
 	}
 	joined := bytes.Map(func(r rune) rune {

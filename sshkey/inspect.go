@@ -12,8 +12,9 @@ import (
 // scanners Parse runs (scanAuthorizedKey, scanRFC4716, scanPEM with
 // readSPKI and readPKCS1, then checkBlob), with buffers on the stack, and
 // stops at the type, size and encoding, which are all Policy.Check looks
-// at: it builds no Key and no error. A text it refuses goes to
-// Parse, which says why. FuzzInspect holds the two to the same answers.
+// at: it builds no Key and no error (a reader's refusal is a value, which
+// it drops). A text it refuses goes to Parse, whose readers say why.
+// FuzzInspect holds the two to the same answers.
 
 // keyInfo is what inspect learns of a key Parse accepts.
 type keyInfo struct {

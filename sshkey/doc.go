@@ -197,10 +197,13 @@
 // into a buffer on the stack, reads the wire format and the DER where they
 // lie, and builds no [ssh.PublicKey]. For a valid key it does not allocate,
 // and a request validator pays less for it than for x/crypto's parse alone
-// (BENCHMARKS.md in the repository). A refused text goes to Parse, whose
-// readable reader of that encoding then says why: that step only words the
-// refusal, and never accepts. Every scanner costs time linear in its input,
-// whatever its line ends.
+// (BENCHMARKS.md in the repository). A scanner decides refusal as it
+// decides acceptance, in the same pass: where it fails it returns its
+// refusal as a value, which Parse words (CheckText gives a refused text to
+// Parse). Wording reads no grammar a second time (it looks only for a
+// marker: a byte-order mark, a known_hosts host field, a private key) and
+// never accepts. Every scanner costs time linear in its input, whatever its
+// line ends.
 //
 // Every function and method is safe for concurrent use; the package has no
 // mutable state. A [Key] is not modified after Parse returns it.

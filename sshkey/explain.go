@@ -12,11 +12,14 @@ import (
 // This file is the explain step: it runs only on a text sshkey has already
 // refused, to name the cause better than the rule that refused it can (a
 // private key's body, a byte-order mark, a known_hosts line, a wrapped
-// paste). It returns an error in every case, so it can never accept.
+// paste). It returns an error in every case, so it can never accept. It
+// reads no grammar: what it knows of the text beyond a few markers is what
+// the reader that refused it decided (wrapped).
 
-// explain returns the error to give for the trimmed text that the scanner
-// refused with err.
-func explain(text []byte, err error) error {
+// explain returns the error to give for the trimmed text that a reader
+// refused with err; wrapped is the authorized_keys reader's finding that
+// the text is a wrapped paste (refusal.wrapped).
+func explain(text []byte, err error, wrapped bool) error {
 	if errors.Is(err, keyerrors.ErrPrivateKey) {
 		return err
 	}
@@ -44,7 +47,7 @@ func explain(text []byte, err error) error {
 		return newErr(ke.Sentinel, "this is a known_hosts line with an @cert-authority or @revoked marker, not a public key; give the key alone (the type and base64 after the host names)")
 	case knownHostsLine(text):
 		return newErr(ke.Sentinel, "this is a known_hosts line (host names before the key type), not an authorized_keys line; give the key alone (the type and base64 after the host names)")
-	case wrappedPaste(text):
+	case wrapped:
 		return newErr(keyerrors.ErrMalformedKey, "the base64 key is split across lines, as a wrapped paste leaves it; join the lines into one")
 	}
 	return err
@@ -84,30 +87,6 @@ func knownHostsLine(text []byte) bool {
 	var buf [64]byte
 	blob, ok := decodeTo(buf[:], f3[:min(len(f3)/4*4, 84)])
 	return ok && bytes.HasPrefix(blob, wire.AppendString(nil, f2))
-}
-
-// wrappedPaste reports whether text is an authorized_keys line whose base64
-// was broken into lines: the first line is a type and base64 alone, which
-// is no key, and joined, the lines parse.
-func wrappedPaste(text []byte) bool {
-	if !bytes.ContainsAny(text, "\r\n") || sniff(text) != kindAuthorizedKey {
-		return false
-	}
-	first, _ := cutLine(text)
-	if _, _, f3 := firstFields(first); len(f3) > 0 {
-		return false // a comment ends the first line: a second line is a second line
-	}
-	if _, err := parseAuthorizedKey(first); err == nil {
-		return false
-	}
-	joined := bytes.Map(func(r rune) rune {
-		if r == '\r' || r == '\n' {
-			return -1
-		}
-		return r
-	}, text)
-	_, err := parseAuthorizedKey(joined)
-	return err == nil
 }
 
 func privateBody(text []byte) string { return scan.PrivateBody(text) }

@@ -28,6 +28,9 @@ func TestExplain(t *testing.T) {
 		{"revoked", "a known_hosts @revoked line", "@revoked host.example.com " + ed25519Line, keyerrors.ErrMalformedKey, "@revoked"},
 		{"wrapped", "the base64 broken in two by a terminal or mail client", "ssh-ed25519 " + ed25519B64[:40] + "\n" + ed25519B64[40:] + " me@host", keyerrors.ErrMalformedKey, "join the lines"},
 		{"wrapped-crlf", "broken with CRLF", "ssh-ed25519 " + ed25519B64[:30] + "\r\n" + ed25519B64[30:], keyerrors.ErrMalformedKey, "join the lines"},
+		{"wrapped-lone-cr", "broken with a lone CR", "ssh-ed25519 " + ed25519B64[:30] + "\r" + ed25519B64[30:], keyerrors.ErrMalformedKey, "join the lines"},
+		{"type-line", "the type alone on a line, the base64 indented on the next: no wrapped base64, the reader says what the line lacks", "ssh-ed25519\n " + ed25519B64, keyerrors.ErrMalformedKey, "no base64 key after the type"},
+		{"cr-before-wrapped", "a lone CR before the type is refused as the reader finds it", "\rssh-ed25519 " + ed25519B64[:40] + "\n" + ed25519B64[40:], keyerrors.ErrMalformedKey, "carriage return"},
 		{"options", "authorized_keys options stay options, not hosts", "no-pty " + ed25519Line, keyerrors.ErrMalformedKey, "options"},
 		{"options-quoted", "an option with a quoted value", `from="10.0.0.1",no-pty ` + ed25519Line, keyerrors.ErrMalformedKey, "options"},
 		{"options-restrict", "restrict is an option", "restrict " + ed25519Line, keyerrors.ErrMalformedKey, "options"},
@@ -97,5 +100,41 @@ func TestPrivateBodies(t *testing.T) {
 		if kind := privateBody(b); kind != "" && !strings.Contains(string(b), "PRIVATE") {
 			t.Errorf("%s: a public input is taken for %s", name, kind)
 		}
+	}
+}
+
+// wrappedPastes are authorized_keys texts broken at many places by many
+// line ends, with and without a comment, blanks and a second line: the
+// inputs on which TestWrappedFinding holds the reader's wrapped finding to
+// the explain step sshkey had.
+func wrappedPastes() []string {
+	var out []string
+	for _, k := range []struct{ typ, b64 string }{{"ssh-ed25519", ed25519B64}, {"ssh-rsa", rsaB64}} {
+		for _, at := range []int{0, 1, 3, 4, 8, 30, 40, len(k.b64) - 4, len(k.b64) - 1, len(k.b64)} {
+			for _, br := range []string{"\n", "\r\n", "\r", "\n\n", "\r\r\n", "\n\r", " \n", "\n ", "\t\r\n", "\r\n\r\n"} {
+				for _, tail := range []string{"", " me@host", "\n", " me@host\nx", " a\r\nb", "\n" + k.typ + " " + k.b64} {
+					line := k.typ + " " + k.b64[:at] + br + k.b64[at:] + tail
+					out = append(out, line, "\r"+line, k.typ+br+" "+k.b64+tail)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestWrappedFinding: on every wrapped paste variant, the reader finds a
+// wrapped paste where the explain step sshkey had (slowWrappedPaste) found
+// one, but for the variants wrappedAside sets apart (checkInspect), and it
+// finds some.
+func TestWrappedFinding(t *testing.T) {
+	n := 0
+	for _, in := range wrappedPastes() {
+		checkInspect(t, []byte(in))
+		if _, _, _, _, r := scanAuthorizedKey(trimLine([]byte(in)), nil); r.wrapped {
+			n++
+		}
+	}
+	if n < 50 {
+		t.Fatalf("the reader finds %d wrapped pastes", n)
 	}
 }

@@ -63,14 +63,21 @@ func FuzzParseRFC4716(f *testing.F) {
 	})
 }
 
-// FuzzParsePEM checks the two PEM readers on their own: no panic; an error
-// holds no run of the input; an accepted key is the key crypto/x509 reads
+// FuzzParsePEM checks the two PEM readers on their own: no panic; scanPEM
+// accepts and refuses (in the same words) as checkPEM does; an error holds
+// no run of the input; an accepted key is the key crypto/x509 reads
 // from the same block, is the key Parse finds, and round-trips through PEM
 // (and PKCS1 for RSA).
 func FuzzParsePEM(f *testing.F) {
 	addFiles(f, "../testdata/keys/*.pem", "../testdata/keys/*.pkcs8", "../testdata/vectors/openssh/exported/*.PEM.txt",
 		"../testdata/vectors/openssh/exported/*.PKCS8.txt")
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The scanner refuses as its readable reference does, in the same
+		// words, on any trimmed text.
+		for _, label := range []string{pemPKIX, pemPKCS1} {
+			_, r := scanPEM(trimSpace(data), label, nil)
+			checkRefusal(t, "scanPEM", r, checkPEM(trimSpace(data), label))
+		}
 		for _, read := range []func([]byte) (*Key, error){ParsePKIX, ParsePKCS1} {
 			k, err := read(data)
 			if err != nil {

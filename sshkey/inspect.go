@@ -2,7 +2,9 @@ package sshkey
 
 import (
 	"bytes"
+	"encoding/base64"
 
+	"github.com/keyvet/keyvet/internal/wire"
 	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
@@ -10,8 +12,9 @@ import (
 // scanners Parse runs (scanAuthorizedKey, scanRFC4716, scanPEM with
 // readSPKI and readPKCS1, then checkBlob), with buffers on the stack, and
 // stops at the type, size and encoding, which are all Policy.Check looks
-// at: it builds no Key and no error. A text it refuses goes to
-// Parse, which says why. FuzzInspect holds the two to the same answers.
+// at: it builds no Key and no error (a reader's refusal is a value, which
+// it drops). A text it refuses goes to Parse, whose readers say why.
+// FuzzInspect holds the two to the same answers.
 
 // keyInfo is what inspect learns of a key Parse accepts.
 type keyInfo struct {
@@ -97,32 +100,35 @@ func inspect(data []byte) (keyInfo, bool) {
 // Parse does, into a buffer on the stack.
 func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
 	var buf [stackBlob]byte
-	_, _, t, bits, ok := scanAuthorizedKey(text, buf[:])
-	if !ok {
+	_, _, t, bits, r := scanAuthorizedKey(text, buf[:])
+	if r.refused() {
 		return keyInfo{}, false
 	}
 	return keyInfo{t.name, bits, FormatAuthorizedKey}, true
 }
 
-// scanAuthorizedKey is the scanner of an authorized_keys text (trimmed),
-// for Parse and CheckText alike: it reports whether the text is one line
-// "type base64 [comment]" that checkAuthorizedKey accepts, and returns the
-// blob (decoded into buf, or a new slice when buf is too small), the
-// comment, the type and the size. It decides; it explains nothing.
+// scanAuthorizedKey is the reader of an authorized_keys text (trimmed),
+// for Parse and CheckText alike: it reads the text as one line "type
+// base64 [comment]" and returns the blob (decoded into buf, or a new slice
+// when buf is too small), the comment, the type and the size; or, where it
+// fails, its refusal, decided there (refuseLine, refuseBase64,
+// refuseBlob). checkAuthorizedKey (slow_test.go) is its readable
+// reference: FuzzInspect holds the two to the same answers, the same
+// sentinels and the same words.
 //
 // A text Parse accepts is one line and holds no CR, so the text holds no CR
-// or LF. None is looked for: the type must be a Type constant, the blanks
-// are spaces and tabs, and checkComment refuses control characters, so a
-// CR or LF could only hide in the base64, where the decoder skips it; then
-// the decoded blob is short (see below).
-func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits int, ok bool) {
+// or LF. None is looked for on the way to an acceptance: the type must be
+// a Type constant, the blanks are spaces and tabs, and checkComment refuses
+// control characters, so a CR or LF could only hide in the base64, where
+// the decoder skips it; then the decoded blob is short (see below).
+func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits int, r refusal) {
 	i := 0
 	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
 		i++
 	}
 	if t = lookupType(text[:i]); t == nil {
 		if t = lookupCertType(text[:i]); t == nil { // cert.go
-			return nil, nil, nil, 0, false
+			return nil, nil, nil, 0, refuseLine(text)
 		}
 	}
 	rest := trimBlank(text[i:])
@@ -130,7 +136,7 @@ func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits
 	if j := indexBlank(rest); j >= 0 {
 		b64, comment = rest[:j], trimBlank(rest[j:])
 	}
-	blob, ok = decodeTo(buf, b64)
+	blob, ok := decodeTo(buf, b64)
 	// The decoder takes whole quanta of four characters, each three bytes
 	// less its padding, of which the text has two at most. A text of n
 	// bytes (n a multiple of 4) that holds k CRs or LFs holds n-k
@@ -138,13 +144,158 @@ func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits
 	// blob is at least three bytes shorter than 3n/4, where the padding
 	// makes it at most two shorter.
 	if !ok || len(b64)%4 != 0 || len(blob)+2 < len(b64)/4*3 {
-		return nil, nil, nil, 0, false
+		r = refuseTyped(text, i)
+		r.wrapped = ok && wrappedBase64(t, blob, b64, comment)
+		return nil, nil, nil, 0, r
 	}
 	bt, bits, err := checkBlob(blob)
 	if err != nil || bt != t || checkComment(comment) != nil {
-		return nil, nil, nil, 0, false
+		// The base64 holds no CR or LF: it lies in the first line.
+		return nil, nil, nil, 0, refuseDecoded(text, i, len(text)-len(rest)+len(b64), b64, blob)
 	}
-	return blob, comment, t, bits, true
+	return blob, comment, t, bits, refusal{}
+}
+
+// The refusal half of scanAuthorizedKey: each function takes the reading up
+// where the scanner failed and finds the first rule (in checkAuthorizedKey's
+// order) the line breaks. The line is the text up to its first LF, without
+// the CR before it; what follows the line is judged by afterKey.
+
+// refuseLine is the refusal of a text whose first field is no key type.
+func refuseLine(text []byte) refusal {
+	line, after := cutLine(text)
+	line = trimBlank(line)
+	if len(line) > 0 && line[0] == '#' {
+		return refusal{why: reasonCommentLine}
+	}
+	if bytes.IndexByte(line, '\r') >= 0 {
+		return refusal{why: reasonCR}
+	}
+	label, rest := nextField(line)
+	if !typeShaped(label) {
+		if looksLikeOptions(line) {
+			return refusal{why: reasonOptions}
+		}
+		if blobShaped(label) {
+			return refusal{why: reasonTypeMissing}
+		}
+		// The second field is a blob but the first is no type name.
+	}
+	return refuseBase64(line, label, rest, after)
+}
+
+// refuseTyped is the refusal of a text whose first field, text[:i], is a
+// key type, and whose base64 field the decoder refused or found to hold a
+// line break.
+func refuseTyped(text []byte, i int) refusal {
+	line, after := cutLine(text)
+	line = trimBlank(line)
+	if bytes.IndexByte(line, '\r') >= 0 {
+		return refusal{why: reasonCR}
+	}
+	return refuseBase64(line, text[:i], trimBlank(line[i:]), after)
+}
+
+// refuseDecoded is the refusal of a text whose first field, text[:i], is a
+// key type and whose base64 field b64, which holds no line break, decodes
+// to blob and ends at text[end]: the blob, the comment or what follows the
+// line is wrong.
+func refuseDecoded(text []byte, i, end int, b64, blob []byte) refusal {
+	line, after := cutLine(text)
+	line = trimBlank(line)
+	if bytes.IndexByte(line, '\r') >= 0 {
+		return refusal{why: reasonCR}
+	}
+	if len(b64) == 0 {
+		return refusal{why: reasonNoBase64, name: string(text[:i])}
+	}
+	return refuseBlob(text[:i], blob, trimBlank(line[end:]), after)
+}
+
+// refuseBase64 judges the base64 field and what follows it on the line.
+func refuseBase64(line, label, rest, after []byte) refusal {
+	b64, rest := nextField(rest)
+	if len(b64) == 0 {
+		return refusal{why: reasonNoBase64, name: string(label)}
+	}
+	blob, ok := decodeB64(b64)
+	if !ok {
+		if typeShaped(b64) || looksLikeOptions(line) {
+			// "@ ssh-rsa AAAA...": the first field is options (any
+			// text to x/crypto's retry) and the second the type; or
+			// '@" " ssh-rsa AAAA...', options with a quoted blank.
+			return refusal{why: reasonOptions}
+		}
+		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
+			// x/crypto's decoder takes it (CR/LF inside, or padding bits).
+			return refusal{why: reasonNotBase64}
+		}
+		if t := bytes.TrimSpace(b64); len(t) < len(b64) && len(t) > 0 {
+			return refusal{why: reasonOtherSpace}
+		}
+		return refusal{why: reasonNotBase64}
+	}
+	return refuseBlob(label, blob, rest, after)
+}
+
+// refuseBlob judges the decoded blob against the type the line names, then
+// the comment, then what follows the line.
+func refuseBlob(label, blob, comment, after []byte) refusal {
+	name, _, ok := wire.String(blob)
+	if !ok {
+		return refusal{why: reasonTruncated}
+	}
+	if !bytes.Equal(name, label) {
+		return refusal{why: reasonTypeMismatch, name: string(label), other: string(name)}
+	}
+	if _, _, err := checkBlob(blob); err != nil {
+		return refuseWith(err)
+	}
+	if err := checkComment(comment); err != nil {
+		return refuseWith(err)
+	}
+	if err := afterKey(after, "key line"); err != nil {
+		return refuseWith(err)
+	}
+	return refusal{why: reasonUnexplained}
+}
+
+// wrappedBase64 reports whether a base64 field b64 that holds a line break
+// (CR or LF), and that the decoder, skipping the breaks, decoded to blob,
+// is a wrapped paste of a key of type t: joined, the line is a key (the
+// blob is one of type t and the comment, its breaks dropped, is fine), and
+// the first line alone is none but ends with the base64 (no comment after
+// it).
+func wrappedBase64(t *keyType, blob, b64, comment []byte) bool {
+	if bt, _, err := checkBlob(blob); err != nil || bt != t {
+		return false
+	}
+	k := bytes.IndexByte(b64, '\n')
+	if k < 0 {
+		// Lone CRs only: the first line holds them, and is no key; it
+		// may hold nothing after the base64.
+		c := comment
+		if j := bytes.IndexByte(c, '\n'); j >= 0 {
+			c = bytes.TrimSuffix(c[:j], []byte("\r"))
+		}
+		if len(c) > 0 {
+			return false
+		}
+	} else {
+		// The first line ends inside the base64: it is no key if it
+		// holds a lone CR, or if base64 follows on the next lines.
+		first := bytes.TrimSuffix(b64[:k], []byte("\r"))
+		if bytes.IndexByte(first, '\r') < 0 && len(bytes.Trim(b64[k:], "\r\n")) == 0 {
+			return false
+		}
+	}
+	joined := bytes.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return -1
+		}
+		return r
+	}, comment)
+	return checkComment(trimBlank(joined)) == nil
 }
 
 // indexBlank returns the index of the first space or tab in b, or -1.

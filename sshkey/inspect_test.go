@@ -45,22 +45,28 @@ func checkInspect(t *testing.T, data []byte) {
 	if fast, slow := checkComment(data), slowComment; (fast == nil) != (slow == nil) {
 		t.Fatalf("checkComment = %v, checkCommentRunes = %v", fast, slow)
 	}
-	// The scanner of an authorized_keys line decides as its readable
-	// reference, checkAuthorizedKey, does.
+	// The reader of an authorized_keys line decides as its readable
+	// reference, checkAuthorizedKey, does, and refuses with the same
+	// sentinel and words; it finds a wrapped paste where the explain step
+	// sshkey had (slowWrappedPaste) found one.
 	if sniff(trimSpace(data)) == kindAuthorizedKey && !mayHoldPrivate(data) {
 		text := trimLine(data) // as read and inspect give it to the scanner
-		_, _, _, _, ok := scanAuthorizedKey(text, nil)
-		if ref := checkAuthorizedKey(text); ok != (ref == nil) {
-			t.Fatalf("scanAuthorizedKey says %v, checkAuthorizedKey %v", ok, ref)
+		_, _, _, _, r := scanAuthorizedKey(text, nil)
+		checkRefusal(t, "scanAuthorizedKey", r, checkAuthorizedKey(text))
+		if want := slowWrappedPaste(trimSpace(data)); r.wrapped != want && !wrappedAside(text) {
+			t.Fatalf("scanAuthorizedKey finds wrapped = %v, slowWrappedPaste %v, in %q", r.wrapped, want, data)
 		}
 	}
-	// The PEM and DER readers decide as the readable reference,
-	// slowPEM, does, and read the same key.
+	// The PEM scanner decides as its readable reference, checkPEM, does,
+	// with the same words; the PEM and DER readers decide as slowPEM does,
+	// and read the same key.
 	if text := trimSpace(data); !mayHoldPrivate(data) && (sniff(text) == kindPKIX || sniff(text) == kindPKCS1) {
 		label := pemPKIX
 		if sniff(text) == kindPKCS1 {
 			label = pemPKCS1
 		}
+		_, r := scanPEM(text, label, nil)
+		checkRefusal(t, "scanPEM", r, checkPEM(text, label))
 		ref, rerr := slowPEM(text, label)
 		k, err := parsePEM(text, label)
 		if (err == nil) != (rerr == nil) {
@@ -114,6 +120,47 @@ func checkInspect(t *testing.T, data []byte) {
 	if ok {
 		checkOutsideRef(t, data, ki)
 	}
+}
+
+// checkRefusal holds a reader's refusal r to its readable reference's
+// error ref: both accept, or both refuse with the same words and the same
+// key sentinel.
+func checkRefusal(t *testing.T, reader string, r refusal, ref error) {
+	t.Helper()
+	got := r.err()
+	if (got == nil) != (ref == nil) {
+		t.Fatalf("%s says %v, its reference %v", reader, got, ref)
+	}
+	if got == nil {
+		return
+	}
+	if got.Error() != ref.Error() {
+		t.Fatalf("%s refuses with %q, its reference with %q", reader, got, ref)
+	}
+	for _, s := range keySentinels {
+		if errors.Is(got, s) != errors.Is(ref, s) {
+			t.Fatalf("%s refuses with %v, its reference with %v: not the same sentinel", reader, got, ref)
+		}
+	}
+}
+
+// wrappedAside reports whether text (an authorized_keys text as the reader
+// gets it) is one of the wrapped pastes the explain step sshkey had found
+// and the reader does not: where the line breaks are not inside the base64
+// field (its first field, split at blanks only, is no key type, or the
+// field after it, likewise, is only line breaks), as in "\rssh-ed25519
+// AAAA...", "ssh-ed25519\r AAAA..." or "ssh-ed25519 \n AAAA...". The
+// reader's refusal of those is checkAuthorizedKey's.
+func wrappedAside(text []byte) bool {
+	i := indexBlank(text)
+	if i < 0 || lookupType(text[:i]) == nil {
+		return true
+	}
+	rest := trimBlank(text[i:])
+	if j := indexBlank(rest); j >= 0 {
+		rest = rest[:j]
+	}
+	return len(bytes.Trim(rest, "\r\n")) == 0
 }
 
 // checkOutsideRef checks a key inspect accepts against the parsers outside
@@ -292,6 +339,11 @@ func FuzzInspect(f *testing.F) {
 	f.Add([]byte(rsaPKCS1))
 	f.Add([]byte(ed25519RFC))
 	addInputs(f)
+	for i, in := range wrappedPastes() {
+		if i%97 == 0 {
+			f.Add([]byte(in))
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkInspect(t, data)
 	})

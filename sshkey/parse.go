@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
-	"github.com/keyvet/keyvet/internal/wire"
 	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
@@ -380,13 +379,16 @@ func read(data []byte, want kind) (*Key, error) {
 	k := sniff(text)
 	var key *Key
 	var err error
+	wrapped := false
 	switch {
 	case want != kindUnknown && k != want:
 		err = notEncoding(text, k)
 	case k == kindAuthorizedKey:
 		// The line keeps a lone CR before it (trimLine), which the
 		// scanner refuses; the explain step reads text as it is.
-		key, err = parseAuthorizedKey(trimLine(data))
+		var r refusal
+		key, r = parseAuthorizedKey(trimLine(data))
+		err, wrapped = r.err(), r.wrapped
 	case k == kindRFC4716:
 		key, err = parseRFC4716(text)
 	case k == kindPKIX:
@@ -397,7 +399,7 @@ func read(data []byte, want kind) (*Key, error) {
 		err = notEncoding(text, k)
 	}
 	if err != nil {
-		return nil, explain(text, err)
+		return nil, explain(text, err, wrapped)
 	}
 	return key, nil
 }
@@ -441,96 +443,17 @@ func ParseAuthorizedKey(data []byte) (*Key, error) {
 	return read(data, kindAuthorizedKey)
 }
 
-func parseAuthorizedKey(text []byte) (*Key, error) {
-	blob, comment, t, bits, ok := scanAuthorizedKey(text, nil)
-	if !ok {
-		return nil, authorizedKeyError(text)
+// parseAuthorizedKey reads text (trimmed) with scanAuthorizedKey, and
+// returns the Key or the scanner's refusal.
+func parseAuthorizedKey(text []byte) (*Key, refusal) {
+	blob, comment, t, bits, r := scanAuthorizedKey(text, nil)
+	if r.refused() {
+		return nil, r
 	}
 	k := newKey(t, bits, blob)
 	k.comment = string(comment)
 	k.format = FormatAuthorizedKey
-	return k, nil
-}
-
-// authorizedKeyError is the error for an authorized_keys text that
-// scanAuthorizedKey refused: checkAuthorizedKey's. It never accepts: should
-// checkAuthorizedKey find nothing wrong (FuzzInspect holds the two equal),
-// the text is still refused.
-func authorizedKeyError(text []byte) error {
-	if err := checkAuthorizedKey(text); err != nil {
-		return err
-	}
-	return malformed("the authorized_keys line is refused by the scanner but no rule says why; please report it")
-}
-
-// checkAuthorizedKey is the readable reader of an authorized_keys text
-// (trimmed): one line "type base64 [comment]", checked rule by rule, each
-// with its sentinel and message. It runs only on a refusal, to say why, and
-// in the tests as the reference scanAuthorizedKey is held to.
-func checkAuthorizedKey(text []byte) error {
-	line, rest := cutLine(text)
-	line = trimBlank(line)
-	if len(line) > 0 && line[0] == '#' {
-		return newErr(keyerrors.ErrMalformedKey, "comment lines (#) are not accepted; give the key line alone")
-	}
-	if err := checkAuthorizedLine(line); err != nil {
-		return err
-	}
-	return afterKey(rest, "key line")
-}
-
-const msgNotBase64 = "the key is not valid base64 (RFC 4648 section 4); copy the whole key again"
-
-func checkAuthorizedLine(line []byte) error {
-	if bytes.IndexByte(line, '\r') >= 0 {
-		// x/crypto ends the line at the first CR and ignores the rest.
-		return newErr(keyerrors.ErrMalformedKey, "the line holds a carriage return (CR) that does not end it; only LF or CRLF line ends are accepted")
-	}
-	label, rest := nextField(line)
-	if !typeShaped(label) {
-		if looksLikeOptions(line) {
-			return newErr(keyerrors.ErrMalformedKey, "authorized_keys options before the key type are not accepted; remove the options before the key type")
-		}
-		if blobShaped(label) {
-			return malformed("the key type is missing before the base64 key; write the type first, as in \"ssh-ed25519 AAAA...\"")
-		}
-		// The second field is a blob but the first is no type name.
-	}
-	b64, rest := nextField(rest)
-	if len(b64) == 0 {
-		return malformed("there is no base64 key after the type " + safeName(label) + "; give the whole line of the .pub file")
-	}
-	blob, ok := decodeB64(b64)
-	if !ok {
-		if typeShaped(b64) || looksLikeOptions(line) {
-			// "@ ssh-rsa AAAA...": the first field is options (any
-			// text to x/crypto's retry) and the second the type; or
-			// '@" " ssh-rsa AAAA...', options with a quoted blank.
-			return newErr(keyerrors.ErrMalformedKey, "authorized_keys options before the key type are not accepted; remove the options before the key type")
-		}
-		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
-			// x/crypto's decoder takes it (CR/LF inside, or padding bits).
-			return malformed(msgNotBase64)
-		}
-		if t := bytes.TrimSpace(b64); len(t) < len(b64) && len(t) > 0 {
-			// "ssh-rsa AAAA...\v": x/crypto trims Unicode white space
-			// off the line.
-			return newErr(keyerrors.ErrMalformedKey, "white space other than space and tab (a vertical tab, form feed or Unicode space) stands next to the base64 key; remove it")
-		}
-		return malformed(msgNotBase64)
-	}
-	name, _, ok := wire.String(blob)
-	if !ok {
-		return malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
-	}
-	if !bytes.Equal(name, label) {
-		return newErr(keyerrors.ErrKeyTypeMismatch, "the line says the key type is "+safeName(label)+
-			" but the key is "+safeName(name)+"; fix the type at the start of the line")
-	}
-	if _, _, err := checkBlob(blob); err != nil {
-		return err
-	}
-	return checkComment(trimBlank(rest))
+	return k, refusal{}
 }
 
 // checkComment refuses a comment that is not valid UTF-8 or holds a control

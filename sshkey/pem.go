@@ -12,14 +12,14 @@ import (
 // PEM (RFC 7468) and the DER inside it, read once for Parse and CheckText:
 // scanPEM decides the frame, readSPKI and readPKCS1 read the DER where it
 // lies and append the SSH blob of its key to a buffer, and checkBlob checks
-// that blob as it checks every other. On a refused frame, checkPEM (the
-// readable reader) says why.
+// that blob as it checks every other. A refused frame is scanPEM's refusal,
+// decided as it reads.
 
 // parsePEM parses the trimmed text as one PEM block of the given label.
 func parsePEM(text []byte, label string) (*Key, error) {
-	der, ok := scanPEM(text, label, nil)
-	if !ok {
-		return nil, pemError(text, label)
+	der, r := scanPEM(text, label, nil)
+	if r.refused() {
+		return nil, r.err()
 	}
 	blob, f, err := readDER(nil, der, label)
 	if err != nil {
@@ -36,8 +36,8 @@ func parsePEM(text []byte, label string) (*Key, error) {
 // inspectPEM is parsePEM without the Key, into buffers on the stack.
 func inspectPEM(text []byte, label string) (keyInfo, bool) {
 	var derBuf, blobBuf [stackBlob]byte
-	der, ok := scanPEM(text, label, derBuf[:])
-	if !ok {
+	der, r := scanPEM(text, label, derBuf[:])
+	if r.refused() {
 		return keyInfo{}, false
 	}
 	blob, f, err := readDER(blobBuf[:0], der, label)
@@ -63,24 +63,26 @@ func readDER(dst, der []byte, label string) ([]byte, Format, error) {
 	return blob, FormatPKIX, err
 }
 
-// scanPEM reports whether the trimmed text is one PEM block of the label
-// as checkPEM reads it, and returns its DER, decoded where it lies into buf
-// (a new slice when buf is too small): the BEGIN line, base64 lines ending
-// in LF or CRLF (the decoder skips the line ends and refuses any other byte
-// outside the alphabet, so an END or header line inside fails it), and the
-// END line, which must close the text.
-func scanPEM(text []byte, label string, buf []byte) ([]byte, bool) {
+// scanPEM reads the trimmed text as one PEM block of the label and returns
+// its DER, decoded where it lies into buf (a new slice when buf is too
+// small): the BEGIN line, base64 lines ending in LF or CRLF (the decoder
+// skips the line ends and refuses any other byte outside the alphabet, so
+// an END or header line inside fails it), and the END line, which must
+// close the text. Where it fails it returns its refusal, which refusePEM
+// decides from the BEGIN line on. checkPEM (slow_test.go) is its readable
+// reference: FuzzInspect holds the two to the same answers and words.
+func scanPEM(text []byte, label string, buf []byte) ([]byte, refusal) {
 	begin, rest := cutLine(text)
 	if len(begin) != len("-----BEGIN -----")+len(label) || string(begin[11:11+len(label)]) != label ||
 		string(begin[:11]) != "-----BEGIN " || string(begin[11+len(label):]) != "-----" {
-		return nil, false
+		return nil, refusal{why: reasonPEMBegin, label: label}
 	}
 	n := len(rest) - len("-----END -----") - len(label)
 	if n < 0 || n > 0 && rest[n-1] != '\n' {
-		return nil, false
+		return nil, refusePEM(rest, label)
 	}
 	if end := rest[n:]; string(end[:9]) != "-----END " || string(end[9:9+len(label)]) != label || string(end[9+len(label):]) != "-----" {
-		return nil, false
+		return nil, refusePEM(rest, label)
 	}
 	body := rest[:n]
 	for b := body; ; {
@@ -89,64 +91,56 @@ func scanPEM(text []byte, label string, buf []byte) ([]byte, bool) {
 			break
 		}
 		if i+1 >= len(b) || b[i+1] != '\n' {
-			return nil, false
+			return nil, refusePEM(rest, label)
 		}
 		b = b[i+2:]
 	}
 	der, ok := decodeTo(buf, body)
-	return der, ok && len(der) > 0
+	if !ok || len(der) == 0 {
+		return nil, refusePEM(rest, label)
+	}
+	return der, refusal{}
 }
 
-// pemError is the error for a PEM text that scanPEM refused: checkPEM's,
-// or, should it find nothing wrong (FuzzInspect holds the two equal), a
-// refusal all the same.
-func pemError(text []byte, label string) error {
-	if err := checkPEM(text, label); err != nil {
-		return err
-	}
-	return malformed("the PEM block is refused by the scanner but no rule says why; please report it")
-}
-
-// checkPEM reads the trimmed text as one PEM block of the label, strictly
-// (RFC 7468 section 2, without the lax parser's allowances), rule by rule:
-// the BEGIN line, base64 lines and nothing else (no RFC 1421 headers such
-// as Proc-Type), and the END line, each line ending in LF or CRLF, then
-// nothing. encoding/pem is not used: it skips text before the BEGIN line,
-// takes blanks inside the base64, and a header block. It runs only on a
-// refusal, to say why, and in the tests as scanPEM's reference.
-func checkPEM(text []byte, label string) error {
-	begin, rest := cutLine(text)
-	if string(begin) != "-----BEGIN "+label+"-----" {
-		return malformed("the PEM BEGIN line must be exactly \"-----BEGIN " + label + "-----\" (RFC 7468)")
-	}
-	end := "-----END " + label + "-----"
-	var body []byte
+// refusePEM is scanPEM's refusal of a block whose BEGIN line rest
+// follows: it reads the lines from there as checkPEM (slow_test.go) does,
+// to the first that breaks a rule: base64 lines, each ending in LF or CRLF,
+// up to the END line, then nothing but white space (afterKey).
+func refusePEM(rest []byte, label string) refusal {
+	body := rest // from the first body line to the END line
+	n := 0       // the length of body before the END line
 	for {
 		if len(rest) == 0 {
-			return malformed("the PEM END line \"" + end + "\" is missing (RFC 7468)")
+			return refusal{why: reasonPEMEndMissing, label: label}
 		}
 		var line []byte
 		line, rest = cutLine(rest)
-		if string(line) == end {
+		if len(line) == len("-----END -----")+len(label) && string(line[:9]) == "-----END " &&
+			string(line[9:9+len(label)]) == label && string(line[9+len(label):]) == "-----" {
 			break
 		}
 		if bytes.HasPrefix(line, []byte("-----")) {
-			return malformed("the PEM block ends with a wrong END line or holds another BEGIN line; it must end with \"" + end + "\" (RFC 7468)")
+			return refusal{why: reasonPEMWrongEnd, label: label}
 		}
 		if bytes.IndexByte(line, ':') >= 0 {
-			return malformed("PEM headers (Proc-Type, DEK-Info, ...) are not accepted in a public key (RFC 7468 section 2); remove them")
+			return refusal{why: reasonPEMHeaders}
 		}
 		for _, c := range line {
 			if !isBase64Char(c) && c != '=' {
-				return malformed("the PEM body is not base64 (RFC 7468 section 2); copy the whole block again")
+				return refusal{why: reasonPEMNotBase64}
 			}
 		}
-		body = append(body, line...)
+		n = len(body) - len(rest)
 	}
-	if _, ok := decodeB64(body); !ok {
-		return malformed("the PEM body is not valid base64 (RFC 7468 section 2); copy the whole block again")
+	// The body holds base64 and the ends of its lines, which the decoder
+	// skips.
+	if der, ok := decodeTo(nil, body[:n]); !ok || len(der) == 0 {
+		return refusal{why: reasonPEMInvalidBase64}
 	}
-	return afterKey(rest, "PEM END line")
+	if err := afterKey(rest, "PEM END line"); err != nil {
+		return refuseWith(err)
+	}
+	return refusal{why: reasonPEMUnexplained}
 }
 
 // derUnsignedAll reads a whole DER INTEGER that must be non-negative and

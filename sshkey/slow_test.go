@@ -3,6 +3,7 @@ package sshkey
 import (
 	"bytes"
 	"encoding/asn1"
+	"encoding/base64"
 	"errors"
 	"strings"
 
@@ -13,28 +14,52 @@ import (
 	"github.com/keyvet/keyvet/internal/wire"
 )
 
-// This file is the readable reference of the RFC 4716 scanner and of the
-// PEM and DER readers (pem.go),
+// This file is the readable reference of the authorized_keys, RFC 4716 and
+// PEM scanners and of the DER readers (inspect.go, parse.go, pem.go),
 // as net/netip keeps one: the reader sshkey had before the scanners were
 // one, written with cryptobyte, line by line. checkInspect holds Parse to it
 // on every input: the same answer, the same blob.
 
-// parsePEM parses one PEM block of the given label, strictly (RFC 7468
-// section 2, without the lax parser's allowances): the BEGIN line, base64
-// lines and nothing else (no RFC 1421 headers such as Proc-Type), and the END
-// line, each line ending in LF or CRLF. encoding/pem is not used: it skips
-// text before the BEGIN line, takes blanks inside the base64, and a header
-// block.
+// slowPEM is the readable reference of parsePEM: checkPEM's frame, then
+// the DER read with cryptobyte, and the blob it makes.
 func slowPEM(text []byte, label string) ([]byte, error) {
+	if err := checkPEM(text, label); err != nil {
+		return nil, err
+	}
+	var body []byte
+	_, rest := cutLine(text)
+	for {
+		var line []byte
+		line, rest = cutLine(rest)
+		if string(line) == "-----END "+label+"-----" {
+			break
+		}
+		body = append(body, line...)
+	}
+	der, _ := decodeB64(body)
+	if label == pemPKCS1 {
+		return slowPKCS1(der)
+	}
+	return slowSPKI(der)
+}
+
+// checkPEM reads the trimmed text as one PEM block of the label, strictly
+// (RFC 7468 section 2, without the lax parser's allowances), rule by rule:
+// the BEGIN line, base64 lines and nothing else (no RFC 1421 headers such
+// as Proc-Type), and the END line, each line ending in LF or CRLF, then
+// nothing. encoding/pem is not used: it skips text before the BEGIN line,
+// takes blanks inside the base64, and a header block. It runs only on a
+// refusal, to say why, and in the tests as scanPEM's reference.
+func checkPEM(text []byte, label string) error {
 	begin, rest := cutLine(text)
 	if string(begin) != "-----BEGIN "+label+"-----" {
-		return nil, malformed("the PEM BEGIN line must be exactly \"-----BEGIN " + label + "-----\" (RFC 7468)")
+		return malformed("the PEM BEGIN line must be exactly \"-----BEGIN " + label + "-----\" (RFC 7468)")
 	}
 	end := "-----END " + label + "-----"
 	var body []byte
 	for {
 		if len(rest) == 0 {
-			return nil, malformed("the PEM END line \"" + end + "\" is missing (RFC 7468)")
+			return malformed("the PEM END line \"" + end + "\" is missing (RFC 7468)")
 		}
 		var line []byte
 		line, rest = cutLine(rest)
@@ -42,36 +67,119 @@ func slowPEM(text []byte, label string) ([]byte, error) {
 			break
 		}
 		if bytes.HasPrefix(line, []byte("-----")) {
-			return nil, malformed("the PEM block ends with a wrong END line or holds another BEGIN line; it must end with \"" + end + "\" (RFC 7468)")
+			return malformed("the PEM block ends with a wrong END line or holds another BEGIN line; it must end with \"" + end + "\" (RFC 7468)")
 		}
 		if bytes.IndexByte(line, ':') >= 0 {
-			return nil, malformed("PEM headers (Proc-Type, DEK-Info, ...) are not accepted in a public key (RFC 7468 section 2); remove them")
+			return malformed("PEM headers (Proc-Type, DEK-Info, ...) are not accepted in a public key (RFC 7468 section 2); remove them")
 		}
 		for _, c := range line {
 			if !isBase64Char(c) && c != '=' {
-				return nil, malformed("the PEM body is not base64 (RFC 7468 section 2); copy the whole block again")
+				return malformed("the PEM body is not base64 (RFC 7468 section 2); copy the whole block again")
 			}
 		}
 		body = append(body, line...)
 	}
-	der, ok := decodeB64(body)
+	if _, ok := decodeB64(body); !ok {
+		return malformed("the PEM body is not valid base64 (RFC 7468 section 2); copy the whole block again")
+	}
+	return afterKey(rest, "PEM END line")
+}
+
+// checkAuthorizedKey is the readable reader of an authorized_keys text
+// (trimmed): one line "type base64 [comment]", checked rule by rule, each
+// with its sentinel and message: the reader sshkey had to say why the
+// scanner refused a line, kept as the reference scanAuthorizedKey (its
+// acceptance and its refusal's sentinel and words) is held to.
+func checkAuthorizedKey(text []byte) error {
+	line, rest := cutLine(text)
+	line = trimBlank(line)
+	if len(line) > 0 && line[0] == '#' {
+		return newErr(keyerrors.ErrMalformedKey, "comment lines (#) are not accepted; give the key line alone")
+	}
+	if err := checkAuthorizedLine(line); err != nil {
+		return err
+	}
+	return afterKey(rest, "key line")
+}
+
+func checkAuthorizedLine(line []byte) error {
+	if bytes.IndexByte(line, '\r') >= 0 {
+		// x/crypto ends the line at the first CR and ignores the rest.
+		return newErr(keyerrors.ErrMalformedKey, "the line holds a carriage return (CR) that does not end it; only LF or CRLF line ends are accepted")
+	}
+	label, rest := nextField(line)
+	if !typeShaped(label) {
+		if looksLikeOptions(line) {
+			return newErr(keyerrors.ErrMalformedKey, "authorized_keys options before the key type are not accepted; remove the options before the key type")
+		}
+		if blobShaped(label) {
+			return malformed("the key type is missing before the base64 key; write the type first, as in \"ssh-ed25519 AAAA...\"")
+		}
+		// The second field is a blob but the first is no type name.
+	}
+	b64, rest := nextField(rest)
+	if len(b64) == 0 {
+		return malformed("there is no base64 key after the type " + safeName(label) + "; give the whole line of the .pub file")
+	}
+	blob, ok := decodeB64(b64)
 	if !ok {
-		return nil, malformed("the PEM body is not valid base64 (RFC 7468 section 2); copy the whole block again")
+		if typeShaped(b64) || looksLikeOptions(line) {
+			// "@ ssh-rsa AAAA...": the first field is options (any
+			// text to x/crypto's retry) and the second the type; or
+			// '@" " ssh-rsa AAAA...', options with a quoted blank.
+			return newErr(keyerrors.ErrMalformedKey, "authorized_keys options before the key type are not accepted; remove the options before the key type")
+		}
+		if _, err := base64.StdEncoding.DecodeString(string(b64)); err == nil {
+			// x/crypto's decoder takes it (CR/LF inside, or padding bits).
+			return malformed(msgNotBase64)
+		}
+		if t := bytes.TrimSpace(b64); len(t) < len(b64) && len(t) > 0 {
+			// "ssh-rsa AAAA...\v": x/crypto trims Unicode white space
+			// off the line.
+			return newErr(keyerrors.ErrMalformedKey, "white space other than space and tab (a vertical tab, form feed or Unicode space) stands next to the base64 key; remove it")
+		}
+		return malformed(msgNotBase64)
 	}
-	var blob []byte
-	var err error
-	if label == pemPKCS1 {
-		blob, err = slowPKCS1(der)
-	} else {
-		blob, err = slowSPKI(der)
+	name, _, ok := wire.String(blob)
+	if !ok {
+		return malformed("the key blob is truncated before its type name (RFC 4253 section 6.6); copy the whole key again")
 	}
-	if err != nil {
-		return nil, err
+	if !bytes.Equal(name, label) {
+		return newErr(keyerrors.ErrKeyTypeMismatch, "the line says the key type is "+safeName(label)+
+			" but the key is "+safeName(name)+"; fix the type at the start of the line")
 	}
-	if err := afterKey(rest, "PEM END line"); err != nil {
-		return nil, err
+	if _, _, err := checkBlob(blob); err != nil {
+		return err
 	}
-	return blob, nil
+	return checkComment(trimBlank(rest))
+}
+
+// slowWrappedPaste is the reference of refusal.wrapped: the explain step
+// sshkey had, which read the text twice more. text (trimmed) is an
+// authorized_keys line whose base64 was broken into lines: the first line
+// is a type and base64 alone, which is no key, and joined, the lines make
+// one.
+func slowWrappedPaste(text []byte) bool {
+	if !bytes.ContainsAny(text, "\r\n") || sniff(text) != kindAuthorizedKey {
+		return false
+	}
+	first, _ := cutLine(text)
+	if _, _, f3 := firstFields(first); len(f3) > 0 {
+		return false // a comment ends the first line: a second line is a second line
+	}
+	// sshkey's reader, given first as it is, refused a CR at its end
+	// (cutLine leaves one of "\r\r\n"), which checkAuthorizedKey's
+	// cutLine drops.
+	if checkAuthorizedKey(first) == nil && !bytes.HasSuffix(first, []byte("\r")) {
+		return false
+	}
+	joined := bytes.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return -1
+		}
+		return r
+	}, text)
+	return checkAuthorizedKey(joined) == nil
 }
 
 // readUnsigned reads a DER INTEGER that must be non-negative and returns its

@@ -376,7 +376,6 @@ func rsa1Line(rest []byte) bool {
 	return true
 }
 
-
 // String returns the entry as a known_hosts line without a line ending: the
 // marker, the host field as written and Key.String(), separated by single
 // spaces. For an entry Read read, it is the line it came from, but

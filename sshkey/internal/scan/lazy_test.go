@@ -67,6 +67,8 @@ func TestErrorLazyForms(t *testing.T) {
 		{FillBinary(nil, keyerrors.ErrMalformedKey, "the line is ", 1, ""), "sshkey: the line is <binary data, 1 byte>"},
 		{&Error{Sentinel: keyerrors.ErrMalformedKey, Msg: "sshkey: whole"}, "sshkey: whole"},
 		{&Error{}, ""},
+		{Named(keyerrors.ErrMalformedKey, "no name", nil, ""), "sshkey: no name"},
+		{Named(keyerrors.ErrMalformedKey, "empty name ", []byte{}, ""), `sshkey: empty name ""`},
 	} {
 		if got := tt.err.Error(); got != tt.want {
 			t.Errorf("%q, want %q", got, tt.want)

@@ -50,7 +50,9 @@ func New(sentinel error, msg string) error {
 }
 
 // Named returns an Error of sentinel whose message is "sshkey: ", pre,
-// SafeName(name) and post; only a bounded copy of name is kept (Name).
+// SafeName(name) and post; only a bounded copy of name is kept (Name). A
+// nil name is none: the message is pre and post alone (an empty name that
+// is not nil is shown, as SafeName shows it, as "").
 func Named(sentinel error, pre string, name []byte, post string) error {
 	return Fill(nil, sentinel, pre, name, post)
 }
@@ -63,7 +65,9 @@ func Fill(e *Error, sentinel error, pre string, name []byte, post string) *Error
 		e = new(Error)
 	}
 	*e = Error{Sentinel: sentinel, pre: pre, post: post}
-	e.name.set(name)
+	if name != nil {
+		e.name.set(name)
+	}
 	return e
 }
 

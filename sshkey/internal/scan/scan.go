@@ -87,19 +87,16 @@ func Malformed(msg string) error { return New(keyerrors.ErrMalformedKey, msg) }
 // Unsupported is New(keyerrors.ErrUnsupportedEncoding, msg).
 func Unsupported(msg string) error { return New(keyerrors.ErrUnsupportedEncoding, msg) }
 
-// nameBuf is the most bytes of a name a Name copies: the first
-// keyerrors.MaxValueLen+1 characters of a name of ASCII, all that SafeValue
-// can show of it, and more (SafeValue cuts a name at MaxValueLen
-// characters; one more tells whether it cuts).
-const nameBuf = keyerrors.MaxValueLen + 8
+// nameInline is the most bytes of a name an Error holds in itself: a
+// longer one is copied apart, up to its first MaxValueLen+1 characters.
+const nameInline = 24
 
 // The kinds of Name.
 const (
 	nameNone    = iota // no name: the message is pre and post alone
-	nameText           // buf[:len] is the name's first characters, shown through SafeName
+	nameText           // the name's first characters (inline or long), shown through SafeName
 	nameOmitted        // the name looks like key material: keyerrors.OmittedValue
 	nameBinary         // the name is binary data of n bytes: keyerrors.BinaryValue(n)
-	nameWhole          // the name's SafeName, made at once (a long name of non-ASCII characters)
 )
 
 // Name is what a message shows of a name from the input, SafeName's form of
@@ -107,15 +104,17 @@ const (
 // form on the whole name (whether it looks like key material or is binary
 // data, a linear scan that allocates nothing) is decided at once, and of a
 // name shown as text, the first MaxValueLen+1 characters are copied, all
-// that SafeValue's cut can show. SafeName of those characters is SafeName
-// of the whole name: they do not look like key material or binary data
-// when the whole name does not, and they cut where the whole name would.
+// that SafeValue's cut can show (in the Error itself when they fit in
+// nameInline bytes, in a copy of their own when not). SafeName of those
+// characters is SafeName of the whole name: they do not look like key
+// material or binary data when the whole name does not, and they cut where
+// the whole name would.
 type Name struct {
-	kind  uint8
-	len   uint8
-	n     int    // the name's length in bytes, for nameBinary
-	whole string // for nameWhole
-	buf   [nameBuf]byte
+	kind   uint8
+	len    uint8
+	n      int    // the name's length in bytes, for nameBinary
+	long   string // the characters kept, when they do not fit in inline
+	inline [nameInline]byte
 }
 
 func (m *Name) set(b []byte) {
@@ -123,7 +122,7 @@ func (m *Name) set(b []byte) {
 	switch {
 	case keyerrors.LooksLikeKey(s):
 		if s == keyerrors.OmittedValue { // shown as it is: SafeName quotes it
-			m.kind, m.len = nameText, uint8(copy(m.buf[:], s))
+			m.kind, m.long = nameText, keyerrors.OmittedValue
 			return
 		}
 		m.kind = nameOmitted
@@ -143,24 +142,26 @@ func (m *Name) set(b []byte) {
 		}
 		chars++
 	}
-	if end > nameBuf {
-		m.kind, m.whole = nameWhole, SafeName(b)
+	m.kind = nameText
+	if end > nameInline {
+		m.long = string(b[:end])
 		return
 	}
-	m.kind, m.len = nameText, uint8(copy(m.buf[:], b[:end]))
+	m.len = uint8(copy(m.inline[:], b[:end]))
 }
 
 // String returns SafeName of the name.
 func (m *Name) String() string {
 	switch m.kind {
 	case nameText:
-		return SafeName(m.buf[:m.len])
+		if m.long != "" {
+			return SafeName([]byte(m.long))
+		}
+		return SafeName(m.inline[:m.len])
 	case nameOmitted:
 		return keyerrors.OmittedValue
 	case nameBinary:
 		return keyerrors.BinaryValue(m.n)
-	case nameWhole:
-		return m.whole
 	}
 	return ""
 }

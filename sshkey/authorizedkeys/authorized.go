@@ -107,7 +107,7 @@ func (e *Entry) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
 //		fmt.Println(e.Line(), e.Key().Type(), o.Pty.Effective(o.Restrict))
 //	}
 func Read(r io.Reader) iter.Seq2[*Entry, error] {
-	return lines.Read(r, readLine)
+	return lines.ReadFill(r, readLine)
 }
 
 // ParseLine reads one authorized_keys line, without its line ending, as Read
@@ -119,15 +119,16 @@ func ParseLine(line []byte) (*Entry, error) {
 	if err := lines.CheckOne(line); err != nil {
 		return nil, err
 	}
-	return readLine(0, line)
+	return readLine(0, line, nil)
 }
 
 // readLine reads one line that is neither blank nor a comment, as
 // auth_check_authkey_line (auth2-pubkeyfile.c) finds its key and options:
 // sshkey_read at the start of the line; if that fails,
 // sshkey_advance_past_options, blanks, sshkey_read again; then
-// sshauthopt_parse of the options. The line is not kept.
-func readLine(n int, line []byte) (*Entry, error) {
+// sshauthopt_parse of the options. The line is not kept. A bad line's
+// error may be fill, filled in (lines.ReadFill); with fill nil, it is new.
+func readLine(n int, line []byte, fill *scan.Error) (*Entry, error) {
 	line = scan.TrimLeadingBlank(line)
 	first := line
 	if i := scan.IndexBlank(line); i >= 0 {
@@ -142,8 +143,8 @@ func readLine(n int, line []byte) (*Entry, error) {
 		}
 		return &Entry{line: n, key: k}, nil
 	}
-	e, err := readOptionsLine(n, line)
-	if err != nil && !errors.Is(err, keyerrors.ErrPrivateKey) && !bytes.ContainsAny(first, "=\",") {
+	e, err := readOptionsLine(n, line, fill)
+	if err != nil && !errors.Is(err, keyerrors.ErrPrivateKey) && !bytes.ContainsAny(first, "=\",") && mayBeKeyLine(line) {
 		// Not options, but a key line sshkey cannot read ("ssh-foo
 		// AAAA...", "AAAA... comment"): the one-key rules say why.
 		if d := sshkey.Detect(line); d == sshkey.KindAuthorizedKey || d == sshkey.KindCertificate {
@@ -155,8 +156,55 @@ func readLine(n int, line []byte) (*Entry, error) {
 	return e, err
 }
 
-// readOptionsLine reads a line whose first field is its options.
-func readOptionsLine(n int, line []byte) (*Entry, error) {
+// mayBeKeyLine reports false for a line that sshkey.Detect does not take
+// for a key line or a certificate's (KindAuthorizedKey, KindCertificate):
+// printable ASCII and blanks (so that Detect's fields are scan.NextField's)
+// whose first field has no key type's shape (no @, none of the prefixes of
+// the type names sshkey knows or takes for types: TestMayBeKeyLine) and
+// neither of whose first two fields starts as base64 of 8 characters or
+// more. It saves the bad lines of the common shapes ("a", "no-ptty
+// ssh-ed25519 AAAA...") Detect's cost, a look at the whole line.
+func mayBeKeyLine(line []byte) bool {
+	for _, c := range line {
+		if (c < '!' || c > '~') && c != ' ' && c != '\t' {
+			return true
+		}
+	}
+	f1, rest := scan.NextField(line)
+	f2, _ := scan.NextField(rest)
+	if bytes.IndexByte(f1, '@') >= 0 || mayBeBlob(f1) || mayBeBlob(f2) {
+		return true
+	}
+	for _, p := range typePrefixes {
+		if bytes.HasPrefix(f1, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// typePrefixes start every key type name sshkey.Detect takes for one
+// (sshkey's typeShaped): the names sshkey reads, and ssh-*, ecdsa-*, sk-*,
+// x509v3-*, rsa-sha2-*, pgp-*, spki-*.
+var typePrefixes = []string{"ssh-", "ecdsa-", "sk-", "x509v3-", "rsa-sha2-", "pgp-", "spki-"}
+
+// mayBeBlob reports whether f starts with 8 characters of base64 or its
+// padding: the shortest blob Detect takes for a key's.
+func mayBeBlob(f []byte) bool {
+	if len(f) < 8 {
+		return false
+	}
+	for _, c := range f[:8] {
+		if !scan.IsBase64Char(c) && c != '=' {
+			return false
+		}
+	}
+	return true
+}
+
+// readOptionsLine reads a line whose first field is its options; its error
+// may be fill, filled in (readLine).
+func readOptionsLine(n int, line []byte, fill *scan.Error) (*Entry, error) {
 	end, closed := scan.AdvancePastOptions(line)
 	opts := line[:end]
 	if scan.MayHoldPrivate(opts) {
@@ -177,7 +225,7 @@ func readOptionsLine(n int, line []byte) (*Entry, error) {
 	}
 	keyPart := scan.TrimBlank(line[end:])
 	if len(keyPart) == 0 {
-		return nil, scan.Malformed("there is no key after the options " + optionsHead(opts))
+		return nil, scan.Fill(fill, keyerrors.ErrMalformedKey, "there is no key after the options ", optionsHead(opts), "")
 	}
 	// A private key in the key part is reported first, then bad options,
 	// then a bad key.
@@ -200,13 +248,13 @@ func readOptionsLine(n int, line []byte) (*Entry, error) {
 	return e, nil
 }
 
-// optionsHead names options in a message: the first option's name, through
-// scan.SafeName.
-func optionsHead(opts []byte) string {
+// optionsHead is what names options in a message: the first option's
+// name, which the message shows through scan.SafeName.
+func optionsHead(opts []byte) []byte {
 	if i := bytes.IndexAny(opts, ",="); i >= 0 {
 		opts = opts[:i]
 	}
-	return scan.SafeName(opts)
+	return opts
 }
 
 // isOpenSSHKeyType reports whether f is the name of a key type OpenSSH 9.2

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	keyerrors "github.com/keyvet/keyvet/errors"
 	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
 
@@ -308,7 +309,7 @@ func parseOptionsEnv(s string, o *Options, env *envSet) error {
 			}
 		}
 		if !ok {
-			return scan.Malformed("option " + scan.SafeName([]byte(word)) + " is not an authorized_keys option sshd knows (sshd(8), AUTHORIZED_KEYS FILE FORMAT)")
+			return scan.Named(keyerrors.ErrMalformedKey, "option ", []byte(word), " is not an authorized_keys option sshd knows (sshd(8), AUTHORIZED_KEYS FILE FORMAT)")
 		}
 		if scan.OptionNames[id].Kind != scan.OptValue {
 			if j < len(s) && s[j] == '=' {

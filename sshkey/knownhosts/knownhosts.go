@@ -172,7 +172,7 @@ func (p HostPattern) Hashed() bool { return p.hashed }
 //		if h.marker() == knownhosts.MarkerNone && h.Match("server.example.com", 22) { ... }
 //	}
 func Read(r io.Reader) iter.Seq2[*Entry, error] {
-	return lines.Read(r, parseLine)
+	return lines.ReadFill(r, parseLine)
 }
 
 // ParseLine reads one known_hosts line, without its line ending, as Read
@@ -184,15 +184,16 @@ func ParseLine(line []byte) (*Entry, error) {
 	if err := lines.CheckOne(line); err != nil {
 		return nil, err
 	}
-	return parseLine(0, line)
+	return parseLine(0, line, nil)
 }
 
 // parseLine reads one known_hosts line that is neither blank nor a
 // comment, in the order hostkeys_foreach_file reads it: the marker, the
-// host field, then the key. Nothing it returns aliases line.
-func parseLine(n int, line []byte) (*Entry, error) {
+// host field, then the key. Nothing it returns aliases line. A bad line's
+// error may be fill, filled in (lines.ReadFill); with fill nil, it is new.
+func parseLine(n int, line []byte, fill *scan.Error) (*Entry, error) {
 	if bytes.IndexByte(line, 0) >= 0 {
-		return nil, scan.Malformed("the line holds a NUL byte, where ssh stops reading a field; remove it")
+		return nil, scan.Fill(fill, keyerrors.ErrMalformedKey, "the line holds a NUL byte, where ssh stops reading a field; remove it", nil, "")
 	}
 	marker, cp, err := readMarker(scan.TrimLeadingBlank(line))
 	if err != nil {
@@ -207,7 +208,7 @@ func parseLine(n int, line []byte) (*Entry, error) {
 	}
 	if len(rest) == 0 || rest[0] == '#' {
 		// hostkeys_foreach_file: "truncated before key type".
-		return nil, scan.Malformed("there is no key after the host names " + scan.SafeName(field) +
+		return nil, scan.Fill(fill, keyerrors.ErrMalformedKey, "there is no key after the host names ", field,
 			"; a known_hosts line is [marker] host names, key type, base64 key [comment]")
 	}
 	hosts, err := readHosts(field)

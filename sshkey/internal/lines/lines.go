@@ -130,6 +130,35 @@ func (lr *lineReader) readErr() error {
 // parsed, so that no line of the key's body is read as a key, hosts or
 // options and shown in a message, however short.
 func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Seq2[E, error] {
+	return ReadFill(r, func(n int, line []byte, _ *scan.Error) (E, error) { return parse(n, line) })
+}
+
+// lineError is a LineError and the scan.Error it wraps, made in one
+// allocation: what ReadFill yields for a line its parser refused by filling
+// in the Error it was given.
+type lineError struct {
+	le sshkey.LineError
+	se scan.Error
+}
+
+// newLineError returns the LineError of line n refused with err; when err
+// is fill, the Error the parser filled in, it is copied into the LineError's
+// own allocation, as fill is filled in again for the next line.
+func newLineError(n int, err error, fill *scan.Error) *sshkey.LineError {
+	if se, ok := err.(*scan.Error); ok && se == fill {
+		c := &lineError{se: *fill}
+		c.le = sshkey.LineError{Line: n, Err: &c.se}
+		return &c.le
+	}
+	return &sshkey.LineError{Line: n, Err: err}
+}
+
+// ReadFill is Read with a parser that may refuse a line by filling in the
+// Error it is given (scan.Fill) and returning it: the Error and its
+// LineError are then made in one allocation, and the message only when it
+// is asked for, so a bad line costs little more than reading it. parse
+// must not keep fill, nor return it wrapped.
+func ReadFill[E any](r io.Reader, parse func(n int, line []byte, fill *scan.Error) (E, error)) iter.Seq2[E, error] {
 	return func(yield func(E, error) bool) {
 		var zero E
 		lr := newLineReader(r)
@@ -140,6 +169,7 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 		// makes it a line of that key's body, whose error shows nothing
 		// of it.
 		var pending *sshkey.LineError
+		var fill scan.Error // what parse fills in for a line it refuses
 		flush := func() bool {
 			p := pending
 			pending = nil
@@ -175,7 +205,7 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 			if BlankOrComment(lr.line) {
 				continue
 			}
-			e, err := parse(lr.n, lr.line)
+			e, err := parse(lr.n, lr.line, &fill)
 			if err != nil {
 				if c, ok := scan.OpensPrivateBlock(lr.line); ok {
 					blockStart, closer = lr.n, c
@@ -190,9 +220,9 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 			first = false
 			if err != nil {
 				if bytes.IndexByte(lr.line, 0) >= 0 || !utf8.Valid(lr.line) {
-					err = binaryLine(err, len(lr.line))
+					err = binaryLine(&fill, err, len(lr.line))
 				}
-				le := &sshkey.LineError{Line: lr.n, Err: err}
+				le := newLineError(lr.n, err, &fill)
 				if scan.IsBase64Line(lr.line) {
 					pending = le
 					continue
@@ -220,12 +250,14 @@ func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Se
 // the line described by its length alone, as keyerrors.SafeValue describes
 // binary data, so that nothing of a binary key file (DER, Dropbear) read as
 // lines is shown.
-func binaryLine(err error, n int) error {
+//
+// It fills in fill, which err may be.
+func binaryLine(fill *scan.Error, err error, n int) error {
 	sentinel := keyerrors.ErrMalformedKey
 	if se := (*scan.Error)(nil); errors.As(err, &se) {
 		sentinel = se.Sentinel
 	}
-	return scan.New(sentinel, "the line is "+keyerrors.BinaryValue(n)+", not text: a key file in a binary format (DER, Dropbear) is no file of key lines")
+	return scan.FillBinary(fill, sentinel, "the line is ", n, ", not text: a key file in a binary format (DER, Dropbear) is no file of key lines")
 }
 
 // inPrivateBlock is the error of a line inside the private key whose block

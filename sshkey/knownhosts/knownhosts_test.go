@@ -418,7 +418,9 @@ func khCheckMessage(t *testing.T, line []byte, err error) {
 		var f []byte
 		f, cp = scan.NextField(cp)
 		if len(f) > 0 {
-			shown = strings.ReplaceAll(shown, keyerrors.SafeValue(string(f)), "")
+			// As scan.SafeName shows a field: quoted, its quotes
+			// escaped (a bare field could be a piece of another).
+			shown = strings.ReplaceAll(shown, `"`+strings.ReplaceAll(keyerrors.SafeValue(string(f)), `"`, `\"`)+`"`, "")
 		}
 	}
 	if run := keytest.LeakedRun(string(cp), shown); run != "" {

@@ -51,15 +51,9 @@ func appendReport(b []byte, r *Report) []byte {
 		b = append(b, `,"marker":`...)
 		b = appendString(b, r.Marker)
 	}
-	if len(r.Hosts) > 0 {
-		b = append(b, `,"hosts":[`...)
-		for i, h := range r.Hosts {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, h)
-		}
-		b = append(b, ']')
+	if r.Hosts != "" {
+		b = append(b, `,"hosts":`...)
+		b = r.Hosts.appendJSON(b)
 	}
 	if ct := r.Cert; ct != nil {
 		b = append(b, `,"certificate":{"certType":`...)

@@ -231,6 +231,7 @@ type OperationReport struct {
 type checker struct {
 	ops     []validate.Op
 	names   []string // the ops as printed on the verdict line
+	opNames []string // the ops as service:Operation, for the reports
 	json    bool
 	out     *bufio.Writer
 	buf     []byte            // a JSON line, reused
@@ -464,6 +465,7 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 		explained: map[string]*explanation{}}
 	for _, op := range ops {
 		c.iam = c.iam || op.Service() == keyerrors.ServiceIAM
+		c.opNames = append(c.opNames, op.String()) // once, not once a key
 	}
 
 	inputs := opt.inputs
@@ -736,7 +738,11 @@ func (c *checker) read(name, format string, r io.Reader) {
 	case kindAuthorizedKeys:
 		c.lines(name, pipeline(authorizedkeys.Read(br), func(e *authorizedkeys.Entry) keyLine {
 			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys, KindFrom: from}, key: e.Key()}
-			if line := e.String(); len(line) > len(e.Key().String()) {
+			// The line is its options, a space and the key's text, which
+			// starts with the key's type: no option is named so. Each
+			// Key.String encodes the key's base64 again: once a line, twice
+			// for a line with options.
+			if line := e.String(); !strings.HasPrefix(line, e.Key().Type()+" ") {
 				l.report.Options = line[:len(line)-len(e.Key().String())-1]
 				l.report.Typed = typedOptions(e.Options())
 			}
@@ -762,9 +768,10 @@ type keyLine struct {
 	err    error
 }
 
-// lines reports every line of a file of keys, in order.
-func (c *checker) lines(name string, batches <-chan []keyLine) {
-	for batch := range batches {
+// lines reports every line of a file of keys, in order, and gives each
+// batch back to the pipeline to fill again.
+func (c *checker) lines(name string, p *pipe) {
+	for batch := range p.full {
 		for i := range batch {
 			if l := &batch[i]; l.err != nil {
 				c.lineError(name, l.err)
@@ -772,7 +779,20 @@ func (c *checker) lines(name string, batches <-chan []keyLine) {
 				c.report(&l.report, l.key, nil)
 			}
 		}
+		clear(batch) // nothing of the lines kept past their report
+		select {
+		case p.free <- batch[:0]:
+		default:
+		}
 	}
+}
+
+// A pipe is what pipeline returns: the batches read, and the batches
+// reported, to be filled again. Reusing them saves allocating and clearing
+// fresh memory for each: a keyLine is about 300 bytes.
+type pipe struct {
+	full <-chan []keyLine
+	free chan []keyLine
 }
 
 // weight is about the bytes l holds beyond its fixed size: its texts, and
@@ -790,15 +810,24 @@ func (l *keyLine) weight() int {
 // wait, each of at most batchSize lines and about batchWeight bytes (lines
 // of 64 KiB of options or hosts make batches of a few lines). The caller
 // must read the channel to its end.
-func pipeline[E any](seq iter.Seq2[E, error], convert func(E) keyLine) <-chan []keyLine {
+func pipeline[E any](seq iter.Seq2[E, error], convert func(E) keyLine) *pipe {
 	const (
 		batchSize   = 256
 		batchWeight = 1 << 20
 	)
 	ch := make(chan []keyLine, 4)
+	p := &pipe{full: ch, free: make(chan []keyLine, 6)}
+	newBatch := func() []keyLine {
+		select {
+		case b := <-p.free:
+			return b
+		default:
+			return make([]keyLine, 0, batchSize)
+		}
+	}
 	go func() {
 		defer close(ch)
-		batch := make([]keyLine, 0, batchSize)
+		batch := newBatch()
 		weight := 0
 		for e, err := range seq {
 			if err != nil {
@@ -809,7 +838,7 @@ func pipeline[E any](seq iter.Seq2[E, error], convert func(E) keyLine) <-chan []
 			weight += batch[len(batch)-1].weight()
 			if len(batch) == batchSize || weight >= batchWeight {
 				ch <- batch
-				batch = make([]keyLine, 0, batchSize)
+				batch = newBatch()
 				weight = 0
 			}
 		}
@@ -817,7 +846,7 @@ func pipeline[E any](seq iter.Seq2[E, error], convert func(E) keyLine) <-chan []
 			ch <- batch
 		}
 	}()
-	return ch
+	return p
 }
 
 // What said a file's kind.
@@ -1012,7 +1041,7 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 	for i, op := range c.ops[:len(r.Operations)] {
 		o := &r.Operations[i]
 		*o = OperationReport{}
-		o.Operation = op.String()
+		o.Operation = c.opNames[i]
 		var err error
 		if check != nil {
 			err = check(op)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -250,5 +251,28 @@ func TestCheckkeyMemoryDistinct(t *testing.T) {
 	}
 	if counted+unexplained != refusedTotal || refusedTotal == 0 {
 		t.Errorf("%d refusals explained and %d counted as not explained, %d refused in the summary", counted, unexplained, refusedTotal)
+	}
+}
+
+// TestLongHostField: a verdict line shows at most hostsWidth bytes of a
+// known_hosts line's host field; -json lists every pattern, the empty ones
+// too.
+func TestLongHostField(t *testing.T) {
+	field := strings.Repeat("host.example.com,", 100) + ",h"
+	name := filepath.Join(t.TempDir(), "known_hosts")
+	if err := os.WriteFile(name, []byte(field+" "+edLine(1)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, _ := runCheckkey(t, checkkeyBin, t.TempDir(), "-op", "SendSSHPublicKey", name)
+	if !strings.Contains(stdout, " "+field[:hostsWidth-3]+"... ") || strings.Contains(stdout, field[:hostsWidth]) {
+		t.Errorf("the host field is not cut to %d bytes:\n%s", hostsWidth, stdout)
+	}
+	stdout, _, _ = runCheckkey(t, checkkeyBin, t.TempDir(), "-json", "-op", "SendSSHPublicKey", name)
+	var r struct{ Hosts []string }
+	if err := json.Unmarshal([]byte(strings.SplitN(stdout, "\n", 2)[0]), &r); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Hosts, ","); got != field || len(r.Hosts) != 102 {
+		t.Errorf("-json hosts: %d patterns, joined %q; want 102, %q", len(r.Hosts), got, field)
 	}
 }

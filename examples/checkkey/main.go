@@ -28,9 +28,11 @@
 //
 //	FILE:LINE TYPE BITS SHA256:... [MARKER HOSTS] OP=accepted OP=refused:CODE ... [OPTIONS] [CERT] [COMMENT]
 //
-// where CERT, for an OpenSSH certificate, is "cert=user id=ID
-// principals=P,... valid=FROM..TO" (a certificate's bits and fingerprint
-// are its certified key's, as ssh-keygen -l shows them).
+// where HOSTS is a known_hosts line's host field and OPTIONS an
+// authorized_keys line's options, as written, cut to 128 and 64 bytes
+// (-json has them whole), and CERT, for an OpenSSH certificate, is
+// "cert=user id=ID principals=P,... valid=FROM..TO" (a certificate's bits
+// and fingerprint are its certified key's, as ssh-keygen -l shows them).
 //
 // File names, hosts, options and comments are Go-quoted where they hold a
 // control character, a double quote or a backslash. Each distinct refusal

@@ -2,9 +2,52 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
+
+// appendTyped appends m as encoding/json writes it: its keys sorted, its
+// values those typedOptions puts in it written by hand (a line in ten of a
+// file has options), any other by encoding/json.
+func appendTyped(b []byte, m map[string]any) []byte {
+	b = append(b, '{')
+	for i, k := range slices.Sorted(maps.Keys(m)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendString(b, k), ':')
+		switch v := m[k].(type) {
+		case bool:
+			b = strconv.AppendBool(b, v)
+		case string:
+			b = appendString(b, v)
+		case int:
+			b = strconv.AppendInt(b, int64(v), 10)
+		case []string:
+			if v == nil {
+				b = append(b, "null"...)
+				break
+			}
+			b = append(b, '[')
+			for j, s := range v {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, s)
+			}
+			b = append(b, ']')
+		default:
+			t, err := json.Marshal(v)
+			if err != nil {
+				t = []byte("null")
+			}
+			b = append(b, t...)
+		}
+	}
+	return append(b, '}')
+}
 
 // appendReport appends r as one JSON object and a newline: what
 // encoding/json's Encoder writes for it (TestAppendReport holds the two to
@@ -40,26 +83,15 @@ func appendReport(b []byte, r *Report) []byte {
 		b = appendString(b, r.Options)
 	}
 	if len(r.Typed) > 0 {
-		// Rare, and of a few fields: encoding/json writes it.
-		t, err := json.Marshal(r.Typed)
-		if err == nil {
-			b = append(b, `,"optionsTyped":`...)
-			b = append(b, t...)
-		}
+		b = appendTyped(append(b, `,"optionsTyped":`...), r.Typed)
 	}
 	if r.Marker != "" {
 		b = append(b, `,"marker":`...)
 		b = appendString(b, r.Marker)
 	}
-	if len(r.Hosts) > 0 {
-		b = append(b, `,"hosts":[`...)
-		for i, h := range r.Hosts {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, h)
-		}
-		b = append(b, ']')
+	if r.Hosts != "" {
+		b = append(b, `,"hosts":`...)
+		b = r.Hosts.appendJSON(b)
 	}
 	if ct := r.Cert; ct != nil {
 		b = append(b, `,"certificate":{"certType":`...)

@@ -28,9 +28,11 @@
 //
 //	FILE:LINE TYPE BITS SHA256:... [MARKER HOSTS] OP=accepted OP=refused:CODE ... [OPTIONS] [CERT] [COMMENT]
 //
-// where CERT, for an OpenSSH certificate, is "cert=user id=ID
-// principals=P,... valid=FROM..TO" (a certificate's bits and fingerprint
-// are its certified key's, as ssh-keygen -l shows them).
+// where HOSTS is a known_hosts line's host field and OPTIONS an
+// authorized_keys line's options, as written, cut to 128 and 64 bytes
+// (-json has them whole), and CERT, for an OpenSSH certificate, is
+// "cert=user id=ID principals=P,... valid=FROM..TO" (a certificate's bits
+// and fingerprint are its certified key's, as ssh-keygen -l shows them).
 //
 // File names, hosts, options and comments are Go-quoted where they hold a
 // control character, a double quote or a backslash. Each distinct refusal
@@ -81,6 +83,9 @@ var sampleKey []byte
 // read a line at a time, whatever their size.
 const maxKeyFile = 64 << 10
 
+// memoryLimit is the soft limit of checkkey's Go heap (debug.SetMemoryLimit).
+const memoryLimit = 32 << 20
+
 // Exit statuses.
 const (
 	exitOK      = 0
@@ -95,6 +100,12 @@ func main() {
 	// than by default. On a file of 100,000 keys this saves a tenth of the
 	// time.
 	debug.SetGCPercent(400)
+	// But the heap it may grow to is bounded: a line of 64 KiB of commas
+	// in a known_hosts file is 3.6 MB of host patterns while it is read,
+	// which at 400% would let the heap grow past 64 MiB. The limit makes
+	// the collector run sooner when it nears it; what checkkey keeps live
+	// is a few MiB, far below it.
+	debug.SetMemoryLimit(memoryLimit)
 	os.Exit(run(os.Args[1:], os.Stdin, stdinHoldsData(os.Stdin), os.Stdout, os.Stderr, os.Getenv("HOME")))
 }
 
@@ -132,7 +143,7 @@ type Report struct {
 	Options    string            `json:"options,omitempty"`      // authorized_keys: the options as written
 	Typed      map[string]any    `json:"optionsTyped,omitempty"` // the same, typed: sshd's option names, the values as read
 	Marker     string            `json:"marker,omitempty"`       // known_hosts: @cert-authority or @revoked
-	Hosts      []string          `json:"hosts,omitempty"`        // known_hosts: the host patterns
+	Hosts      HostField         `json:"hosts,omitempty"`        // known_hosts: the host patterns, a list in JSON
 	Cert       *CertReport       `json:"certificate,omitempty"`  // an OpenSSH certificate's data
 	Operations []OperationReport `json:"operations"`
 }
@@ -170,6 +181,43 @@ func certReport(k *sshkey.Key) *CertReport {
 	return r
 }
 
+// HostField is a known_hosts line's host field as written, its patterns
+// separated by commas (no pattern holds one, and a hashed name stands
+// alone). JSON has it as the list of its patterns. One string, not a slice
+// of patterns, is what checkkey holds of a line's hosts: a line of 64 KiB
+// of commas is 64 KiB, not 32,000 strings.
+type HostField string
+
+// MarshalJSON writes the patterns as a JSON list of strings.
+func (h HostField) MarshalJSON() ([]byte, error) { return h.appendJSON(nil), nil }
+
+// appendJSON appends the patterns to b as a JSON list of strings.
+func (h HostField) appendJSON(b []byte) []byte {
+	b = append(b, '[')
+	s := string(h)
+	for {
+		p, rest, more := strings.Cut(s, ",")
+		b = appendString(b, p)
+		if !more {
+			return append(b, ']')
+		}
+		b = append(b, ',')
+		s = rest
+	}
+}
+
+// hostField returns the host field of e as written: Entry.String's line
+// after the marker, up to the key. It does not call Entry.Hosts, which
+// copies the patterns (56 bytes each: 3.6 MB for a line of commas).
+func hostField(e *knownhosts.Entry) HostField {
+	line := e.String()
+	if m := e.Marker(); m != knownhosts.MarkerNone {
+		line = strings.TrimPrefix(line, m.String()+" ")
+	}
+	field, _, _ := strings.Cut(line, " ")
+	return HostField(field)
+}
+
 // OperationReport is the answer of one AWS operation.
 type OperationReport struct {
 	Operation  string `json:"operation"` // service:Operation
@@ -185,6 +233,7 @@ type OperationReport struct {
 type checker struct {
 	ops     []validate.Op
 	names   []string // the ops as printed on the verdict line
+	opNames []string // the ops as service:Operation, for the reports
 	json    bool
 	out     *bufio.Writer
 	buf     []byte            // a JSON line, reused
@@ -227,7 +276,9 @@ type explanation struct {
 	status                int
 	message, reason, hint string
 	places                []string // FILE:LINE, at most maxPlaces
-	count                 int
+	last                  string   // the FILE:LINE of the last refusal
+	lines                 int      // the distinct lines refused
+	count                 int      // the refusals: a line refused by two operations counts twice
 }
 
 // usageText is what -h prints, and bad usage after its message.
@@ -416,6 +467,7 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 		explained: map[string]*explanation{}}
 	for _, op := range ops {
 		c.iam = c.iam || op.Service() == keyerrors.ServiceIAM
+		c.opNames = append(c.opNames, op.String()) // once, not once a key
 	}
 
 	inputs := opt.inputs
@@ -688,7 +740,11 @@ func (c *checker) read(name, format string, r io.Reader) {
 	case kindAuthorizedKeys:
 		c.lines(name, pipeline(authorizedkeys.Read(br), func(e *authorizedkeys.Entry) keyLine {
 			l := keyLine{report: Report{File: name, Line: e.Line(), Kind: kindAuthorizedKeys, KindFrom: from}, key: e.Key()}
-			if line := e.String(); len(line) > len(e.Key().String()) {
+			// The line is its options, a space and the key's text, which
+			// starts with the key's type: no option is named so. Each
+			// Key.String encodes the key's base64 again: once a line, twice
+			// for a line with options.
+			if line := e.String(); !strings.HasPrefix(line, e.Key().Type()+" ") {
 				l.report.Options = line[:len(line)-len(e.Key().String())-1]
 				l.report.Typed = typedOptions(e.Options())
 			}
@@ -700,9 +756,7 @@ func (c *checker) read(name, format string, r io.Reader) {
 			if m := e.Marker(); m != knownhosts.MarkerNone {
 				l.report.Marker = m.String()
 			}
-			for _, h := range e.Hosts() {
-				l.report.Hosts = append(l.report.Hosts, h.String())
-			}
+			l.report.Hosts = hostField(e)
 			return l
 		}))
 	}
@@ -716,9 +770,10 @@ type keyLine struct {
 	err    error
 }
 
-// lines reports every line of a file of keys, in order.
-func (c *checker) lines(name string, batches <-chan []keyLine) {
-	for batch := range batches {
+// lines reports every line of a file of keys, in order, and gives each
+// batch back to the pipeline to fill again.
+func (c *checker) lines(name string, p *pipe) {
+	for batch := range p.full {
 		for i := range batch {
 			if l := &batch[i]; l.err != nil {
 				c.lineError(name, l.err)
@@ -726,36 +781,74 @@ func (c *checker) lines(name string, batches <-chan []keyLine) {
 				c.report(&l.report, l.key, nil)
 			}
 		}
+		clear(batch) // nothing of the lines kept past their report
+		select {
+		case p.free <- batch[:0]:
+		default:
+		}
 	}
+}
+
+// A pipe is what pipeline returns: the batches read, and the batches
+// reported, to be filled again. Reusing them saves allocating and clearing
+// fresh memory for each: a keyLine is about 300 bytes.
+type pipe struct {
+	full <-chan []keyLine
+	free chan []keyLine
+}
+
+// weight is about the bytes l holds beyond its fixed size: its texts, and
+// up to 8 times them for what is made of them (a from="a,b,..." of 64 KiB
+// is 32,000 strings in Typed, 16 bytes each).
+func (l *keyLine) weight() int {
+	r := &l.report
+	return 1024 + 8*(len(r.Options)+len(r.Hosts)+len(r.Comment))
 }
 
 // pipeline reads the entries of seq on a goroutine of its own, in batches,
 // while the caller checks and prints the batches before: parsing a line and
 // checking a key take about the same time, so a file of 100,000 keys takes
 // half the time on two cores. Memory stays bounded: four batches at most
-// wait. The caller must read the channel to its end.
-func pipeline[E any](seq iter.Seq2[E, error], convert func(E) keyLine) <-chan []keyLine {
-	const batchSize = 256
+// wait, each of at most batchSize lines and about batchWeight bytes (lines
+// of 64 KiB of options or hosts make batches of a few lines). The caller
+// must read the channel to its end.
+func pipeline[E any](seq iter.Seq2[E, error], convert func(E) keyLine) *pipe {
+	const (
+		batchSize   = 256
+		batchWeight = 1 << 20
+	)
 	ch := make(chan []keyLine, 4)
+	p := &pipe{full: ch, free: make(chan []keyLine, 6)}
+	newBatch := func() []keyLine {
+		select {
+		case b := <-p.free:
+			return b
+		default:
+			return make([]keyLine, 0, batchSize)
+		}
+	}
 	go func() {
 		defer close(ch)
-		batch := make([]keyLine, 0, batchSize)
+		batch := newBatch()
+		weight := 0
 		for e, err := range seq {
 			if err != nil {
 				batch = append(batch, keyLine{err: err})
 			} else {
 				batch = append(batch, convert(e))
 			}
-			if len(batch) == batchSize {
+			weight += batch[len(batch)-1].weight()
+			if len(batch) == batchSize || weight >= batchWeight {
 				ch <- batch
-				batch = make([]keyLine, 0, batchSize)
+				batch = newBatch()
+				weight = 0
 			}
 		}
 		if len(batch) > 0 {
 			ch <- batch
 		}
 	}()
-	return ch
+	return p
 }
 
 // What said a file's kind.
@@ -950,7 +1043,7 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 	for i, op := range c.ops[:len(r.Operations)] {
 		o := &r.Operations[i]
 		*o = OperationReport{}
-		o.Operation = op.String()
+		o.Operation = c.opNames[i]
 		var err error
 		if check != nil {
 			err = check(op)
@@ -1004,8 +1097,12 @@ func (c *checker) defer_(i int, o *OperationReport, r *Report) {
 		e.ops = append(e.ops, c.names[i])
 	}
 	place := quote(r.File) + ":" + strconv.Itoa(r.Line)
-	if e.count < maxPlaces && (len(e.places) == 0 || e.places[len(e.places)-1] != place) {
-		e.places = append(e.places, place)
+	if place != e.last {
+		e.last = place
+		e.lines++
+		if len(e.places) < maxPlaces {
+			e.places = append(e.places, place)
+		}
 	}
 	e.count++
 }
@@ -1016,7 +1113,7 @@ func (c *checker) explain() {
 	w := c.stderr
 	for _, e := range c.explOrder {
 		fmt.Fprintf(w, "%s refused %s (HTTP %d): %s", strings.Join(e.ops, ", "), e.code, e.status, strings.Join(e.places, ", "))
-		if more := e.count - len(e.places); more > 0 && len(e.places) == maxPlaces {
+		if more := e.lines - len(e.places); more > 0 {
 			fmt.Fprintf(w, " and %d more", more)
 		}
 		fmt.Fprintf(w, "\n    AWS says: %s\n    reason: %s\n", e.message, e.reason)
@@ -1100,8 +1197,12 @@ func plural(n int, one string, many ...string) string {
 	return strconv.Itoa(n) + " " + one + "s"
 }
 
-// optionsWidth is the most of a line's options a verdict line shows.
-const optionsWidth = 64
+// optionsWidth and hostsWidth are the most of a line's options and of its
+// host field a verdict line shows (-json shows them whole).
+const (
+	optionsWidth = 64
+	hostsWidth   = 128
+)
 
 // printText prints a key's line, and with -v what explains it below it.
 func (c *checker) printText(r *Report) {
@@ -1110,9 +1211,9 @@ func (c *checker) printText(r *Report) {
 	if r.Marker != "" {
 		fmt.Fprintf(w, " %s", r.Marker)
 	}
-	if len(r.Hosts) > 0 {
+	if r.Hosts != "" {
 		w.WriteByte(' ')
-		w.WriteString(quote(strings.Join(r.Hosts, ",")))
+		w.WriteString(quote(cut(string(r.Hosts), hostsWidth)))
 	}
 	for i, o := range r.Operations {
 		if o.Accepted {

@@ -1,8 +1,9 @@
 // Command checkkey reads SSH public keys, one per file or many in
 // authorized_keys and known_hosts files, and says what AWS would answer each
-// one with: for every operation that takes a key (EC2 Instance Connect's
-// SendSSHPublicKey and SendSerialConsoleSSHPublicKey, IAM's
-// UploadSSHPublicKey), accepted, or refused with the service's error code.
+// one with: for each service's operation that takes a key (EC2 Instance
+// Connect's SendSSHPublicKey, IAM's UploadSSHPublicKey; -op names others,
+// such as SendSerialConsoleSSHPublicKey), accepted, or refused with the
+// service's error code.
 //
 // Usage:
 //
@@ -285,13 +286,15 @@ type explanation struct {
 const usageText = `usage: checkkey [-op OP,...|list] [-json] [-v|-q] [-r] [-format KIND] [FILE|DIR|-]...
 
 Says what AWS would answer each SSH public key with: EC2 Instance Connect's
-SendSSHPublicKey and SendSerialConsoleSSHPublicKey, IAM's UploadSSHPublicKey.
+SendSSHPublicKey (and SendSerialConsoleSSHPublicKey, with -op), IAM's
+UploadSSHPublicKey.
 With no FILE it reads standard input when it is a pipe or a file, and
 otherwise every ~/.ssh/*.pub (the bundled sample key when there is none).
 
   -op OP,...     the operations to ask, by name in any case, or as
-                 service:Operation; -op list prints them. Default: every
-                 operation that takes a key. Keys of known_hosts files are
+                 service:Operation; -op list prints them. Default: each
+                 service's operation that takes a key (SendSSHPublicKey,
+                 UploadSSHPublicKey). Keys of known_hosts files are
                  host keys: judged only by the operations -op names.
   -format KIND   what the files after it hold: auto (the default: by their
                  name, then their content), key, authorized_keys, known_hosts
@@ -523,12 +526,17 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 	return status
 }
 
-// parseOps reads -op: empty is every operation that takes a key.
+// parseOps reads -op: empty is each service's first operation that takes
+// a key (EC2 Instance Connect's SendSSHPublicKey, IAM's
+// UploadSSHPublicKey): a service's other key-taking operations apply the
+// same key policy, so they would repeat its verdict.
 func parseOps(s string) ([]validate.Op, error) {
 	if s == "" {
 		var ops []validate.Op
+		seen := map[string]bool{}
 		for _, op := range validate.Ops() {
-			if op.TakesKey() {
+			if op.TakesKey() && !seen[op.Service()] {
+				seen[op.Service()] = true
 				ops = append(ops, op)
 			}
 		}

@@ -116,18 +116,27 @@ func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
 // CR or LF could only hide in the base64, where the decoder skips it; then
 // the decoded blob is short (see below).
 func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits int, ok bool) {
+	blob, comment, t, bits, _, _, ok = scanKeyLine(text, buf)
+	return blob, comment, t, bits, ok
+}
+
+// scanKeyLine is scanAuthorizedKey, which also returns where the base64
+// lies in text: text[b64Start:b64End].
+func scanKeyLine(text, buf []byte) (blob, comment []byte, t *keyType, bits, b64Start, b64End int, ok bool) {
 	i := 0
 	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
 		i++
 	}
 	if t = lookupType(text[:i]); t == nil {
-		return nil, nil, nil, 0, false
+		return nil, nil, nil, 0, 0, 0, false
 	}
 	rest := trimBlank(text[i:])
+	b64Start = len(text) - len(rest)
 	b64 := rest
 	if j := indexBlank(rest); j >= 0 {
 		b64, comment = rest[:j], trimBlank(rest[j:])
 	}
+	b64End = b64Start + len(b64)
 	blob, ok = decodeTo(buf, b64)
 	// The decoder takes whole quanta of four characters, each three bytes
 	// less its padding, of which the text has two at most. A text of n
@@ -136,13 +145,13 @@ func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits
 	// blob is at least three bytes shorter than 3n/4, where the padding
 	// makes it at most two shorter.
 	if !ok || len(b64)%4 != 0 || len(blob)+2 < len(b64)/4*3 {
-		return nil, nil, nil, 0, false
+		return nil, nil, nil, 0, 0, 0, false
 	}
 	bt, bits, err := checkBlob(blob)
 	if err != nil || bt != t || checkComment(comment) != nil {
-		return nil, nil, nil, 0, false
+		return nil, nil, nil, 0, 0, 0, false
 	}
-	return blob, comment, t, bits, true
+	return blob, comment, t, bits, b64Start, b64End, true
 }
 
 // indexBlank returns the index of the first space or tab in b, or -1.

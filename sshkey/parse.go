@@ -371,6 +371,11 @@ func ParseString(s string) (*Key, error) { return read([]byte(s), kindUnknown) }
 // the ParseX functions (want their encoding). A refusal goes through
 // explain, which may name its cause better; it never accepts.
 func read(data []byte, want kind) (*Key, error) {
+	if want == kindUnknown || want == kindAuthorizedKey {
+		if k := quickAuthorizedKey(data); k != nil {
+			return k, nil
+		}
+	}
 	if err := refusePrivate(data); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,90 @@
+package sshkey
+
+import (
+	"bytes"
+
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
+)
+
+// quickAuthorizedKey is read's path for the text it reads most: one
+// authorized_keys line that scanAuthorizedKey accepts. It returns the Key
+// read returns for data, or nil, and then read decides as before: it walks
+// the line once (scanKeyLine), where read walks it for the private key
+// markers, sniffs its encoding and then scans it.
+//
+// It returns what read returns whenever it returns a Key:
+//
+//   - sniff: text (trimLine(data)) starts with a type name (scanKeyLine
+//     looked it up) and a blank, so it starts no PEM or RFC 4716 block and
+//     no comment line, and trimSpace(data) is text (trimLine stopped at a
+//     type name's first byte, which is no white space): sniff says
+//     kindAuthorizedKey, and read calls parseAuthorizedKey(text), which
+//     is scanAuthorizedKey's Key.
+//   - dropbearPrivate is asked as read asks it.
+//   - holdsCore(data): a core begins and ends with a byte that is no white
+//     space (TestQuickCores), so a core in data lies in text. Let L be the
+//     longest core's length. A core found at s in text either starts
+//     before b64Start (it then lies in text[:b64Start+L-1]), or at
+//     b64End-(L-1) or after (it lies in text[b64End-(L-1):]), or lies
+//     wholly in the base64, which scanKeyLine accepted: then it is made of
+//     base64 characters only, one of b64Cores. Those three looks are
+//     holdsCore(text); the first and last cost a few probes, the middle one
+//     a search of the base64 for b64Cores.
+//
+// FuzzParse and FuzzInspect hold Parse and ParseAuthorizedKey, which go
+// through here, to their references.
+func quickAuthorizedKey(data []byte) *Key {
+	text := trimLine(data)
+	blob, comment, t, bits, b64Start, b64End, ok := scanKeyLine(text, nil)
+	if !ok || dropbearPrivate(text) {
+		return nil
+	}
+	if holdsCore(text[:min(len(text), b64Start+maxCore-1)]) ||
+		holdsCore(text[max(0, b64End-(maxCore-1)):]) ||
+		holdsB64Core(text[b64Start:b64End]) {
+		return nil
+	}
+	k := newKey(t, bits, blob)
+	k.comment = string(comment)
+	k.format = FormatAuthorizedKey
+	return k
+}
+
+// maxCore is the length of the longest of scan.MarkerCores.
+var maxCore = func() int {
+	n := 0
+	for _, c := range scan.MarkerCores {
+		n = max(n, len(c))
+	}
+	return n
+}()
+
+// b64Cores are the cores of scan.MarkerCores made of base64 characters
+// only: the only ones a key's base64 can hold.
+var b64Cores = func() (cs [][]byte) {
+	for _, c := range scan.MarkerCores {
+		if isB64Run(c) {
+			cs = append(cs, []byte(c))
+		}
+	}
+	return cs
+}()
+
+func isB64Run(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isBase64Char(s[i]) && s[i] != '=' {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsB64Core reports whether b64 holds one of b64Cores.
+func holdsB64Core(b64 []byte) bool {
+	for _, c := range b64Cores {
+		if bytes.Contains(b64, c) {
+			return true
+		}
+	}
+	return false
+}

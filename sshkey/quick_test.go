@@ -1,0 +1,73 @@
+package sshkey
+
+import (
+	"encoding/base64"
+	"errors"
+	"strings"
+	"testing"
+
+	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/sshkey/internal/scan"
+)
+
+// TestQuickCores holds what quickAuthorizedKey's proof takes of the cores:
+// each begins and ends with a byte that is no white space, the longest is
+// maxCore long, and b64Cores are those made of base64 characters.
+func TestQuickCores(t *testing.T) {
+	n := 0
+	for _, c := range scan.MarkerCores {
+		if isSpace(c[0]) || isSpace(c[len(c)-1]) {
+			t.Errorf("core %q begins or ends with white space", c)
+		}
+		n = max(n, len(c))
+		in := false
+		for _, b := range b64Cores {
+			in = in || string(b) == c
+		}
+		if in != isB64Run(c) {
+			t.Errorf("core %q: in b64Cores %v, base64 only %v", c, in, isB64Run(c))
+		}
+	}
+	if n != maxCore {
+		t.Errorf("maxCore = %d, want %d", maxCore, n)
+	}
+}
+
+// TestQuickPrivate: a key line that holds a marker's core, in the base64,
+// across its end or in the comment, is refused as read refuses it.
+func TestQuickPrivate(t *testing.T) {
+	// An Ed25519 blob whose key bytes hold "openssh-key-v1\x00" where its
+	// base64 is "b3BlbnNzaC1rZXktdjE...".
+	blob := []byte("\x00\x00\x00\x0bssh-ed25519\x00\x00\x00\x20")
+	blob = append(blob, 1, 2)
+	blob = append(blob, "openssh-key-v1\x00"...)
+	for len(blob) < 19+32 {
+		blob = append(blob, 7)
+	}
+	b64 := base64.StdEncoding.EncodeToString(blob)
+	if !strings.Contains(b64, "b3BlbnNzaC1rZXktdjE") {
+		t.Fatalf("the base64 %s holds no core", b64)
+	}
+	plain := strings.Replace(b64, "b3BlbnNzaC1rZXktdjE", "b3BlbnNzaC1rZXktdjF", 1)
+	if _, err := ParseAuthorizedKey([]byte("ssh-ed25519 " + plain)); err != nil {
+		t.Fatalf("the key without the core: %v", err)
+	}
+	for _, line := range []string{
+		"ssh-ed25519 " + b64,
+		"ssh-ed25519 " + b64 + " me@host",
+		"  ssh-ed25519\t" + b64 + " \r\n",
+		"ssh-ed25519 " + plain + " -----END PRIVATE KEY-----",
+		"ssh-ed25519 " + plain + " a PuTTY-User-Key-File-2 b",
+		"ssh-ed25519 " + plain + " x b3BlbnNzaC1rZXktdjE",
+	} {
+		for name, f := range map[string]func([]byte) (*Key, error){"Parse": Parse, "ParseAuthorizedKey": ParseAuthorizedKey} {
+			k, err := f([]byte(line))
+			if !errors.Is(err, keyerrors.ErrPrivateKey) {
+				t.Errorf("%s(%q) = %v, %v; want ErrPrivateKey", name, line, k, err)
+			}
+			if quickAuthorizedKey([]byte(line)) != nil {
+				t.Errorf("quickAuthorizedKey(%q) accepts", line)
+			}
+		}
+	}
+}

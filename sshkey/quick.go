@@ -1,7 +1,7 @@
 package sshkey
 
 import (
-	"bytes"
+	"math/bits"
 
 	"github.com/keyvet/keyvet/sshkey/internal/scan"
 )
@@ -79,12 +79,35 @@ func isB64Run(s string) bool {
 	return true
 }
 
-// holdsB64Core reports whether b64 holds one of b64Cores.
+// holdsB64Core reports whether b64 holds one of b64Cores, as
+// bytes.Contains would, looking at one byte in len(core), as
+// scan.HoldsCore does: a core found in b64 covers one of the places
+// len(core)-1, 2*len(core)-1, ..., and at each the offsets in the core of
+// that byte (b64CoreAt) say where the core would start. TestHoldsB64Core
+// holds it to bytes.Contains.
 func holdsB64Core(b64 []byte) bool {
-	for _, c := range b64Cores {
-		if bytes.Contains(b64, c) {
-			return true
+	for k, c := range b64Cores {
+		at := &b64CoreAt[k]
+		for p := len(c) - 1; p < len(b64); p += len(c) {
+			for m := at[b64[p]]; m != 0; m &= m - 1 {
+				s := p - bits.TrailingZeros32(m)
+				if s >= 0 && len(b64)-s >= len(c) && b64[s] == c[0] && string(b64[s:s+len(c)]) == string(c) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+// b64CoreAt holds, for each core of b64Cores and each byte, the set of its
+// offsets in the core (a core is shorter than 32 bytes: TestMarkerCores).
+var b64CoreAt = func() [][256]uint32 {
+	t := make([][256]uint32, len(b64Cores))
+	for k, c := range b64Cores {
+		for j, b := range c {
+			t[k][b] |= 1 << j
+		}
+	}
+	return t
+}()

@@ -1,6 +1,7 @@
 package sshkey
 
 import (
+	"bytes"
 	"encoding/base64"
 	"errors"
 	"strings"
@@ -67,6 +68,23 @@ func TestQuickPrivate(t *testing.T) {
 			}
 			if quickAuthorizedKey([]byte(line)) != nil {
 				t.Errorf("quickAuthorizedKey(%q) accepts", line)
+			}
+		}
+	}
+}
+
+// TestHoldsB64Core holds holdsB64Core to bytes.Contains on texts that hold
+// a core, or most of one, at every offset.
+func TestHoldsB64Core(t *testing.T) {
+	for _, c := range b64Cores {
+		for _, part := range [][]byte{c, c[1:], c[:len(c)-1]} {
+			for pre := 0; pre < 2*len(c)+3; pre++ {
+				for post := 0; post < len(c)+2; post++ {
+					b := []byte(strings.Repeat("A", pre) + string(part) + strings.Repeat("b", post))
+					if got, want := holdsB64Core(b), bytes.Contains(b, c); got != want {
+						t.Fatalf("holdsB64Core(%q) = %v, want %v", b, got, want)
+					}
+				}
 			}
 		}
 	}

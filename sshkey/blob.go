@@ -177,6 +177,41 @@ func newKey(t *keyType, nbits int, b []byte) *Key {
 	return &Key{typ: t.name, bits: nbits, blob: b}
 }
 
+// newKeyBuf returns a zero Key and a buffer of n bytes for its blob, in
+// one allocation for the blobs of the common sizes (Ed25519, ECDSA, RSA of
+// up to 4096 bits). The caller sets the Key's fields, its blob to the
+// buffer or a prefix of it, with its capacity cut to its length so that
+// nothing appended to it reaches the Key.
+func newKeyBuf(n int) (*Key, []byte) {
+	switch {
+	case n <= 72:
+		p := new(struct {
+			k Key
+			b [72]byte
+		})
+		return &p.k, p.b[:n]
+	case n <= 184:
+		p := new(struct {
+			k Key
+			b [184]byte
+		})
+		return &p.k, p.b[:n]
+	case n <= 312:
+		p := new(struct {
+			k Key
+			b [312]byte
+		})
+		return &p.k, p.b[:n]
+	case n <= 568:
+		p := new(struct {
+			k Key
+			b [568]byte
+		})
+		return &p.k, p.b[:n]
+	}
+	return new(Key), make([]byte, n)
+}
+
 // publicKey makes x/crypto's key of a blob that checkBlob accepted. A
 // failure is a bug of checkBlob, which makes every check x/crypto makes
 // (FuzzParse holds every Key's PublicKey to the blob): it panics, with a

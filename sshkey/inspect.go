@@ -116,27 +116,50 @@ func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
 // CR or LF could only hide in the base64, where the decoder skips it; then
 // the decoded blob is short (see below).
 func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits int, ok bool) {
-	blob, comment, t, bits, _, _, ok = scanKeyLine(text, buf)
-	return blob, comment, t, bits, ok
+	l, ok := splitKeyLine(text)
+	if !ok {
+		return nil, nil, nil, 0, false
+	}
+	if blob, bits, ok = l.scan(text, buf); !ok {
+		return nil, nil, nil, 0, false
+	}
+	return blob, l.comment, l.t, bits, true
 }
 
-// scanKeyLine is scanAuthorizedKey, which also returns where the base64
-// lies in text: text[b64Start:b64End].
-func scanKeyLine(text, buf []byte) (blob, comment []byte, t *keyType, bits, b64Start, b64End int, ok bool) {
+// keyLine is where the fields of an authorized_keys text lie: the type,
+// the base64 (text[b64Start:b64End]) and the comment.
+type keyLine struct {
+	t                *keyType
+	b64Start, b64End int
+	comment          []byte
+}
+
+// splitKeyLine is scanAuthorizedKey's first half: it finds the fields of
+// text, and reports false when the first is no type name sshkey reads.
+func splitKeyLine(text []byte) (keyLine, bool) {
 	i := 0
 	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
 		i++
 	}
-	if t = lookupType(text[:i]); t == nil {
-		return nil, nil, nil, 0, 0, 0, false
+	var l keyLine
+	if l.t = lookupType(text[:i]); l.t == nil {
+		return l, false
 	}
 	rest := trimBlank(text[i:])
-	b64Start = len(text) - len(rest)
+	l.b64Start = len(text) - len(rest)
 	b64 := rest
 	if j := indexBlank(rest); j >= 0 {
-		b64, comment = rest[:j], trimBlank(rest[j:])
+		b64, l.comment = rest[:j], trimBlank(rest[j:])
 	}
-	b64End = b64Start + len(b64)
+	l.b64End = l.b64Start + len(b64)
+	return l, true
+}
+
+// scan is scanAuthorizedKey's second half: it decodes the base64 of l (of
+// text) into buf, or a new slice when buf is too small, and checks the
+// blob and the comment.
+func (l *keyLine) scan(text, buf []byte) (blob []byte, bits int, ok bool) {
+	b64 := text[l.b64Start:l.b64End]
 	blob, ok = decodeTo(buf, b64)
 	// The decoder takes whole quanta of four characters, each three bytes
 	// less its padding, of which the text has two at most. A text of n
@@ -145,13 +168,13 @@ func scanKeyLine(text, buf []byte) (blob, comment []byte, t *keyType, bits, b64S
 	// blob is at least three bytes shorter than 3n/4, where the padding
 	// makes it at most two shorter.
 	if !ok || len(b64)%4 != 0 || len(blob)+2 < len(b64)/4*3 {
-		return nil, nil, nil, 0, 0, 0, false
+		return nil, 0, false
 	}
 	bt, bits, err := checkBlob(blob)
-	if err != nil || bt != t || checkComment(comment) != nil {
-		return nil, nil, nil, 0, 0, 0, false
+	if err != nil || bt != l.t || checkComment(l.comment) != nil {
+		return nil, 0, false
 	}
-	return blob, comment, t, bits, b64Start, b64End, true
+	return blob, bits, true
 }
 
 // indexBlank returns the index of the first space or tab in b, or -1.

@@ -8,44 +8,50 @@ import (
 
 // quickAuthorizedKey is read's path for the text it reads most: one
 // authorized_keys line that scanAuthorizedKey accepts. It returns the Key
-// read returns for data, or nil, and then read decides as before: it walks
-// the line once (scanKeyLine), where read walks it for the private key
-// markers, sniffs its encoding and then scans it.
+// read returns for data, or nil, and then read decides as before. It walks
+// the line once (splitKeyLine, keyLine.scan), where read walks it for the
+// private key markers, sniffs its encoding and then scans it, and it
+// decodes the base64 straight into the Key's allocation (newKeyBuf).
 //
 // It returns what read returns whenever it returns a Key:
 //
-//   - sniff: text (trimLine(data)) starts with a type name (scanKeyLine
+//   - sniff: text (trimLine(data)) starts with a type name (splitKeyLine
 //     looked it up) and a blank, so it starts no PEM or RFC 4716 block and
 //     no comment line, and trimSpace(data) is text (trimLine stopped at a
 //     type name's first byte, which is no white space): sniff says
-//     kindAuthorizedKey, and read calls parseAuthorizedKey(text), which
-//     is scanAuthorizedKey's Key.
+//     kindAuthorizedKey, and read calls parseAuthorizedKey(text), whose
+//     Key is scanAuthorizedKey's: the same splitKeyLine and keyLine.scan.
 //   - dropbearPrivate is asked as read asks it.
 //   - holdsCore(data): a core begins and ends with a byte that is no white
 //     space (TestQuickCores), so a core in data lies in text. Let L be the
 //     longest core's length. A core found at s in text either starts
 //     before b64Start (it then lies in text[:b64Start+L-1]), or at
 //     b64End-(L-1) or after (it lies in text[b64End-(L-1):]), or lies
-//     wholly in the base64, which scanKeyLine accepted: then it is made of
-//     base64 characters only, one of b64Cores. Those three looks are
+//     wholly in the base64, which keyLine.scan accepted: then it is made
+//     of base64 characters only, one of b64Cores. Those three looks are
 //     holdsCore(text); the first and last cost a few probes, the middle one
-//     a search of the base64 for b64Cores.
+//     holdsB64Core.
 //
 // FuzzParse and FuzzInspect hold Parse and ParseAuthorizedKey, which go
 // through here, to their references.
 func quickAuthorizedKey(data []byte) *Key {
 	text := trimLine(data)
-	blob, comment, t, bits, b64Start, b64End, ok := scanKeyLine(text, nil)
+	l, ok := splitKeyLine(text)
+	if !ok {
+		return nil
+	}
+	k, buf := newKeyBuf(strictB64.DecodedLen(l.b64End - l.b64Start))
+	blob, bits, ok := l.scan(text, buf)
 	if !ok || dropbearPrivate(text) {
 		return nil
 	}
-	if holdsCore(text[:min(len(text), b64Start+maxCore-1)]) ||
-		holdsCore(text[max(0, b64End-(maxCore-1)):]) ||
-		holdsB64Core(text[b64Start:b64End]) {
+	if holdsCore(text[:min(len(text), l.b64Start+maxCore-1)]) ||
+		holdsCore(text[max(0, l.b64End-(maxCore-1)):]) ||
+		holdsB64Core(text[l.b64Start:l.b64End]) {
 		return nil
 	}
-	k := newKey(t, bits, blob)
-	k.comment = string(comment)
+	k.typ, k.bits, k.blob = l.t.name, bits, blob[:len(blob):len(blob)]
+	k.comment = string(l.comment)
 	k.format = FormatAuthorizedKey
 	return k
 }

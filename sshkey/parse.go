@@ -29,7 +29,8 @@ const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 // b64Decode is strictB64.Decode(dst, src), which it returns, in about half
 // the time on a key's base64. It decodes the groups of 8 characters at the
 // start of src that lie wholly in the alphabet itself, each with eight
-// table look-ups and one store of 8 bytes (6 of them its own); then the
+// table look-ups and one store of 8 bytes (6 of them its own), two groups
+// a turn while it can; then the
 // last groups, when they are whole groups of the alphabet with at most the
 // padding after (b64DecodeTail), with four look-ups each. It hands the rest
 // to strictB64 from the first group that holds a byte outside the alphabet
@@ -42,6 +43,18 @@ const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 func b64Decode(dst, src []byte) (int, error) {
 	q0, q1, q2, q3 := &b64Quad[0], &b64Quad[1], &b64Quad[2], &b64Quad[3]
 	d, s := dst, src
+	for len(s) >= 24 && len(d) >= 14 {
+		a := q0[s[0]] | q1[s[1]] | q2[s[2]] | q3[s[3]]
+		b := q0[s[4]] | q1[s[5]] | q2[s[6]] | q3[s[7]]
+		c := q0[s[8]] | q1[s[9]] | q2[s[10]] | q3[s[11]]
+		e := q0[s[12]] | q1[s[13]] | q2[s[14]] | q3[s[15]]
+		if (a|b|c|e)&b64Bad != 0 {
+			break
+		}
+		binary.BigEndian.PutUint64(d, uint64(a)<<40|uint64(b)<<16)
+		binary.BigEndian.PutUint64(d[6:], uint64(c)<<40|uint64(e)<<16)
+		d, s = d[12:], s[16:]
+	}
 	for len(s) >= 16 && len(d) >= 8 {
 		a := q0[s[0]] | q1[s[1]] | q2[s[2]] | q3[s[3]]
 		b := q0[s[4]] | q1[s[5]] | q2[s[6]] | q3[s[7]]

@@ -23,14 +23,15 @@ import (
 //     Key is scanAuthorizedKey's: the same splitKeyLine and keyLine.scan.
 //   - dropbearPrivate is asked as read asks it.
 //   - holdsCore(data): a core begins and ends with a byte that is no white
-//     space (TestQuickCores), so a core in data lies in text. Let L be the
-//     longest core's length. A core found at s in text either starts
-//     before b64Start (it then lies in text[:b64Start+L-1]), or at
-//     b64End-(L-1) or after (it lies in text[b64End-(L-1):]), or lies
-//     wholly in the base64, which keyLine.scan accepted: then it is made
-//     of base64 characters only, one of b64Cores. Those three looks are
-//     holdsCore(text); the first and last cost a few probes, the middle one
-//     holdsB64Core.
+//     space (TestQuickCores), so a core in data lies in text. No core
+//     starts before b64Start: text[:b64Start] is a type name sshkey reads
+//     and blanks, none of which holds the first byte of a core
+//     (TestQuickCores). Let L be the longest core's length. A core found
+//     in text either starts at b64End-(L-1) or after (it lies in
+//     text[b64End-(L-1):]), or lies wholly in the base64, which
+//     keyLine.scan accepted: then it is made of base64 characters only,
+//     one of b64Cores. Those two looks are holdsCore(text); the first
+//     costs a few probes, the second holdsB64Core.
 //
 // FuzzParse and FuzzInspect hold Parse and ParseAuthorizedKey, which go
 // through here, to their references.
@@ -45,8 +46,7 @@ func quickAuthorizedKey(data []byte) *Key {
 	if !ok || dropbearPrivate(text) {
 		return nil
 	}
-	if holdsCore(text[:min(len(text), l.b64Start+maxCore-1)]) ||
-		holdsCore(text[max(0, l.b64End-(maxCore-1)):]) ||
+	if holdsCore(text[max(l.b64Start, l.b64End-(maxCore-1)):]) ||
 		holdsB64Core(text[l.b64Start:l.b64End]) {
 		return nil
 	}

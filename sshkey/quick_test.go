@@ -29,6 +29,13 @@ func TestQuickCores(t *testing.T) {
 			t.Errorf("core %q: in b64Cores %v, base64 only %v", c, in, isB64Run(c))
 		}
 	}
+	for _, kt := range keyTypes {
+		for _, c := range scan.MarkerCores {
+			if strings.IndexByte(kt.name, c[0]) >= 0 {
+				t.Errorf("type name %q holds %q, the first byte of core %q", kt.name, c[0], c)
+			}
+		}
+	}
 	if n != maxCore {
 		t.Errorf("maxCore = %d, want %d", maxCore, n)
 	}

@@ -89,13 +89,30 @@ func makeKeyTypes() []keyType {
 
 // lookupType returns the row of the key type named name, or nil.
 func lookupType(name []byte) *keyType {
-	for i := range keyTypes {
-		if string(name) == keyTypes[i].name {
-			return &keyTypes[i]
+	if len(name) > maxTypeName {
+		return nil
+	}
+	for _, t := range typesByLen[len(name)] {
+		if string(name) == t.name {
+			return t
 		}
 	}
 	return nil
 }
+
+// maxTypeName is the length of the longest name of keyTypes.
+const maxTypeName = 64
+
+// typesByLen holds the rows of keyTypes by the length of their names
+// (TestTypesByLen holds it to keyTypes), so that lookupType compares a
+// name with the few of its length.
+var typesByLen = func() (t [maxTypeName + 1][]*keyType) {
+	for i := range keyTypes {
+		n := len(keyTypes[i].name)
+		t[n] = append(t[n], &keyTypes[i])
+	}
+	return t
+}()
 
 // Types returns the key types Parse accepts, in a fixed order. The slice is
 // new on every call.

@@ -137,11 +137,12 @@ type keyLine struct {
 // splitKeyLine is scanAuthorizedKey's first half: it finds the fields of
 // text, and reports false when the first is no type name sshkey reads.
 func splitKeyLine(text []byte) (keyLine, bool) {
-	i := 0
-	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
-		i++
-	}
 	var l keyLine
+	// The type name ends at the first blank, within maxTypeName bytes.
+	i := indexBlank(text[:min(len(text), maxTypeName+1)])
+	if i < 0 {
+		i = len(text)
+	}
 	if l.t = lookupType(text[:i]); l.t == nil {
 		return l, false
 	}

@@ -96,3 +96,22 @@ func TestHoldsB64Core(t *testing.T) {
 		}
 	}
 }
+
+// TestTypesByLen: lookupType finds each type by its name, and nothing by a
+// prefix or an extension of one.
+func TestTypesByLen(t *testing.T) {
+	for i := range keyTypes {
+		name := keyTypes[i].name
+		if len(name) > maxTypeName {
+			t.Fatalf("type name %q is longer than maxTypeName", name)
+		}
+		if got := lookupType([]byte(name)); got != &keyTypes[i] {
+			t.Errorf("lookupType(%q) = %v", name, got)
+		}
+		for _, n := range []string{name[:len(name)-1], name + "x", "x" + name[1:]} {
+			if got := lookupType([]byte(n)); got != nil && got.name != n {
+				t.Errorf("lookupType(%q) = %q", n, got.name)
+			}
+		}
+	}
+}

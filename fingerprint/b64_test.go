@@ -2,6 +2,7 @@ package fingerprint
 
 import (
 	"bytes"
+	"crypto"
 	"encoding/base64"
 	"math/rand/v2"
 	"testing"
@@ -37,4 +38,19 @@ func FuzzAppendRawB64(f *testing.F) {
 			t.Fatalf("appendRawB64 = %q, want %q", got, want)
 		}
 	})
+}
+
+// TestSHA256Text holds sha256Text to appendText on random digests.
+func TestSHA256Text(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 1000 {
+		var sum [maxDigest]byte
+		for i := range 32 {
+			sum[i] = byte(r.Uint32())
+		}
+		got := sha256Text(&sum)
+		if want := appendText(nil, crypto.SHA256, sum[:32]); string(got[:]) != string(want) {
+			t.Fatalf("sha256Text(% x) = %s, want %s", sum[:32], got[:], want)
+		}
+	}
 }

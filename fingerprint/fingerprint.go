@@ -145,6 +145,26 @@ func appendRawB64(dst, d []byte) []byte {
 	return dst
 }
 
+// sha256Text is appendText(nil, crypto.SHA256, sum[:32]) in an array:
+// "SHA256:" and the 43 characters of the digest, five words of six bytes
+// and a last pair of bytes. sum's bytes past the digest are not used.
+// TestSHA256Text holds it to appendText.
+func sha256Text(sum *[maxDigest]byte) (t [7 + 43]byte) {
+	copy(t[:], "SHA256:")
+	o := t[7:]
+	for k := 0; k < 5; k++ {
+		v := binary.BigEndian.Uint64(sum[6*k:]) // the first 48 bits are encoded
+		w := uint64(b64Pairs[v>>52]) | uint64(b64Pairs[v>>40&0xfff])<<16 |
+			uint64(b64Pairs[v>>28&0xfff])<<32 | uint64(b64Pairs[v>>16&0xfff])<<48
+		binary.LittleEndian.PutUint64(o[8*k:], w)
+	}
+	v := uint32(sum[30])<<8 | uint32(sum[31])
+	o[40] = b64Alphabet[v>>10]
+	o[41] = b64Alphabet[v>>4&0x3f]
+	o[42] = b64Alphabet[v<<2&0x3f]
+	return t
+}
+
 // b64Pairs maps 12 bits to their two base64 characters, the first in the
 // low byte.
 var b64Pairs = func() (t [1 << 12]uint16) {

@@ -55,7 +55,7 @@ func b64Decode(dst, src []byte) (int, error) {
 		binary.BigEndian.PutUint64(d[6:], uint64(c)<<40|uint64(e)<<16)
 		d, s = d[12:], s[16:]
 	}
-	for len(s) >= 16 && len(d) >= 8 {
+	for len(s) >= 8 && len(d) >= 8 {
 		a := q0[s[0]] | q1[s[1]] | q2[s[2]] | q3[s[3]]
 		b := q0[s[4]] | q1[s[5]] | q2[s[6]] | q3[s[7]]
 		if (a|b)&b64Bad != 0 {

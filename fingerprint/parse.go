@@ -255,6 +255,10 @@ func (f Fingerprint) IsValid() bool { return digestSize(f.hash) != 0 }
 // base64 for SHA-256, and so on. It returns "" for a Fingerprint that is
 // not valid, such as the zero value.
 func (f Fingerprint) String() string {
+	if f.hash == crypto.SHA256 {
+		t := sha256Text(&f.sum)
+		return string(t[:])
+	}
 	n := digestSize(f.hash)
 	if n == 0 {
 		return ""

@@ -89,13 +89,30 @@ func makeKeyTypes() []keyType {
 
 // lookupType returns the row of the key type named name, or nil.
 func lookupType(name []byte) *keyType {
-	for i := range keyTypes {
-		if string(name) == keyTypes[i].name {
-			return &keyTypes[i]
+	if len(name) > maxTypeName {
+		return nil
+	}
+	for _, t := range typesByLen[len(name)] {
+		if string(name) == t.name {
+			return t
 		}
 	}
 	return nil
 }
+
+// maxTypeName is the length of the longest name of keyTypes.
+const maxTypeName = 64
+
+// typesByLen holds the rows of keyTypes by the length of their names
+// (TestTypesByLen holds it to keyTypes), so that lookupType compares a
+// name with the few of its length.
+var typesByLen = func() (t [maxTypeName + 1][]*keyType) {
+	for i := range keyTypes {
+		n := len(keyTypes[i].name)
+		t[n] = append(t[n], &keyTypes[i])
+	}
+	return t
+}()
 
 // Types returns the plain key types Parse accepts, in a fixed order. The
 // slice is new on every call. Certificate types are not among them (see
@@ -180,6 +197,41 @@ func parseBlob(b []byte) (*Key, error) {
 // type t and size nbits; the Key keeps b.
 func newKey(t *keyType, nbits int, b []byte) *Key {
 	return &Key{typ: t.name, bits: nbits, blob: b}
+}
+
+// newKeyBuf returns a zero Key and a buffer of n bytes for its blob, in
+// one allocation for the blobs of the common sizes (Ed25519, ECDSA, RSA of
+// up to 4096 bits). The caller sets the Key's fields, its blob to the
+// buffer or a prefix of it, with its capacity cut to its length so that
+// nothing appended to it reaches the Key.
+func newKeyBuf(n int) (*Key, []byte) {
+	switch {
+	case n <= 72:
+		p := new(struct {
+			k Key
+			b [72]byte
+		})
+		return &p.k, p.b[:n]
+	case n <= 184:
+		p := new(struct {
+			k Key
+			b [184]byte
+		})
+		return &p.k, p.b[:n]
+	case n <= 312:
+		p := new(struct {
+			k Key
+			b [312]byte
+		})
+		return &p.k, p.b[:n]
+	case n <= 568:
+		p := new(struct {
+			k Key
+			b [568]byte
+		})
+		return &p.k, p.b[:n]
+	}
+	return new(Key), make([]byte, n)
 }
 
 // publicKey makes x/crypto's key of a blob that checkBlob accepted. A

@@ -247,7 +247,8 @@ func TestPhpseclibFiles(t *testing.T) {
 // same count and the same error (its offset too), on any input.
 func FuzzB64Decode(f *testing.F) {
 	for _, s := range []string{"", "AAAA", "AAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAA=", "AAAAAAAA\r\nAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAAB=",
-		"AAAAAAAA*AAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAA==AAAA", ed25519B64} {
+		"AAAAAAAA*AAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAA==AAAA", ed25519B64,
+		"AAAAAAAAAAAAAAAAAAAAAA==", "AAAAAAAAAAAAAAAAAAAAAB==", "AAAAAAAAAAAAAAAAAAAAAAB=", "AAAAAAAAAAAAAAAAAAAA=AAA", "AAAAAAAAAAAAAAAAAAAAAAA"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

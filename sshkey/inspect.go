@@ -122,20 +122,55 @@ func inspectAuthorizedKey(text []byte) (keyInfo, bool) {
 // control characters, so a CR or LF could only hide in the base64, where
 // the decoder skips it; then the decoded blob is short (see below).
 func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits int, r refusal) {
-	i := 0
-	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
-		i++
+	l, ok := splitKeyLine(text)
+	if !ok {
+		return nil, nil, nil, 0, refuseLine(text)
 	}
-	if t = lookupType(text[:i]); t == nil {
-		if t = lookupCertType(text[:i]); t == nil { // cert.go
-			return nil, nil, nil, 0, refuseLine(text)
+	if blob, bits, r = l.scan(text, buf); r.refused() {
+		return nil, nil, nil, 0, r
+	}
+	return blob, l.comment, l.t, bits, refusal{}
+}
+
+// keyLine is where the fields of an authorized_keys text lie: the type
+// (text[:typeEnd]), the base64 (text[b64Start:b64End]) and the comment.
+type keyLine struct {
+	t                         *keyType
+	typeEnd, b64Start, b64End int
+	comment                   []byte
+}
+
+// splitKeyLine is scanAuthorizedKey's first half: it finds the fields of
+// text, and reports false when the first is no type name sshkey reads (a
+// key type, or a certificate type: cert.go).
+func splitKeyLine(text []byte) (keyLine, bool) {
+	var l keyLine
+	// The type name ends at the first blank, within maxTypeName bytes.
+	i := indexBlank(text[:min(len(text), maxTypeName+1)])
+	if i < 0 {
+		i = len(text)
+	}
+	if l.t = lookupType(text[:i]); l.t == nil {
+		if l.t = lookupCertType(text[:i]); l.t == nil {
+			return l, false
 		}
 	}
+	l.typeEnd = i
 	rest := trimBlank(text[i:])
+	l.b64Start = len(text) - len(rest)
 	b64 := rest
 	if j := indexBlank(rest); j >= 0 {
-		b64, comment = rest[:j], trimBlank(rest[j:])
+		b64, l.comment = rest[:j], trimBlank(rest[j:])
 	}
+	l.b64End = l.b64Start + len(b64)
+	return l, true
+}
+
+// scan is scanAuthorizedKey's second half: it decodes the base64 of l (of
+// text) into buf, or a new slice when buf is too small, and checks the
+// blob and the comment; or it returns its refusal, decided where it fails.
+func (l *keyLine) scan(text, buf []byte) (blob []byte, bits int, r refusal) {
+	b64 := text[l.b64Start:l.b64End]
 	blob, ok := decodeTo(buf, b64)
 	// The decoder takes whole quanta of four characters, each three bytes
 	// less its padding, of which the text has two at most. A text of n
@@ -144,16 +179,16 @@ func scanAuthorizedKey(text, buf []byte) (blob, comment []byte, t *keyType, bits
 	// blob is at least three bytes shorter than 3n/4, where the padding
 	// makes it at most two shorter.
 	if !ok || len(b64)%4 != 0 || len(blob)+2 < len(b64)/4*3 {
-		r = refuseTyped(text, i)
-		r.wrapped = ok && wrappedBase64(t, blob, b64, comment)
-		return nil, nil, nil, 0, r
+		r = refuseTyped(text, l.typeEnd)
+		r.wrapped = ok && wrappedBase64(l.t, blob, b64, l.comment)
+		return nil, 0, r
 	}
 	bt, bits, err := checkBlob(blob)
-	if err != nil || bt != t || checkComment(comment) != nil {
+	if err != nil || bt != l.t || checkComment(l.comment) != nil {
 		// The base64 holds no CR or LF: it lies in the first line.
-		return nil, nil, nil, 0, refuseDecoded(text, i, len(text)-len(rest)+len(b64), b64, blob)
+		return nil, 0, refuseDecoded(text, l.typeEnd, l.b64End, b64, blob)
 	}
-	return blob, comment, t, bits, refusal{}
+	return blob, bits, refusal{}
 }
 
 // The refusal half of scanAuthorizedKey: each function takes the reading up

@@ -28,30 +28,98 @@ const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 // b64Decode is strictB64.Decode(dst, src), which it returns, in about half
 // the time on a key's base64. It decodes the groups of 8 characters at the
 // start of src that lie wholly in the alphabet itself, each with eight
-// table look-ups and one store of 8 bytes (6 of them its own), and hands
-// the rest to strictB64 from the first group that holds a byte outside the
-// alphabet (CR, LF, '=' or any other), and the last two groups, on. Base64
+// table look-ups and one store of 8 bytes (6 of them its own), two groups
+// a turn while it can; then the
+// last groups, when they are whole groups of the alphabet with at most the
+// padding after (b64DecodeTail), with four look-ups each. It hands the rest
+// to strictB64 from the first group that holds a byte outside the alphabet
+// (CR, LF, '=' or any other) on, or when the tail is not so. Base64
 // decodes each group of 4 characters apart, so what strictB64 makes of the
 // rest is what it makes of it in the whole src: a group that holds no CR or
 // LF and no '=' is decoded to the same 3 bytes wherever it stands.
 // FuzzB64Decode holds the two equal. dst must hold
 // strictB64.DecodedLen(len(src)) bytes.
 func b64Decode(dst, src []byte) (int, error) {
-	n, i := 0, 0
-	for ; len(src)-i >= 16 && len(dst)-n >= 8; i, n = i+8, n+6 {
-		g := src[i : i+8 : i+8]
-		a := b64Quad[0][g[0]] | b64Quad[1][g[1]] | b64Quad[2][g[2]] | b64Quad[3][g[3]]
-		b := b64Quad[0][g[4]] | b64Quad[1][g[5]] | b64Quad[2][g[6]] | b64Quad[3][g[7]]
+	q0, q1, q2, q3 := &b64Quad[0], &b64Quad[1], &b64Quad[2], &b64Quad[3]
+	d, s := dst, src
+	for len(s) >= 24 && len(d) >= 14 {
+		a := q0[s[0]] | q1[s[1]] | q2[s[2]] | q3[s[3]]
+		b := q0[s[4]] | q1[s[5]] | q2[s[6]] | q3[s[7]]
+		c := q0[s[8]] | q1[s[9]] | q2[s[10]] | q3[s[11]]
+		e := q0[s[12]] | q1[s[13]] | q2[s[14]] | q3[s[15]]
+		if (a|b|c|e)&b64Bad != 0 {
+			break
+		}
+		binary.BigEndian.PutUint64(d, uint64(a)<<40|uint64(b)<<16)
+		binary.BigEndian.PutUint64(d[6:], uint64(c)<<40|uint64(e)<<16)
+		d, s = d[12:], s[16:]
+	}
+	for len(s) >= 8 && len(d) >= 8 {
+		a := q0[s[0]] | q1[s[1]] | q2[s[2]] | q3[s[3]]
+		b := q0[s[4]] | q1[s[5]] | q2[s[6]] | q3[s[7]]
 		if (a|b)&b64Bad != 0 {
 			break
 		}
-		binary.BigEndian.PutUint64(dst[n:], uint64(a)<<40|uint64(b)<<16)
+		binary.BigEndian.PutUint64(d, uint64(a)<<40|uint64(b)<<16)
+		d, s = d[6:], s[8:]
 	}
-	m, err := strictB64.Decode(dst[n:], src[i:])
+	n, i := len(dst)-len(d), len(src)-len(s)
+	if m, ok := b64DecodeTail(d, s); ok {
+		return n + m, nil
+	}
+	m, err := strictB64.Decode(d, s)
 	if off, ok := err.(base64.CorruptInputError); ok {
 		err = off + base64.CorruptInputError(i) // an offset in src
 	}
 	return n + m, err
+}
+
+// b64DecodeTail decodes the last groups b64Decode leaves, when they are
+// what strictB64 decodes without an error: whole groups of four alphabet
+// bytes, the last of which may end in one or two '=' with its padding bits
+// zero. It reports false for any other s, which strictB64 then decodes (or
+// refuses), having maybe written to dst.
+func b64DecodeTail(dst, s []byte) (int, bool) {
+	if len(s) == 0 || len(s)%4 != 0 || len(dst) < len(s)/4*3 {
+		return 0, false
+	}
+	q0, q1, q2, q3 := &b64Quad[0], &b64Quad[1], &b64Quad[2], &b64Quad[3]
+	n := 0
+	for ; len(s) > 4 && len(dst)-n >= 3; s = s[4:] {
+		v := q0[s[0]] | q1[s[1]] | q2[s[2]] | q3[s[3]]
+		if v&b64Bad != 0 {
+			return 0, false
+		}
+		d := dst[n : n+3 : n+3]
+		d[0], d[1], d[2] = byte(v>>16), byte(v>>8), byte(v)
+		n += 3
+	}
+	if len(s) != 4 || len(dst)-n < 3 {
+		return 0, false
+	}
+	d := dst[n : n+3 : n+3]
+	switch {
+	case s[3] != '=':
+		v := q0[s[0]] | q1[s[1]] | q2[s[2]] | q3[s[3]]
+		if v&b64Bad != 0 {
+			return 0, false
+		}
+		d[0], d[1], d[2] = byte(v>>16), byte(v>>8), byte(v)
+		return n + 3, true
+	case s[2] != '=':
+		v := q0[s[0]] | q1[s[1]] | q2[s[2]]
+		if v&b64Bad != 0 || v&0xff != 0 {
+			return 0, false
+		}
+		d[0], d[1] = byte(v>>16), byte(v>>8)
+		return n + 2, true
+	}
+	v := q0[s[0]] | q1[s[1]]
+	if v&b64Bad != 0 || v&0xffff != 0 {
+		return 0, false
+	}
+	d[0] = byte(v >> 16)
+	return n + 1, true
 }
 
 // b64Quad holds, for each byte, its 6-bit value in the alphabet at each of
@@ -372,6 +440,11 @@ func ParseString(s string) (*Key, error) { return read([]byte(s), kindUnknown) }
 // the ParseX functions (want their encoding). A refusal goes through
 // explain, which may name its cause better; it never accepts.
 func read(data []byte, want kind) (*Key, error) {
+	if want == kindUnknown || want == kindAuthorizedKey {
+		if k := quickAuthorizedKey(data); k != nil {
+			return k, nil
+		}
+	}
 	if err := refusePrivate(data); err != nil {
 		return nil, err
 	}

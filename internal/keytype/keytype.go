@@ -187,13 +187,32 @@ func LookupCert[S ~string | ~[]byte](name S) *Type {
 // type OpenSSH 9.2 reads at the start of an authorized_keys line (sshkey.c,
 // keyimpls and peek_type_nid, which compares names with regard to case).
 func OpenSSHReads[S ~string | ~[]byte](name S) bool {
-	for i := range table {
-		if t := &table[i]; t.OpenSSH && (string(name) == t.Name || t.Cert != "" && string(name) == t.Cert) {
+	if len(name) >= len(openSSHByLen) {
+		return false
+	}
+	for _, n := range openSSHByLen[len(name)] {
+		if string(name) == n {
 			return true
 		}
 	}
 	return false
 }
+
+// openSSHByLen holds the names OpenSSHReads reports, by their length, so
+// that a name is compared with the few of its length (authorizedkeys asks
+// for the first field of every line).
+var openSSHByLen = func() (t [64][]string) {
+	for i := range table {
+		if r := &table[i]; r.OpenSSH {
+			for _, n := range []string{r.Name, r.Cert} {
+				if n != "" {
+					t[len(n)] = append(t[len(n)], n)
+				}
+			}
+		}
+	}
+	return t
+}()
 
 // ByOID returns the family whose PKIX algorithm OID has the DER contents
 // oid, or 0. The ECDSA types share one OID; their curve OIDs tell them

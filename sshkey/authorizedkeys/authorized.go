@@ -19,7 +19,7 @@ import (
 // keep, and nothing changes it.
 type Entry struct {
 	line    int
-	opts    Options
+	opts    *Options // nil for a line without options
 	key     *sshkey.Key
 	options string // the options as written; "" for none
 }
@@ -30,7 +30,12 @@ func (e *Entry) Line() int { return e.line }
 
 // Options returns the line's options, typed: the zero Options for a line
 // without options. It is a copy: changing it changes nothing of e.
-func (e *Entry) Options() Options { return e.opts.clone() }
+func (e *Entry) Options() Options {
+	if e.opts == nil {
+		return Options{}
+	}
+	return e.opts.clone()
+}
 
 // Key returns the key, read with the one-key rules: what
 // sshkey.ParseAuthorizedKey reads from the text after the options.
@@ -241,11 +246,17 @@ func readOptionsLine(n int, line []byte, fill *scan.Error) (*Entry, error) {
 		}
 		return nil, keyErr
 	}
-	e := &Entry{line: n, key: k, options: raw}
-	if err := parseOptions(raw, &e.opts); err != nil {
+	// The Entry and its Options in one allocation: an Entry of a line
+	// without options holds no Options, and is the smaller for it.
+	p := new(struct {
+		e Entry
+		o Options
+	})
+	if err := parseOptions(raw, &p.o); err != nil {
 		return nil, err
 	}
-	return e, nil
+	p.e = Entry{line: n, key: k, options: raw, opts: &p.o}
+	return &p.e, nil
 }
 
 // optionsHead is what names options in a message: the first option's

@@ -471,12 +471,15 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 	return status
 }
 
-// parseOps reads -op: empty is every operation that takes a key.
+// parseOps reads -op: empty is every operation of EC2 Instance Connect and
+// IAM that takes a key. The next round's services (EC2 key pairs, Transfer
+// Family, Lightsail) are judged only when -op names them, so the default
+// output stays as it was.
 func parseOps(s string) ([]validate.Op, error) {
 	if s == "" {
 		var ops []validate.Op
 		for _, op := range validate.Ops() {
-			if op.TakesKey() {
+			if op.TakesKey() && (op.Service() == keyerrors.ServiceEC2InstanceConnect || op.Service() == keyerrors.ServiceIAM) {
 				ops = append(ops, op)
 			}
 		}

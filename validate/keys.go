@@ -28,10 +28,11 @@ var iamKeyPolicy = sshkey.Policy{
 // ec2ImportKeyPolicy is the key EC2's ImportKeyPair takes (see
 // EC2ImportKeyPolicy). It is never written after initialisation.
 var ec2ImportKeyPolicy = sshkey.Policy{
-	Types:      []string{sshkey.TypeRSA, sshkey.TypeED25519},
-	MinRSABits: 1024,
-	MaxRSABits: 4096,
-	Formats:    []sshkey.Format{sshkey.FormatAuthorizedKey, sshkey.FormatRFC4716},
+	Types:         []string{sshkey.TypeRSA, sshkey.TypeED25519},
+	MinRSABits:    1024,
+	MaxRSABits:    4096,
+	Formats:       []sshkey.Format{sshkey.FormatAuthorizedKey, sshkey.FormatRFC4716, sshkey.FormatDER},
+	LineOnlyTypes: []string{sshkey.TypeED25519},
 }
 
 // transferKeyPolicy is the key Transfer Family takes (see
@@ -110,6 +111,7 @@ func clonePolicy(p *sshkey.Policy) sshkey.Policy {
 	c := *p
 	c.Types = slices.Clone(p.Types)
 	c.Formats = slices.Clone(p.Formats)
+	c.LineOnlyTypes = slices.Clone(p.LineOnlyTypes)
 	return c
 }
 
@@ -176,10 +178,11 @@ func (m keyMember) check(errs []*keyerrors.FieldError, op, v string, ruleFailed,
 	var k *sshkey.Key
 	var err error
 	if wantKey {
-		k, err = sshkey.Parse([]byte(v))
-		if err == nil {
-			err = m.policy.Check(k)
-		}
+		k, err = m.policy.ParseText([]byte(v))
+	} else if slices.Contains(m.policy.Formats, sshkey.FormatDER) {
+		// CheckText reads no base64 DER: EC2's ImportKeyPair pays for a
+		// Key.
+		_, err = m.policy.ParseText([]byte(v))
 	} else {
 		err = m.policy.CheckString(v)
 	}
@@ -248,7 +251,7 @@ func CheckParsedKey(op Op, k *sshkey.Key) error {
 	// from: the policy's other constraints apply to the parsed key as it
 	// is, and its encoding is one the policy takes.
 	p := *m.policy
-	p.Formats = nil
+	p.Formats, p.LineOnlyTypes = nil, nil
 	name := op.Name()
 	var buf [4]*keyerrors.FieldError
 	errs := m.rule.appendErrors(buf[:0], name, line)

@@ -92,6 +92,9 @@ func TestLookupsReturnCopies(t *testing.T) {
 		p.Types[0] = sshkey.TypeDSA
 		p.Formats[0] = sshkey.FormatPKIX
 		p.MinRSABits = 1024
+		if len(p.LineOnlyTypes) > 0 {
+			p.LineOnlyTypes[0] = sshkey.TypeRSA
+		}
 	}
 
 	if after := snapshot(t); after != before {
@@ -135,6 +138,7 @@ func snapshot(t *testing.T) string {
 		for _, f := range p.Formats {
 			b.WriteString("," + f.String())
 		}
+		b.WriteString(" line-only" + strings.Join(p.LineOnlyTypes, ","))
 	}
 	return b.String()
 }

@@ -165,3 +165,36 @@ func mustSSH(t *testing.T, pub any) ssh.PublicKey {
 	}
 	return k
 }
+
+// FuzzParseText holds ParseText to Parse and Check for a policy without
+// FormatDER, and to ParseDER and Check for a base64 run where the policy
+// lists it.
+func FuzzParseText(f *testing.F) {
+	f.Add("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOG6kY7Rf4UtCFvPwKgo/BztXck2xC4a2WyA34XtIwZ")
+	f.Add("MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=")
+	f.Add("")
+	der := sshkey.Policy{Formats: []sshkey.Format{sshkey.FormatAuthorizedKey, sshkey.FormatDER}}
+	f.Fuzz(func(t *testing.T, s string) {
+		plain := sshkey.Policy{}
+		k, err := plain.ParseText([]byte(s))
+		wk, werr := sshkey.Parse([]byte(s))
+		if werr == nil {
+			werr = plain.Check(wk)
+		}
+		if (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() {
+			t.Fatalf("ParseText %v, Parse and Check %v", err, werr)
+		}
+		if err == nil && !k.Equal(wk) {
+			t.Fatal("ParseText's key differs")
+		}
+		if cerr := plain.CheckText([]byte(s)); (cerr == nil) != (err == nil) {
+			t.Fatalf("CheckText %v, ParseText %v", cerr, err)
+		}
+		dk, derr := der.ParseText([]byte(s))
+		if derr == nil && dk.Format() == sshkey.FormatDER {
+			if _, perr := sshkey.Parse([]byte(s)); perr == nil {
+				t.Fatal("Parse and ParseDER both read the text")
+			}
+		}
+	})
+}

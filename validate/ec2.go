@@ -74,7 +74,7 @@ func (in *EC2ImportKeyPairInput) validate(wantKey bool) (*sshkey.Key, error) {
 	if len(errs) == 0 {
 		// nil and empty material are both absent: the query protocol
 		// sends no PublicKeyMaterial for either.
-		errs = ec2PublicKeyMaterialRule.appendErrors(errs, op, string(in.PublicKeyMaterial))
+		errs = ec2ImportKeyMember.ruleErrors(errs, op, string(in.PublicKeyMaterial))
 		errs, k = ec2ImportKeyMember.check(errs, op, string(in.PublicKeyMaterial), len(errs) > 0, wantKey)
 	}
 	return keyResult(op, firstError(errs), k)

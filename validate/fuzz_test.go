@@ -370,3 +370,36 @@ func FuzzLightsailKeyPairName(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEC2ImportKeyPair: one failure at most, KeyName's first; the key by
+// ParseText (base64 DER read), InvalidKey.Format for every refusal.
+func FuzzEC2ImportKeyPair(f *testing.F) {
+	for _, k := range keySeeds(f) {
+		f.Add("my-key", k)
+	}
+	f.Add(" k", "")
+	f.Add("k", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA")
+	f.Fuzz(func(t *testing.T, name, key string) {
+		in := &validate.EC2ImportKeyPairInput{KeyName: name, PublicKeyMaterial: []byte(key)}
+		op := validate.OpEC2ImportKeyPair
+		var want []outcome
+		for _, f := range refRule(rule(t, op, "KeyName"), name, name != "") {
+			api := keyerrors.ErrEC2InvalidParameterValue
+			if f.err == keyerrors.ErrRequired {
+				api = keyerrors.ErrEC2MissingParameter
+			}
+			want = append(want, outcome{"KeyName", f.err, api})
+		}
+		if len(want) == 0 {
+			if key == "" {
+				want = append(want, outcome{"PublicKeyMaterial", keyerrors.ErrRequired, keyerrors.ErrEC2MissingParameter})
+			} else {
+				p := validate.EC2ImportKeyPolicy()
+				if _, err := p.ParseText([]byte(key)); err != nil {
+					want = append(want, outcome{"PublicKeyMaterial", sentinelOf(err), keyerrors.ErrEC2InvalidKeyFormat})
+				}
+			}
+		}
+		compare(t, op, in.Validate(), want[:min(len(want), 1)], key, name)
+	})
+}

@@ -164,6 +164,22 @@ var (
 		func(error) *keyerrors.APIError { return keyerrors.ErrLightsailInvalidInput }}
 )
 
+// ruleErrors appends the failures of the key member's own rule, the key
+// being present: "" for an optional key member (CreateUser's
+// SshPublicKeyBody) is a present empty value, which its rules judge; for a
+// required one it is absent. A blob member (EC2's PublicKeyMaterial) holds
+// bytes, not text: its rule judges presence only, and the key policy the
+// rest (binary material is InvalidKey.Format, not a parameter's value).
+func (m keyMember) ruleErrors(errs []*keyerrors.FieldError, op, v string) []*keyerrors.FieldError {
+	switch {
+	case v == "" && m.rule.required:
+		return m.rule.appendErrors(errs, op, v)
+	case m.rule == &ec2PublicKeyMaterialRule:
+		return errs
+	}
+	return m.rule.appendPresent(errs, op, v)
+}
+
 // check vets the key v of a request. It appends the failure to errs, or
 // returns the key when wantKey is set. The key is only read when the
 // member's length and presence held (ruleFailed is false): a 4 MiB value is
@@ -219,10 +235,7 @@ func CheckKey(op Op, key string) (*sshkey.Key, error) {
 	// The key is asked about as present: "" for an optional key member
 	// (CreateUser's SshPublicKeyBody) is a present empty value, which its
 	// rules judge.
-	errs := m.rule.appendPresent(buf[:0], name, key)
-	if key == "" && m.rule.required {
-		errs = m.rule.appendErrors(buf[:0], name, key)
-	}
+	errs := m.ruleErrors(buf[:0], name, key)
 	errs, k := m.check(errs, name, key, len(errs) > 0, true)
 	return keyResult(name, errs, k)
 }

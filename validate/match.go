@@ -395,8 +395,9 @@ func nextRune(v string, i int) (r rune, size int, ok bool) {
 // '='. The tail is white space only, or a space or tab and then a run with
 // no white space but spaces and tabs, and white space to the end: so no
 // line of text may follow a line break. \s and \S are ECMA 262's
-// (isECMASpace). Each step is forced (no choice the regexp could backtrack
-// to gives another answer), so one pass decides.
+// (isECMASpace). Each step is forced but one (no other choice the regexp
+// could backtrack to gives another answer): after two or more blanks the
+// base64 may be empty and the tail start at the second blank.
 func matchTransferKeyBody(v string) (bool, int) {
 	i := 0
 	for i < len(v) { // \s*
@@ -427,6 +428,12 @@ func matchTransferKeyBody(v string) (bool, int) {
 	}
 	if j == i || k == j {
 		return false, 0
+	}
+	// The one choice: the base64 group may be empty, and the tail's
+	// [ \t]+ take all but the first of two or more blanks after the type
+	// ("ssh-rsa  !x" matches so).
+	if k-j >= 2 && transferTail(v[j+1:]) {
+		return true, utf8.RuneCountInString(v)
 	}
 	for k < len(v) && (class[v[k]]&cWord != 0 && v[k] != '_' || v[k] == '+' || v[k] == '/') {
 		k++

@@ -1327,7 +1327,12 @@ func typedOptions(o authorizedkeys.Options) map[string]any {
 // hint returns advice for a key op refused, fitted to the service, or "".
 func hint(op validate.Op, err error, k *sshkey.Key, file string) string {
 	iam := op.Service() == keyerrors.ServiceIAM
+	// The next round's services (EC2 key pairs, Transfer, Lightsail) get no
+	// type or size advice here: the reason says what each takes.
+	nextRound := !iam && op.Service() != keyerrors.ServiceEC2InstanceConnect
 	switch {
+	case nextRound && (errors.Is(err, keyerrors.ErrUnsupportedKeyType) || errors.Is(err, keyerrors.ErrKeyTooSmall) || errors.Is(err, keyerrors.ErrKeyTooLarge)):
+		return ""
 	case errors.Is(err, keyerrors.ErrUnsupportedKeyType), errors.Is(err, keyerrors.ErrKeyTooSmall):
 		if iam {
 			return "IAM takes only ssh-rsa keys of 2048 bits or more: ssh-keygen -t rsa -b 4096"

@@ -52,11 +52,20 @@ func newSecret(name string, input []byte) secret {
 		}
 	} else {
 		for i := 0; i+window <= len(input); i++ {
-			s.windows[string(input[i:i+window])] = true
+			if w := string(input[i : i+window]); !strings.Contains(publicLabels, w) {
+				s.windows[w] = true
+			}
 		}
 	}
 	return s
 }
+
+// publicLabels are the algorithm names a binary private key holds in the
+// clear (an OpenSSH key's type, as its public key carries it): no key
+// material, and words keyvet's key constraints use ("Member must be an
+// ssh-rsa key of ..."), which a message of EC2's and Lightsail's key
+// members, which have no pattern, shows for any binary value.
+const publicLabels = "ssh-rsa ssh-ed25519 ssh-dss ecdsa-sha2-nistp256 ecdsa-sha2-nistp384 ecdsa-sha2-nistp521"
 
 func isText(b []byte) bool {
 	for _, c := range b {
@@ -195,6 +204,11 @@ var inputs = []any{
 	&validate.UploadSSHPublicKeyInput{}, &validate.GetSSHPublicKeyInput{},
 	&validate.UpdateSSHPublicKeyInput{}, &validate.DeleteSSHPublicKeyInput{},
 	&validate.ListSSHPublicKeysInput{},
+	&validate.EC2CreateKeyPairInput{}, &validate.EC2DescribeKeyPairsInput{}, &validate.EC2DeleteKeyPairInput{},
+	&validate.TransferImportSshPublicKeyInput{}, &validate.TransferDeleteSshPublicKeyInput{},
+	&validate.TransferCreateUserInput{}, &validate.TransferDescribeUserInput{}, &validate.TransferListUsersInput{},
+	&validate.LightsailImportKeyPairInput{}, &validate.LightsailCreateKeyPairInput{}, &validate.LightsailGetKeyPairInput{},
+	&validate.LightsailDeleteKeyPairInput{},
 }
 
 // messages calls every API that reads text on piece, in every place it can

@@ -72,7 +72,9 @@ var (
 //	var fe *keyerrors.FieldError
 //	if errors.As(err, &fe) && fe.Field == "InstanceId" { ... }
 //
-// Its Error text is in the frame of AWS's validation messages:
+// Its Error text (but for EC2's key pair operations, which have no frame:
+// see appendEC2 and RequestError.Error) is in the frame of AWS's
+// validation messages:
 //
 //	Value 'i-XYZ' at 'instanceId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^i-[a-f0-9]+$
 //
@@ -130,6 +132,10 @@ func (e *FieldError) Error() string {
 }
 
 func (e *FieldError) appendTo(b *strings.Builder) {
+	if e.API != nil && e.API.Service() == ServiceEC2 {
+		e.appendEC2(b)
+		return
+	}
 	switch {
 	case e.Err != nil && stderrors.Is(e.Err, ErrRequired):
 		b.WriteString("Value null at '")
@@ -149,6 +155,43 @@ func (e *FieldError) appendTo(b *strings.Builder) {
 		b.WriteString(e.Err.Error())
 	default:
 		b.WriteString("unknown constraint")
+	}
+}
+
+// appendEC2 writes the failure as EC2 words it: EC2 has no Smithy
+// validation frame. An absent member is "The request must contain the
+// parameter KeyName"; a refused key is the code's own message ("Key is not
+// in valid OpenSSH public key format"); a bad value is "Value (VALUE) for
+// parameter PARAM is invalid. REASON", VALUE as SafeValue shows it (empty
+// for a Sensitive member) and REASON the constraint without its leading
+// "Member " ("Must have length less than or equal to 255").
+func (e *FieldError) appendEC2(b *strings.Builder) {
+	switch {
+	case e.Err != nil && stderrors.Is(e.Err, ErrRequired):
+		b.WriteString("The request must contain the parameter ")
+		b.WriteString(e.Field)
+		return
+	case e.Err != nil && !isRuleError(e.Err):
+		b.WriteString(e.API.ErrorMessage())
+		return
+	}
+	b.WriteString("Value (")
+	if !e.Sensitive {
+		b.WriteString(e.Value)
+	}
+	b.WriteString(") for parameter ")
+	b.WriteString(e.Field)
+	b.WriteString(" is invalid.")
+	c := e.Constraint
+	if c == "" && e.Err != nil {
+		c = e.Err.Error()
+	}
+	if rest, ok := strings.CutPrefix(c, "Member "); ok && rest != "" {
+		c = strings.ToUpper(rest[:1]) + rest[1:]
+	}
+	if c != "" {
+		b.WriteByte(' ')
+		b.WriteString(c)
 	}
 }
 
@@ -282,6 +325,17 @@ var (
 // "N validation errors detected: ", then each field's text joined by "; ".
 func (e *RequestError) Error() string {
 	var b strings.Builder
+	if len(e.Fields) > 0 && e.Fields[0] != nil && e.Fields[0].API != nil && e.Fields[0].API.Service() == ServiceEC2 {
+		// EC2 answers one error per request, in its own words, with no
+		// count and no frame.
+		for i, f := range e.Fields {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			f.appendTo(&b)
+		}
+		return b.String()
+	}
 	b.WriteString(strconv.Itoa(len(e.Fields)))
 	if len(e.Fields) == 1 {
 		b.WriteString(" validation error detected: ")

@@ -28,6 +28,12 @@ type Policy struct {
 	// FormatNone, passes it (the other rules still apply), and listing
 	// FormatNone changes nothing.
 	Formats []Format
+	// LineOnlyTypes lists types that must come as an authorized_keys
+	// line, whatever other encodings Formats allows for other types:
+	// EC2's ImportKeyPair takes RSA as a line, RFC 4716 or base64 DER,
+	// and Ed25519 as a line only. Like Formats, it judges only keys read
+	// from text (not FormatNone). Empty is no such type.
+	LineOnlyTypes []string
 }
 
 // Check reports whether k satisfies p: nil, or an error that wraps the
@@ -91,6 +97,10 @@ func (p *Policy) check(f Format, typ string, bits int) error {
 		}
 		return newErr(keyerrors.ErrUnsupportedEncoding, "the "+f.String()+
 			" encoding is not accepted here; give the key as "+strings.Join(names, " or "))
+	}
+	if f != FormatNone && f != FormatAuthorizedKey && slices.Contains(p.LineOnlyTypes, typ) {
+		return newErr(keyerrors.ErrUnsupportedEncoding, "a "+safeName([]byte(typ))+" key is accepted here only as an "+
+			FormatAuthorizedKey.String()+" line, not in the "+f.String()+" encoding")
 	}
 	if len(p.Types) > 0 && !slices.Contains(p.Types, typ) {
 		return newErr(keyerrors.ErrUnsupportedKeyType, "a "+safeName([]byte(typ))+

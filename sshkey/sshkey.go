@@ -38,6 +38,11 @@ const (
 	// FormatPKCS1 is a PEM block "-----BEGIN RSA PUBLIC KEY-----" holding a
 	// DER RSAPublicKey (RFC 8017 appendix A.1.1).
 	FormatPKCS1
+	// FormatDER is a DER SubjectPublicKeyInfo in padded base64 on one
+	// line, with no PEM frame: the form EC2's ImportKeyPair takes for an
+	// RSA key. Parse and Detect never return it; ParseDER reads it, and
+	// Policy.ParseText where the policy lists it (der.go).
+	FormatDER
 )
 
 // String returns "none" for FormatNone, "authorized_keys", "RFC 4716",
@@ -54,6 +59,8 @@ func (f Format) String() string {
 		return "PKIX PEM"
 	case FormatPKCS1:
 		return "PKCS#1 PEM"
+	case FormatDER:
+		return "base64 DER"
 	}
 	return "Format(" + strconv.Itoa(int(f)) + ")"
 }

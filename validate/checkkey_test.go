@@ -22,6 +22,14 @@ func keyRequest(op validate.Op, key string) func() (*sshkey.Key, error) {
 		return (&validate.SendSerialConsoleSSHPublicKeyInput{InstanceId: "i-0123456789abcdef0", SSHPublicKey: key}).ValidateKey
 	case validate.OpUploadSSHPublicKey:
 		return (&validate.UploadSSHPublicKeyInput{UserName: "alice", SSHPublicKeyBody: key}).ValidateKey
+	case validate.OpEC2ImportKeyPair:
+		return (&validate.EC2ImportKeyPairInput{KeyName: "my-key", PublicKeyMaterial: []byte(key)}).ValidateKey
+	case validate.OpTransferImportSshPublicKey:
+		return (&validate.TransferImportSshPublicKeyInput{ServerId: "s-0123456789abcdef0", UserName: "alice", SshPublicKeyBody: key}).ValidateKey
+	case validate.OpTransferCreateUser:
+		return (&validate.TransferCreateUserInput{Role: "arn:aws:iam::123456789012:role/sftp", ServerId: "s-0123456789abcdef0", UserName: "alice", SshPublicKeyBody: key}).ValidateKey
+	case validate.OpLightsailImportKeyPair:
+		return (&validate.LightsailImportKeyPairInput{KeyPairName: "my-key", PublicKeyBase64: key}).ValidateKey
 	}
 	panic(fmt.Sprint("no key member: ", op))
 }
@@ -45,6 +53,14 @@ func TestCheckKeyIsValidate(t *testing.T) {
 		}
 		takes++
 		for _, v := range values {
+			if v == "" && op == validate.OpTransferCreateUser {
+				// An empty body is an absent one in the struct, a present
+				// empty one to CheckKey, which the pattern refuses.
+				if _, err := validate.CheckKey(op, v); !errors.Is(err, keyerrors.ErrPattern) || !errors.Is(err, keyerrors.ErrTransferValidation) {
+					t.Errorf("CheckKey(%v, \"\") = %v, want the pattern's ValidationException", op, err)
+				}
+				continue
+			}
 			k, err := validate.CheckKey(op, v)
 			wantK, want := keyRequest(op, v)()
 			if fmt.Sprint(err) != fmt.Sprint(want) {
@@ -61,8 +77,8 @@ func TestCheckKeyIsValidate(t *testing.T) {
 			}
 		}
 	}
-	if takes != 3 {
-		t.Errorf("%d operations take a key, want 3", takes)
+	if takes != 7 {
+		t.Errorf("%d operations take a key, want 7", takes)
 	}
 }
 

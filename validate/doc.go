@@ -7,6 +7,25 @@
 //	EC2 Instance Connect (2018-04-02, awsJson1.1): SendSSHPublicKey, SendSerialConsoleSSHPublicKey
 //	IAM (2010-05-08, awsQuery):                     UploadSSHPublicKey, GetSSHPublicKey, UpdateSSHPublicKey,
 //	                                                DeleteSSHPublicKey, ListSSHPublicKeys
+//	EC2 key pairs (2016-11-15, ec2 query):          ImportKeyPair, CreateKeyPair, DescribeKeyPairs, DeleteKeyPair
+//	Transfer Family (2018-11-05, awsJson1.1):       ImportSshPublicKey, DeleteSshPublicKey, CreateUser,
+//	                                                DescribeUser, ListUsers
+//	Lightsail (2016-11-28, awsJson1.1):             ImportKeyPair, CreateKeyPair, GetKeyPair, GetKeyPairs,
+//	                                                DeleteKeyPair
+//
+// The next round's names carry their service (EC2ImportKeyPairInput,
+// TransferImportSshPublicKeyInput, LightsailImportKeyPairInput,
+// OpEC2ImportKeyPair, ...). Transfer Family lists every broken member in
+// the frame below (ValidationException), and answers a body that passes its
+// pattern but is no key it takes with InvalidRequestException. EC2 and
+// Lightsail answer one failure per request, the first: EC2 in its own words
+// ("The request must contain the parameter KeyName", "Value (VALUE) for
+// parameter PARAM is invalid. REASON", InvalidKey.Format's "Key is not in
+// valid OpenSSH public key format"), Lightsail with InvalidInputException
+// in the one-member frame. EC2's PublicKeyMaterial is the SDK's []byte: the
+// decoded key text, which may be an OpenSSH line, RFC 4716 or, for RSA,
+// base64 DER (sshkey.FormatDER); Lightsail's PublicKeyBase64 is, despite
+// its name, the raw OpenSSH line.
 //
 // Each input struct (SendSSHPublicKeyInput, ...) has the field names of
 // aws-sdk-go-v2 and JSON names as on the wire. An empty string is an absent
@@ -54,7 +73,8 @@
 // Pattern, Regexp, Enum, Sensitive, API) and cannot be changed: RuleFor
 // returns a copy of a value nobody writes, and so do Rules, IntRuleFor and
 // OutputRuleFor. The key policies are read-only the same way:
-// EC2InstanceConnectKeyPolicy and IAMKeyPolicy return copies. The rules read
+// EC2InstanceConnectKeyPolicy, IAMKeyPolicy, EC2ImportKeyPolicy,
+// TransferKeyPolicy and LightsailKeyPolicy return copies. The rules read
 // the Smithy traits as AWS applies them:
 //
 //   - length (smithy.api#length) counts Unicode scalar values, not bytes:

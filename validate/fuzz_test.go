@@ -74,6 +74,14 @@ func refKey(out []outcome, r validate.Rule, v string, iam bool) []outcome {
 	if iam {
 		p = validate.IAMKeyPolicy()
 	}
+	return refKeyPolicy(out, r, v, p, iam)
+}
+
+// refKeyPolicy is refKey's parse and policy for any service: IAM's two
+// codes (iam), or the one code the service answers every bad key with
+// (EC2 Instance Connect's InvalidArgsException, Transfer's
+// InvalidRequestException, Lightsail's InvalidInputException).
+func refKeyPolicy(out []outcome, r validate.Rule, v string, p sshkey.Policy, iam bool) []outcome {
 	k, err := sshkey.Parse([]byte(v))
 	if err == nil {
 		err = p.Check(k)
@@ -82,6 +90,12 @@ func refKey(out []outcome, r validate.Rule, v string, iam bool) []outcome {
 		return out
 	}
 	api := keyerrors.ErrInvalidArgs
+	switch r.Service() {
+	case keyerrors.ServiceTransfer:
+		api = keyerrors.ErrTransferInvalidRequest
+	case keyerrors.ServiceLightsail:
+		api = keyerrors.ErrLightsailInvalidInput
+	}
 	if iam {
 		api = keyerrors.ErrInvalidPublicKey
 		if errors.Is(err, keyerrors.ErrUnsupportedEncoding) || errors.Is(err, keyerrors.ErrPrivateKey) {
@@ -266,5 +280,126 @@ func FuzzListSSHPublicKeys(f *testing.F) {
 		want = refField(want, rule(t, validate.OpListSSHPublicKeys, "Marker"), marker)
 		want = refInt(want, intRule(t, validate.OpListSSHPublicKeys, "MaxItems"), max)
 		compare(t, validate.OpListSSHPublicKeys, in.Validate(), want, "")
+	})
+}
+
+func FuzzTransferImportSshPublicKey(f *testing.F) {
+	for _, k := range keySeeds(f) {
+		f.Add("s-0123456789abcdef0", "alice", k)
+	}
+	f.Add("s-0123456789ABCDEF0", "a", "ssh-dss AAAA")
+	f.Add("", "", "")
+	f.Fuzz(func(t *testing.T, server, user, key string) {
+		in := &validate.TransferImportSshPublicKeyInput{ServerId: server, UserName: user, SshPublicKeyBody: key}
+		op := validate.OpTransferImportSshPublicKey
+		want := refField(nil, rule(t, op, "ServerId"), server)
+		want = refField(want, rule(t, op, "SshPublicKeyBody"), key)
+		if key != "" && len(refRule(rule(t, op, "SshPublicKeyBody"), key, true)) == 0 {
+			want = refKeyPolicy(want, rule(t, op, "SshPublicKeyBody"), key, validate.TransferKeyPolicy(), false)
+		}
+		want = refField(want, rule(t, op, "UserName"), user)
+		compare(t, op, in.Validate(), want, key, server, user)
+	})
+}
+
+func FuzzTransferDeleteSshPublicKey(f *testing.F) {
+	f.Add("s-0123456789abcdef0", "key-0123456789abcdef0", "alice")
+	f.Add("s-0", "key-", "a b")
+	f.Fuzz(func(t *testing.T, server, id, user string) {
+		in := &validate.TransferDeleteSshPublicKeyInput{ServerId: server, SshPublicKeyId: id, UserName: user}
+		op := validate.OpTransferDeleteSshPublicKey
+		want := refField(nil, rule(t, op, "ServerId"), server)
+		want = refField(want, rule(t, op, "SshPublicKeyId"), id)
+		want = refField(want, rule(t, op, "UserName"), user)
+		compare(t, op, in.Validate(), want, "")
+	})
+}
+
+func FuzzTransferCreateUser(f *testing.F) {
+	for _, k := range keySeeds(f) {
+		f.Add("arn:aws:iam::123456789012:role/sftp", "s-0123456789abcdef0", "alice", k)
+	}
+	f.Add("arn:aws:iam::1:user/x", "s-", "", "")
+	f.Fuzz(func(t *testing.T, role, server, user, key string) {
+		in := &validate.TransferCreateUserInput{Role: role, ServerId: server, UserName: user, SshPublicKeyBody: key}
+		op := validate.OpTransferCreateUser
+		want := refField(nil, rule(t, op, "Role"), role)
+		want = refField(want, rule(t, op, "ServerId"), server)
+		want = refField(want, rule(t, op, "SshPublicKeyBody"), key)
+		if key != "" && len(refRule(rule(t, op, "SshPublicKeyBody"), key, true)) == 0 {
+			want = refKeyPolicy(want, rule(t, op, "SshPublicKeyBody"), key, validate.TransferKeyPolicy(), false)
+		}
+		want = refField(want, rule(t, op, "UserName"), user)
+		compare(t, op, in.Validate(), want, key, role, server, user)
+	})
+}
+
+// FuzzLightsailImportKeyPair: Lightsail answers one member at a time, the
+// first that breaks a rule.
+func FuzzLightsailImportKeyPair(f *testing.F) {
+	for _, k := range keySeeds(f) {
+		f.Add("my-key", k)
+	}
+	f.Add("-a", "c3NoLWVkMjU1MTkgQUFBQQ==")
+	f.Fuzz(func(t *testing.T, name, key string) {
+		in := &validate.LightsailImportKeyPairInput{KeyPairName: name, PublicKeyBase64: key}
+		op := validate.OpLightsailImportKeyPair
+		want := refField(nil, rule(t, op, "KeyPairName"), name)
+		if len(want) == 0 {
+			want = refField(want, rule(t, op, "PublicKeyBase64"), key)
+			if key != "" && len(want) == 0 {
+				want = refKeyPolicy(want, rule(t, op, "PublicKeyBase64"), key, validate.LightsailKeyPolicy(), false)
+			}
+		}
+		compare(t, op, in.Validate(), want[:min(len(want), 1)], key, name)
+	})
+}
+
+func FuzzLightsailKeyPairName(f *testing.F) {
+	f.Add("my-key")
+	f.Add("a")
+	f.Add("a b")
+	f.Fuzz(func(t *testing.T, name string) {
+		for op, in := range map[validate.Op]interface{ Validate() error }{
+			validate.OpLightsailCreateKeyPair: &validate.LightsailCreateKeyPairInput{KeyPairName: name},
+			validate.OpLightsailGetKeyPair:    &validate.LightsailGetKeyPairInput{KeyPairName: name},
+			validate.OpLightsailDeleteKeyPair: &validate.LightsailDeleteKeyPairInput{KeyPairName: name},
+		} {
+			want := refField(nil, rule(t, op, "KeyPairName"), name)
+			compare(t, op, in.Validate(), want[:min(len(want), 1)], "", name)
+		}
+	})
+}
+
+// FuzzEC2ImportKeyPair: one failure at most, KeyName's first; the key by
+// ParseText (base64 DER read), InvalidKey.Format for every refusal.
+func FuzzEC2ImportKeyPair(f *testing.F) {
+	for _, k := range keySeeds(f) {
+		f.Add("my-key", k)
+	}
+	f.Add(" k", "")
+	f.Add("k", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA")
+	f.Fuzz(func(t *testing.T, name, key string) {
+		in := &validate.EC2ImportKeyPairInput{KeyName: name, PublicKeyMaterial: []byte(key)}
+		op := validate.OpEC2ImportKeyPair
+		var want []outcome
+		for _, f := range refRule(rule(t, op, "KeyName"), name, name != "") {
+			api := keyerrors.ErrEC2InvalidParameterValue
+			if f.err == keyerrors.ErrRequired {
+				api = keyerrors.ErrEC2MissingParameter
+			}
+			want = append(want, outcome{"KeyName", f.err, api})
+		}
+		if len(want) == 0 {
+			if key == "" {
+				want = append(want, outcome{"PublicKeyMaterial", keyerrors.ErrRequired, keyerrors.ErrEC2MissingParameter})
+			} else {
+				p := validate.EC2ImportKeyPolicy()
+				if _, err := p.ParseText([]byte(key)); err != nil {
+					want = append(want, outcome{"PublicKeyMaterial", sentinelOf(err), keyerrors.ErrEC2InvalidKeyFormat})
+				}
+			}
+		}
+		compare(t, op, in.Validate(), want[:min(len(want), 1)], key, name)
 	})
 }

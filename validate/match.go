@@ -2,6 +2,7 @@ package validate
 
 import (
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -259,4 +260,245 @@ func scalarCount(v string) int {
 		}
 	}
 	return len(v) - cont
+}
+
+// hexRun reports whether v is prefix followed by exactly n bytes of
+// [0-9a-f]: Transfer's s-([0-9a-f]{17}) and key-[0-9a-f]{17}, EC2's key
+// pair ids.
+func hexRun(v, prefix string, n int) bool {
+	return len(v) == len(prefix)+n && v[:len(prefix)] == prefix && allOf(v[len(prefix):], cHex)
+}
+
+// matchServerId is Transfer's s-([0-9a-f]{17}).
+func matchServerId(v string) (bool, int) { return hexRun(v, "s-", 17), len(v) }
+
+// matchKeyId is key-[0-9a-f]{17}: Transfer's SshPublicKeyId and EC2's
+// KeyPairId.
+func matchKeyId(v string) (bool, int) { return hexRun(v, "key-", 17), len(v) }
+
+// matchTransferUserName is [\w][\w@.-]{2,99}: a \w, then two to 99 of
+// [\w@.-].
+func matchTransferUserName(v string) (bool, int) {
+	n := len(v)
+	if n < 3 || n > 100 || class[v[0]]&cWord == 0 {
+		return false, n
+	}
+	for i := 1; i < n; i++ {
+		if c := v[i]; class[c]&cWord == 0 && c != '@' && c != '.' && c != '-' {
+			return false, n
+		}
+	}
+	return true, n
+}
+
+// matchResourceName is Lightsail's \w[\w\-]*\w: at least two characters,
+// \w at both ends, \w or - between.
+func matchResourceName(v string) (bool, int) {
+	n := len(v)
+	if n < 2 || class[v[0]]&cWord == 0 || class[v[n-1]]&cWord == 0 {
+		return false, n
+	}
+	for i := 1; i < n-1; i++ {
+		if class[v[i]]&cWord == 0 && v[i] != '-' {
+			return false, n
+		}
+	}
+	return true, n
+}
+
+// matchEC2KeyName is keyvet's rule for EC2 key pair names (the model has
+// none; the User Guide says "up to 255 ASCII characters. It can't include
+// leading or trailing spaces"): ASCII, not starting or ending with a
+// space. The length is the rule's.
+func matchEC2KeyName(v string) (bool, int) {
+	n := len(v)
+	if n == 0 || v[0] == ' ' || v[n-1] == ' ' {
+		return false, n
+	}
+	for i := 0; i < n; i++ {
+		if v[i] >= 0x80 {
+			return false, n
+		}
+	}
+	return true, n
+}
+
+// The names DescribeKeyPairs filters on (EC2 API Reference,
+// DescribeKeyPairs, Filter.N), and the prefix of a tag filter.
+var ec2KeyPairFilters = [...]string{"fingerprint", "key-name", "key-pair-id", "key-type", "tag-key"}
+
+// matchEC2KeyPairFilter is keyvet's rule for a DescribeKeyPairs filter
+// name: one of ec2KeyPairFilters, or "tag:" and a tag key of at least one
+// character that is no ECMA 262 line terminator (the pattern's .+).
+func matchEC2KeyPairFilter(v string) (bool, int) {
+	for _, f := range ec2KeyPairFilters {
+		if v == f {
+			return true, len(v)
+		}
+	}
+	key, ok := strings.CutPrefix(v, "tag:")
+	if !ok || key == "" || !utf8.ValidString(key) {
+		return false, len(v)
+	}
+	for _, r := range key {
+		if isLineTerminator(r) {
+			return false, len(v)
+		}
+	}
+	return true, utf8.RuneCountInString(v)
+}
+
+// isECMASpace reports whether r is in ECMA 262's \s: WhiteSpace and
+// LineTerminator (tab, LF, VT, FF, CR, space, U+00A0, U+1680,
+// U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF).
+// RE2's \s is ASCII and leaves out VT, so the rules' regexps spell the
+// class out (ecmaSpace).
+func isECMASpace(r rune) bool {
+	switch {
+	case r == ' ' || r >= '\t' && r <= '\r':
+		return true
+	case r < 0xA0:
+		return false
+	}
+	switch r {
+	case 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// isLineTerminator reports whether r is an ECMA 262 LineTerminator, which
+// the pattern's . does not match: LF, CR, U+2028 and U+2029.
+func isLineTerminator(r rune) bool { return r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 }
+
+// ecmaSpace and ecmaNonSpace are ECMA 262's \s and \S in RE2 syntax.
+const (
+	ecmaSpace    = `[\t\n\x0B\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`
+	ecmaNonSpace = `[^\t\n\x0B\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`
+)
+
+// nextRune decodes the rune at v[i], reporting false for invalid UTF-8.
+func nextRune(v string, i int) (r rune, size int, ok bool) {
+	if c := v[i]; c < utf8.RuneSelf {
+		return rune(c), 1, true
+	}
+	r, size = utf8.DecodeRuneInString(v[i:])
+	return r, size, r != utf8.RuneError || size > 1
+}
+
+// matchTransferKeyBody is Transfer's SshPublicKeyBody pattern, applied to
+// the whole value:
+//
+//	\s*(ssh|ecdsa)-[a-z0-9-]+[ \t]+(([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{1,3})?(={0,3})?)(\s*|[ \t]+[\S \t]*\s*)
+//
+// The base64 group matches any run of [A-Za-z0-9+/] and then up to three
+// '='. The tail is white space only, or a space or tab and then a run with
+// no white space but spaces and tabs, and white space to the end: so no
+// line of text may follow a line break. \s and \S are ECMA 262's
+// (isECMASpace). Each step is forced but one (no other choice the regexp
+// could backtrack to gives another answer): after two or more blanks the
+// base64 may be empty and the tail start at the second blank.
+func matchTransferKeyBody(v string) (bool, int) {
+	i := 0
+	for i < len(v) { // \s*
+		r, size, ok := nextRune(v, i)
+		if !ok {
+			return false, 0
+		}
+		if !isECMASpace(r) {
+			break
+		}
+		i += size
+	}
+	switch rest := v[i:]; {
+	case strings.HasPrefix(rest, "ssh-"):
+		i += len("ssh-")
+	case strings.HasPrefix(rest, "ecdsa-"):
+		i += len("ecdsa-")
+	default:
+		return false, 0
+	}
+	j := i
+	for j < len(v) && (v[j] >= 'a' && v[j] <= 'z' || class[v[j]]&cDigit != 0 || v[j] == '-') {
+		j++
+	}
+	k := j
+	for k < len(v) && (v[k] == ' ' || v[k] == '\t') {
+		k++
+	}
+	if j == i || k == j {
+		return false, 0
+	}
+	// The one choice: the base64 group may be empty, and the tail's
+	// [ \t]+ take all but the first of two or more blanks after the type
+	// ("ssh-rsa  !x" matches so).
+	if k-j >= 2 && transferTail(v[j+1:]) {
+		return true, utf8.RuneCountInString(v)
+	}
+	for k < len(v) && (class[v[k]]&cWord != 0 && v[k] != '_' || v[k] == '+' || v[k] == '/') {
+		k++
+	}
+	for e := 0; e < 3 && k < len(v) && v[k] == '='; e++ {
+		k++
+	}
+	if !transferTail(v[k:]) {
+		return false, 0
+	}
+	return true, utf8.RuneCountInString(v)
+}
+
+// transferTail is the pattern's (\s*|[ \t]+[\S \t]*\s*), and reports false
+// for invalid UTF-8.
+func transferTail(t string) bool {
+	if t == "" {
+		return true
+	}
+	blankFirst := t[0] == ' ' || t[0] == '\t'
+	spaceOnly := true // every rune so far is white space
+	inTrailer := false
+	for i := 0; i < len(t); {
+		r, size, ok := nextRune(t, i)
+		if !ok {
+			return false
+		}
+		i += size
+		space := isECMASpace(r)
+		switch {
+		case inTrailer && !space:
+			return false // text after the trailing white space
+		case space && r != ' ' && r != '\t':
+			inTrailer = true // [\S \t]* stops here; \s* takes the rest
+		}
+		spaceOnly = spaceOnly && space
+	}
+	return spaceOnly || blankFirst
+}
+
+// matchRole is Transfer's arn:.*role/\S+: "arn:", then text without a line
+// terminator, then "role/" and at least one character with no white space
+// to the end. Some "role/" must split v so: it must start no later than the
+// first line terminator after "arn:", and end at or after the last white
+// space.
+func matchRole(v string) (bool, int) {
+	if !strings.HasPrefix(v, "arn:") || !utf8.ValidString(v) {
+		return false, len(v)
+	}
+	firstLT, lastSpaceEnd := len(v), 0
+	for i, r := range v {
+		if i >= 4 && isLineTerminator(r) && firstLT == len(v) {
+			firstLT = i
+		}
+		if isECMASpace(r) {
+			lastSpaceEnd = i + utf8.RuneLen(r)
+		}
+	}
+	for i := 4; i+len("role/") < len(v); i++ {
+		if i > firstLT {
+			break
+		}
+		if strings.HasPrefix(v[i:], "role/") && i+len("role/") >= lastSpaceEnd {
+			return true, utf8.RuneCountInString(v)
+		}
+	}
+	return false, len(v)
 }

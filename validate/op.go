@@ -14,12 +14,17 @@ import (
 //
 //	ec2-instance-connect:SendSSHPublicKey
 //	iam:UploadSSHPublicKey
+//	ec2:ImportKeyPair
+//	transfer:ImportSshPublicKey
+//	lightsail:ImportKeyPair
 //
 // The zero Op is no operation; ParseOp never returns it.
 type Op uint8
 
-// The operations keyvet covers, EC2 Instance Connect's first, then IAM's, in
-// the order Ops lists them.
+// The operations keyvet covers, in the order Ops lists them: EC2 Instance
+// Connect's, IAM's, EC2's key pair operations, Transfer Family's and
+// Lightsail's. The first two services' names are bare; the others carry
+// their service, since EC2 and Lightsail share operation names.
 const (
 	OpSendSSHPublicKey Op = iota + 1
 	OpSendSerialConsoleSSHPublicKey
@@ -28,6 +33,20 @@ const (
 	OpUpdateSSHPublicKey
 	OpDeleteSSHPublicKey
 	OpListSSHPublicKeys
+	OpEC2ImportKeyPair
+	OpEC2CreateKeyPair
+	OpEC2DescribeKeyPairs
+	OpEC2DeleteKeyPair
+	OpTransferImportSshPublicKey
+	OpTransferDeleteSshPublicKey
+	OpTransferCreateUser
+	OpTransferDescribeUser
+	OpTransferListUsers
+	OpLightsailImportKeyPair
+	OpLightsailCreateKeyPair
+	OpLightsailGetKeyPair
+	OpLightsailGetKeyPairs
+	OpLightsailDeleteKeyPair
 	opEnd // one past the last Op
 )
 
@@ -53,6 +72,36 @@ var ops = [opEnd]struct {
 		[]*Rule{&userNameRule, &sshPublicKeyIdRule}, nil, nil},
 	OpListSSHPublicKeys: {keyerrors.ServiceIAM, "ListSSHPublicKeys",
 		[]*Rule{&listUserNameRule, &markerRule}, []*IntRule{&maxItemsRule}, nil},
+
+	OpEC2ImportKeyPair: {keyerrors.ServiceEC2, "ImportKeyPair",
+		[]*Rule{&ec2KeyNameRule, &ec2PublicKeyMaterialRule}, nil, &ec2ImportKeyMember},
+	OpEC2CreateKeyPair: {keyerrors.ServiceEC2, "CreateKeyPair",
+		[]*Rule{&ec2KeyNameRule, &ec2KeyTypeRule, &ec2KeyFormatRule}, nil, nil},
+	OpEC2DescribeKeyPairs: {keyerrors.ServiceEC2, "DescribeKeyPairs",
+		[]*Rule{&ec2OptionalKeyNameRule, &ec2KeyPairIdRule, &ec2FilterNameRule}, nil, nil},
+	OpEC2DeleteKeyPair: {keyerrors.ServiceEC2, "DeleteKeyPair",
+		[]*Rule{&ec2OptionalKeyNameRule, &ec2KeyPairIdRule}, nil, nil},
+
+	OpTransferImportSshPublicKey: {keyerrors.ServiceTransfer, "ImportSshPublicKey",
+		[]*Rule{&transferServerIdRule, &transferKeyBodyRule, &transferUserNameRule}, nil, &transferKeyMember},
+	OpTransferDeleteSshPublicKey: {keyerrors.ServiceTransfer, "DeleteSshPublicKey",
+		[]*Rule{&transferServerIdRule, &transferKeyIdRule, &transferUserNameRule}, nil, nil},
+	OpTransferCreateUser: {keyerrors.ServiceTransfer, "CreateUser",
+		[]*Rule{&transferRoleRule, &transferServerIdRule, &transferOptionalKeyBodyRule, &transferUserNameRule}, nil, &transferCreateUserKeyMember},
+	OpTransferDescribeUser: {keyerrors.ServiceTransfer, "DescribeUser",
+		[]*Rule{&transferServerIdRule, &transferUserNameRule}, nil, nil},
+	OpTransferListUsers: {keyerrors.ServiceTransfer, "ListUsers",
+		[]*Rule{&transferServerIdRule}, nil, nil},
+
+	OpLightsailImportKeyPair: {keyerrors.ServiceLightsail, "ImportKeyPair",
+		[]*Rule{&lightsailKeyPairNameRule, &lightsailPublicKeyRule}, nil, &lightsailKeyMember},
+	OpLightsailCreateKeyPair: {keyerrors.ServiceLightsail, "CreateKeyPair",
+		[]*Rule{&lightsailKeyPairNameRule}, nil, nil},
+	OpLightsailGetKeyPair: {keyerrors.ServiceLightsail, "GetKeyPair",
+		[]*Rule{&lightsailKeyPairNameRule}, nil, nil},
+	OpLightsailGetKeyPairs: {keyerrors.ServiceLightsail, "GetKeyPairs", nil, nil, nil},
+	OpLightsailDeleteKeyPair: {keyerrors.ServiceLightsail, "DeleteKeyPair",
+		[]*Rule{&lightsailKeyPairNameRule}, nil, nil},
 }
 
 // Ops returns every operation keyvet covers, in the order of the constants.
@@ -78,9 +127,10 @@ func (op Op) Name() string {
 	return ops[op].name
 }
 
-// Service returns the service's endpoint prefix, keyerrors.ServiceIAM or
-// keyerrors.ServiceEC2InstanceConnect, or "" for an Op that is not one of
-// the constants.
+// Service returns the service's endpoint prefix (keyerrors.ServiceIAM,
+// keyerrors.ServiceEC2InstanceConnect, keyerrors.ServiceEC2,
+// keyerrors.ServiceTransfer or keyerrors.ServiceLightsail), or "" for an Op
+// that is not one of the constants.
 func (op Op) Service() string {
 	if !op.valid() {
 		return ""
@@ -119,7 +169,10 @@ func (op *Op) UnmarshalText(text []byte) error {
 // ParseOp returns the operation that s names: its String form
 // ("ec2-instance-connect:SendSSHPublicKey"), or its bare name
 // ("SendSSHPublicKey") where one service alone has an operation of that
-// name. Names are matched exactly, as AWS writes them.
+// name. Names are matched exactly, as AWS writes them. EC2 and Lightsail
+// both have ImportKeyPair, CreateKeyPair and DeleteKeyPair, so those need
+// their service ("ec2:ImportKeyPair"); IAM's DeleteSSHPublicKey and
+// Transfer's DeleteSshPublicKey differ in case, and each is unique.
 func ParseOp(s string) (Op, error) {
 	service, name, qualified := strings.Cut(s, ":")
 	if !qualified {

@@ -24,7 +24,23 @@ func TestOps(t *testing.T) {
 		{validate.OpUpdateSSHPublicKey, keyerrors.ServiceIAM, "UpdateSSHPublicKey"},
 		{validate.OpDeleteSSHPublicKey, keyerrors.ServiceIAM, "DeleteSSHPublicKey"},
 		{validate.OpListSSHPublicKeys, keyerrors.ServiceIAM, "ListSSHPublicKeys"},
+		{validate.OpEC2ImportKeyPair, keyerrors.ServiceEC2, "ImportKeyPair"},
+		{validate.OpEC2CreateKeyPair, keyerrors.ServiceEC2, "CreateKeyPair"},
+		{validate.OpEC2DescribeKeyPairs, keyerrors.ServiceEC2, "DescribeKeyPairs"},
+		{validate.OpEC2DeleteKeyPair, keyerrors.ServiceEC2, "DeleteKeyPair"},
+		{validate.OpTransferImportSshPublicKey, keyerrors.ServiceTransfer, "ImportSshPublicKey"},
+		{validate.OpTransferDeleteSshPublicKey, keyerrors.ServiceTransfer, "DeleteSshPublicKey"},
+		{validate.OpTransferCreateUser, keyerrors.ServiceTransfer, "CreateUser"},
+		{validate.OpTransferDescribeUser, keyerrors.ServiceTransfer, "DescribeUser"},
+		{validate.OpTransferListUsers, keyerrors.ServiceTransfer, "ListUsers"},
+		{validate.OpLightsailImportKeyPair, keyerrors.ServiceLightsail, "ImportKeyPair"},
+		{validate.OpLightsailCreateKeyPair, keyerrors.ServiceLightsail, "CreateKeyPair"},
+		{validate.OpLightsailGetKeyPair, keyerrors.ServiceLightsail, "GetKeyPair"},
+		{validate.OpLightsailGetKeyPairs, keyerrors.ServiceLightsail, "GetKeyPairs"},
+		{validate.OpLightsailDeleteKeyPair, keyerrors.ServiceLightsail, "DeleteKeyPair"},
 	}
+	// EC2 and Lightsail share these names: the bare name is ambiguous.
+	shared := map[string]bool{"ImportKeyPair": true, "CreateKeyPair": true, "DeleteKeyPair": true}
 	if got := validate.Ops(); len(got) != len(tests) {
 		t.Fatalf("Ops() = %v, want the %d operations of this table", got, len(tests))
 	}
@@ -35,7 +51,15 @@ func TestOps(t *testing.T) {
 		if tt.op.Service() != tt.service || tt.op.Name() != tt.name || tt.op.String() != tt.service+":"+tt.name {
 			t.Errorf("%d: Service %q, Name %q, String %q", tt.op, tt.op.Service(), tt.op.Name(), tt.op.String())
 		}
+		if shared[tt.name] {
+			if op, err := validate.ParseOp(tt.name); err == nil {
+				t.Errorf("ParseOp(%q) = %v, want an error: EC2 and Lightsail both have it", tt.name, op)
+			}
+		}
 		for _, s := range []string{tt.service + ":" + tt.name, tt.name} {
+			if shared[s] {
+				continue
+			}
 			if op, err := validate.ParseOp(s); op != tt.op || err != nil {
 				t.Errorf("ParseOp(%q) = %v, %v, want %v", s, op, err, tt.op)
 			}

@@ -88,14 +88,25 @@ func TestLookupsReturnCopies(t *testing.T) {
 	}
 	ops := validate.Ops()
 	ops[0] = validate.OpListSSHPublicKeys
-	for _, p := range []sshkey.Policy{validate.EC2InstanceConnectKeyPolicy(), validate.IAMKeyPolicy()} {
+	for _, p := range []sshkey.Policy{validate.EC2InstanceConnectKeyPolicy(), validate.IAMKeyPolicy(), validate.EC2ImportKeyPolicy(), validate.TransferKeyPolicy(), validate.LightsailKeyPolicy()} {
 		p.Types[0] = sshkey.TypeDSA
 		p.Formats[0] = sshkey.FormatPKIX
 		p.MinRSABits = 1024
+		if len(p.LineOnlyTypes) > 0 {
+			p.LineOnlyTypes[0] = sshkey.TypeRSA
+		}
 	}
 
 	if after := snapshot(t); after != before {
 		t.Errorf("a change to what a lookup returned reached the package:\nbefore %s\nafter  %s", before, after)
+	}
+	for _, in := range []interface{ Validate() error }{
+		&validate.TransferImportSshPublicKeyInput{ServerId: "s-0123456789abcdef0", UserName: "alice", SshPublicKeyBody: rsa1024Line(t)},
+		&validate.LightsailImportKeyPairInput{KeyPairName: "my-key", PublicKeyBase64: rsa1024Line(t)},
+	} {
+		if err := in.Validate(); err == nil {
+			t.Errorf("%T accepts a 1024-bit key after a caller lowered MinRSABits in a copy of the policy", in)
+		}
 	}
 	if err := (&validate.UpdateSSHPublicKeyInput{UserName: "alice", SSHPublicKeyId: "APKAEIBAERJR2EXAMPLE", Status: "Revoked"}).Validate(); err == nil {
 		t.Error("Validate accepts Status Revoked after a caller wrote it into a copy of the enum")
@@ -105,6 +116,8 @@ func TestLookupsReturnCopies(t *testing.T) {
 		t.Error("Validate accepts a 1024-bit key after a caller lowered MinRSABits in a copy of the policy")
 	}
 }
+
+func rsa1024Line(t *testing.T) string { return strings.TrimSpace(readKey(t, "rsa1024.pub")) }
 
 // snapshot describes every rule and policy the package hands out, in one
 // string.
@@ -120,11 +133,12 @@ func snapshot(t *testing.T) string {
 			b.WriteString(" " + r.Member() + "=" + itoa(r.Min()) + ".." + itoa(r.Max()))
 		}
 	}
-	for _, p := range []sshkey.Policy{validate.EC2InstanceConnectKeyPolicy(), validate.IAMKeyPolicy()} {
+	for _, p := range []sshkey.Policy{validate.EC2InstanceConnectKeyPolicy(), validate.IAMKeyPolicy(), validate.EC2ImportKeyPolicy(), validate.TransferKeyPolicy(), validate.LightsailKeyPolicy()} {
 		b.WriteString(" policy" + strings.Join(p.Types, ",") + itoa(p.MinRSABits) + ".." + itoa(p.MaxRSABits))
 		for _, f := range p.Formats {
 			b.WriteString("," + f.String())
 		}
+		b.WriteString(" line-only" + strings.Join(p.LineOnlyTypes, ","))
 	}
 	return b.String()
 }

@@ -39,8 +39,11 @@ type Rule struct {
 // ("InstanceId").
 func (r Rule) Member() string { return r.member }
 
-// Service returns keyerrors.ServiceEC2InstanceConnect or keyerrors.ServiceIAM:
-// the service whose code a failure is answered with (see API).
+// Service returns the endpoint prefix of the rule's service
+// (keyerrors.ServiceEC2InstanceConnect, keyerrors.ServiceIAM,
+// keyerrors.ServiceEC2, keyerrors.ServiceTransfer or
+// keyerrors.ServiceLightsail): the service whose code a failure is answered
+// with (see API).
 func (r Rule) Service() string { return r.service }
 
 // Required reports whether the member must be present (smithy.api#required).
@@ -82,14 +85,34 @@ func (r Rule) Sensitive() bool { return r.sensitive }
 
 // API returns the code the rule's service answers a broken constraint with:
 // keyerrors.ErrInvalidArgs for EC2 Instance Connect, keyerrors.ErrValidation
-// for IAM.
+// for IAM, keyerrors.ErrEC2InvalidParameterValue for EC2 key pairs (an
+// absent required member is keyerrors.ErrEC2MissingParameter there),
+// keyerrors.ErrTransferValidation for Transfer Family and
+// keyerrors.ErrLightsailInvalidInput for Lightsail.
 func (r Rule) API() *keyerrors.APIError { return serviceAPI(r.service) }
 
 func serviceAPI(service string) *keyerrors.APIError {
-	if service == keyerrors.ServiceEC2InstanceConnect {
+	switch service {
+	case keyerrors.ServiceEC2InstanceConnect:
 		return keyerrors.ErrInvalidArgs
+	case keyerrors.ServiceEC2:
+		return keyerrors.ErrEC2InvalidParameterValue
+	case keyerrors.ServiceTransfer:
+		return keyerrors.ErrTransferValidation
+	case keyerrors.ServiceLightsail:
+		return keyerrors.ErrLightsailInvalidInput
 	}
 	return keyerrors.ErrValidation
+}
+
+// failureAPI is the code r's service answers the failure err with: its
+// validation code, but EC2's MissingParameter for an absent required
+// member.
+func (r *Rule) failureAPI(err error) *keyerrors.APIError {
+	if r.service == keyerrors.ServiceEC2 && err == keyerrors.ErrRequired {
+		return keyerrors.ErrEC2MissingParameter
+	}
+	return r.API()
 }
 
 // MatchPattern reports whether v satisfies the model's pattern, with the
@@ -189,7 +212,7 @@ func (r *Rule) fail(op, v string, err error, constraint string) *keyerrors.Field
 		Sensitive:  r.sensitive,
 		Constraint: constraint,
 		Err:        err,
-		API:        r.API(),
+		API:        r.failureAPI(err),
 	}
 	if !r.sensitive {
 		fe.Value = keyerrors.SafeValue(v)

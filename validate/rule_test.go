@@ -275,6 +275,18 @@ func TestRulesDescribeThemselves(t *testing.T) {
 			if r.API() != keyerrors.ErrValidation {
 				t.Errorf("%s: API() = %v, IAM answers ValidationError", name, r.API())
 			}
+		case keyerrors.ServiceEC2:
+			if r.API() != keyerrors.ErrEC2InvalidParameterValue {
+				t.Errorf("%s: API() = %v, EC2 answers InvalidParameterValue", name, r.API())
+			}
+		case keyerrors.ServiceTransfer:
+			if r.API() != keyerrors.ErrTransferValidation {
+				t.Errorf("%s: API() = %v, Transfer answers ValidationException", name, r.API())
+			}
+		case keyerrors.ServiceLightsail:
+			if r.API() != keyerrors.ErrLightsailInvalidInput {
+				t.Errorf("%s: API() = %v, Lightsail answers InvalidInputException", name, r.API())
+			}
 		default:
 			t.Errorf("%s: unknown service %q", name, r.Service())
 		}

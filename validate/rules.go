@@ -182,3 +182,170 @@ const (
 	StatusInactive = "Inactive"
 	StatusExpired  = "Expired"
 )
+
+// The rules of EC2's key pair operations (ec2, 2016-11-15, the ec2 query
+// protocol). The model puts no length or pattern on any of these members:
+// each rule below is keyvet's decision from the EC2 User Guide and API
+// Reference (docs/AWS-FACTS.md, "EC2 key pairs"), and its pattern text is
+// keyvet's, written so that an ECMA 262 engine reads it as RE2 does. A
+// failure is answered with MissingParameter (an absent required member) or
+// InvalidParameterValue.
+var (
+	// KeyName of ImportKeyPair, CreateKeyPair and DeleteKeyPair, and each
+	// of DescribeKeyPairs' KeyNames: 1..255 ASCII characters, neither the
+	// first nor the last a space ("up to 255 ASCII characters. It can't
+	// include leading or trailing spaces").
+	ec2KeyNameRule = Rule{
+		member: "KeyName", service: keyerrors.ServiceEC2, required: true,
+		minLen: 1, maxLen: 255,
+		pattern: `^[\x00-\x1F\x21-\x7F]([\x00-\x7F]*[\x00-\x1F\x21-\x7F])?$`,
+		re:      regexp.MustCompile(`^[\x00-\x1F\x21-\x7F]([\x00-\x7F]*[\x00-\x1F\x21-\x7F])?$`),
+		match:   matchEC2KeyName,
+	}
+
+	// KeyName of DeleteKeyPair and the entries of DescribeKeyPairs'
+	// KeyNames: as ec2KeyNameRule, but optional (DeleteKeyPair needs
+	// KeyName or KeyPairId).
+	ec2OptionalKeyNameRule = func() Rule { r := ec2KeyNameRule; r.required = false; return r }()
+
+	// PublicKeyMaterial of ImportKeyPair: required, a blob (base64 on the
+	// wire; the rule sees the decoded text), no length and no pattern.
+	// Its value is key material and never appears in a message; the key
+	// is checked against EC2ImportKeyPolicy.
+	ec2PublicKeyMaterialRule = Rule{
+		member: "PublicKeyMaterial", service: keyerrors.ServiceEC2, required: true,
+		sensitive: true,
+		match:     matchText,
+	}
+
+	// KeyType of CreateKeyPair: optional (EC2's default is rsa), one of
+	// rsa and ed25519 (the model's KeyType enum).
+	ec2KeyTypeRule = Rule{
+		member: "KeyType", service: keyerrors.ServiceEC2,
+		enum:  []string{EC2KeyTypeRSA, EC2KeyTypeED25519},
+		match: matchText,
+	}
+
+	// KeyFormat of CreateKeyPair: optional (EC2's default is pem), one of
+	// pem and ppk (the model's KeyFormat enum).
+	ec2KeyFormatRule = Rule{
+		member: "KeyFormat", service: keyerrors.ServiceEC2,
+		enum:  []string{EC2KeyFormatPEM, EC2KeyFormatPPK},
+		match: matchText,
+	}
+
+	// KeyPairId of DeleteKeyPair and each of DescribeKeyPairs' KeyPairIds:
+	// optional, "key-" and 17 lower-case hex digits, as EC2 makes them.
+	ec2KeyPairIdRule = Rule{
+		member: "KeyPairId", service: keyerrors.ServiceEC2,
+		pattern: `^key-[0-9a-f]{17}$`,
+		re:      regexp.MustCompile(`^key-[0-9a-f]{17}$`),
+		match:   matchKeyId,
+	}
+
+	// The Name of each of DescribeKeyPairs' Filters: one of the filter
+	// names the API Reference lists, or tag: and a tag key.
+	ec2FilterNameRule = Rule{
+		member: "Name", service: keyerrors.ServiceEC2, required: true,
+		pattern: `^(fingerprint|key-name|key-pair-id|key-type|tag-key|tag:[^\n\r\u2028\u2029]+)$`,
+		re:      regexp.MustCompile(`^(fingerprint|key-name|key-pair-id|key-type|tag-key|tag:[^\n\r\x{2028}\x{2029}]+)$`),
+		match:   matchEC2KeyPairFilter,
+	}
+)
+
+// The values of EC2's KeyType and KeyFormat enums.
+const (
+	EC2KeyTypeRSA     = "rsa"
+	EC2KeyTypeED25519 = "ed25519"
+
+	EC2KeyFormatPEM = "pem"
+	EC2KeyFormatPPK = "ppk"
+)
+
+// The rules of Transfer Family's user and SSH key operations (transfer,
+// 2018-11-05, awsJson1.1), as the model gives them. The model's patterns
+// are unanchored; a whole value must match, as AWS applies them, so each
+// regexp is anchored. \s and \S are ECMA 262's (ecmaSpace).
+var (
+	// ServerId: required, length 19..19, pattern s-([0-9a-f]{17}).
+	transferServerIdRule = Rule{
+		member: "ServerId", service: keyerrors.ServiceTransfer, required: true,
+		minLen: 19, maxLen: 19,
+		pattern: `s-([0-9a-f]{17})`,
+		re:      regexp.MustCompile(`^(?:s-([0-9a-f]{17}))$`),
+		match:   matchServerId,
+	}
+
+	// UserName: required, length 3..100, pattern [\w][\w@.-]{2,99}.
+	transferUserNameRule = Rule{
+		member: "UserName", service: keyerrors.ServiceTransfer, required: true,
+		minLen: 3, maxLen: 100,
+		pattern: `[\w][\w@.-]{2,99}`,
+		re:      regexp.MustCompile(`^(?:[\w][\w@.-]{2,99})$`),
+		match:   matchTransferUserName,
+	}
+
+	// SshPublicKeyBody of ImportSshPublicKey: required, length 0..2048,
+	// the model's pattern (matchTransferKeyBody reads it). Its value is
+	// key material and never appears in a message, as AWS leaves it out;
+	// the key is checked against TransferKeyPolicy.
+	transferKeyBodyRule = Rule{
+		member: "SshPublicKeyBody", service: keyerrors.ServiceTransfer, required: true,
+		maxLen:    2048,
+		pattern:   `\s*(ssh|ecdsa)-[a-z0-9-]+[ \t]+(([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{1,3})?(={0,3})?)(\s*|[ \t]+[\S \t]*\s*)`,
+		re:        regexp.MustCompile(`^(?:` + ecmaSpace + `*(ssh|ecdsa)-[a-z0-9-]+[ \t]+(([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{1,3})?(={0,3})?)(` + ecmaSpace + `*|[ \t]+(?:` + ecmaNonSpace + `|[ \t])*` + ecmaSpace + `*))$`),
+		sensitive: true,
+		match:     matchTransferKeyBody,
+	}
+
+	// SshPublicKeyBody of CreateUser: as transferKeyBodyRule, but
+	// optional.
+	transferOptionalKeyBodyRule = func() Rule { r := transferKeyBodyRule; r.required = false; return r }()
+
+	// SshPublicKeyId of DeleteSshPublicKey: required, length 21..21,
+	// pattern key-[0-9a-f]{17}.
+	transferKeyIdRule = Rule{
+		member: "SshPublicKeyId", service: keyerrors.ServiceTransfer, required: true,
+		minLen: 21, maxLen: 21,
+		pattern: `key-[0-9a-f]{17}`,
+		re:      regexp.MustCompile(`^(?:key-[0-9a-f]{17})$`),
+		match:   matchKeyId,
+	}
+
+	// Role of CreateUser: required, length 20..2048, pattern
+	// arn:.*role/\S+ (. is any character but an ECMA 262 line
+	// terminator).
+	transferRoleRule = Rule{
+		member: "Role", service: keyerrors.ServiceTransfer, required: true,
+		minLen: 20, maxLen: 2048,
+		pattern: `arn:.*role/\S+`,
+		re:      regexp.MustCompile(`^(?:arn:[^\n\r\x{2028}\x{2029}]*role/` + ecmaNonSpace + `+)$`),
+		match:   matchRole,
+	}
+)
+
+// The rules of Lightsail's key pair operations (lightsail, 2016-11-28,
+// awsJson1.1). The model's members are written keyPairName on the wire;
+// the rules use the SDK's field names, whose first letter MemberPath
+// lower-cases. A failure is answered with InvalidInputException, one member
+// at a time.
+var (
+	// KeyPairName: required, pattern \w[\w\-]*\w (the model's
+	// ResourceName), no length.
+	lightsailKeyPairNameRule = Rule{
+		member: "KeyPairName", service: keyerrors.ServiceLightsail, required: true,
+		pattern: `\w[\w\-]*\w`,
+		re:      regexp.MustCompile(`^(?:\w[\w\-]*\w)$`),
+		match:   matchResourceName,
+	}
+
+	// PublicKeyBase64 of ImportKeyPair: required, no length and no
+	// pattern. Despite its name it holds the raw OpenSSH line, not base64
+	// of it. Its value is key material and never appears in a message;
+	// the key is checked against LightsailKeyPolicy.
+	lightsailPublicKeyRule = Rule{
+		member: "PublicKeyBase64", service: keyerrors.ServiceLightsail, required: true,
+		sensitive: true,
+		match:     matchText,
+	}
+)

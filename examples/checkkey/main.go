@@ -1,9 +1,10 @@
 // Command checkkey reads SSH public keys, one per file or many in
 // authorized_keys and known_hosts files, and says what AWS would answer each
 // one with: for each service's operation that takes a key (EC2 Instance
-// Connect's SendSSHPublicKey, IAM's UploadSSHPublicKey; -op names others,
-// such as SendSerialConsoleSSHPublicKey), accepted, or refused with the
-// service's error code.
+// Connect's SendSSHPublicKey, IAM's UploadSSHPublicKey, EC2's
+// ImportKeyPair, Transfer Family's ImportSshPublicKey, Lightsail's
+// ImportKeyPair; -op names others, such as SendSerialConsoleSSHPublicKey),
+// accepted, or refused with the service's error code.
 //
 // Usage:
 //
@@ -287,14 +288,16 @@ const usageText = `usage: checkkey [-op OP,...|list] [-json] [-v|-q] [-r] [-form
 
 Says what AWS would answer each SSH public key with: EC2 Instance Connect's
 SendSSHPublicKey (and SendSerialConsoleSSHPublicKey, with -op), IAM's
-UploadSSHPublicKey.
+UploadSSHPublicKey, EC2's ImportKeyPair, Transfer Family's
+ImportSshPublicKey and Lightsail's ImportKeyPair.
 With no FILE it reads standard input when it is a pipe or a file, and
 otherwise every ~/.ssh/*.pub (the bundled sample key when there is none).
 
   -op OP,...     the operations to ask, by name in any case, or as
                  service:Operation; -op list prints them. Default: each
                  service's operation that takes a key (SendSSHPublicKey,
-                 UploadSSHPublicKey). Keys of known_hosts files are
+                 UploadSSHPublicKey, ec2:ImportKeyPair, ImportSshPublicKey,
+                 lightsail:ImportKeyPair). Keys of known_hosts files are
                  host keys: judged only by the operations -op names.
   -format KIND   what the files after it hold: auto (the default: by their
                  name, then their content), key, authorized_keys, known_hosts
@@ -1433,7 +1436,12 @@ func typedOptions(o authorizedkeys.Options) map[string]any {
 // hint returns advice for a key op refused, fitted to the service, or "".
 func hint(op validate.Op, err error, k *sshkey.Key, file string) string {
 	iam := op.Service() == keyerrors.ServiceIAM
+	// The next round's services (EC2 key pairs, Transfer, Lightsail) get no
+	// type or size advice here: the reason says what each takes.
+	nextRound := !iam && op.Service() != keyerrors.ServiceEC2InstanceConnect
 	switch {
+	case nextRound && (errors.Is(err, keyerrors.ErrUnsupportedKeyType) || errors.Is(err, keyerrors.ErrKeyTooSmall) || errors.Is(err, keyerrors.ErrKeyTooLarge)):
+		return ""
 	case errors.Is(err, keyerrors.ErrUnsupportedKeyType), errors.Is(err, keyerrors.ErrKeyTooSmall):
 		if iam {
 			return "IAM takes only ssh-rsa keys of 2048 bits or more: ssh-keygen -t rsa -b 4096"

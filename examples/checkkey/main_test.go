@@ -391,7 +391,7 @@ func TestJSON(t *testing.T) {
 		t.Errorf("errors %+v: want line 8's, ErrMalformedKey", errs)
 	}
 	if len(sums) != 1 || sums[0].Keys != 5 || sums[0].BadLines != 1 || sums[0].Status != 3 || sums[0].Files != 1 ||
-		len(sums[0].Operations) != 2 || sums[0].Operations[1].Refused != 3 {
+		len(sums[0].Operations) != 5 || sums[0].Operations[1].Refused != 3 {
 		t.Errorf("summaries %+v: want one, last, of 5 keys and 1 bad line", sums)
 	}
 	// The fingerprints are testdata/keys/*.fp, made by ssh-keygen -l.
@@ -417,8 +417,9 @@ func TestJSON(t *testing.T) {
 		if r.File != name || r.Line != w.line || r.Kind != "authorized_keys" || r.KindFrom != "name" || r.Type != w.typ || r.Bits != w.bits || r.SHA256 != w.sha256 {
 			t.Errorf("object %d: %+v, want line %d %s %d %s", i, r, w.line, w.typ, w.bits, w.sha256)
 		}
-		// The default: each service's operation that takes a key.
-		if len(r.Operations) != 2 || r.Operations[0].Operation != "ec2-instance-connect:SendSSHPublicKey" ||
+		// The default: each service's operation that takes a key, EC2
+		// Instance Connect's and IAM's first.
+		if len(r.Operations) != 5 || r.Operations[0].Operation != "ec2-instance-connect:SendSSHPublicKey" ||
 			r.Operations[1].Operation != "iam:UploadSSHPublicKey" ||
 			r.Operations[0].Accepted != w.send || r.Operations[1].Accepted != w.upload {
 			t.Errorf("object %d: operations %+v, want Send %v, Upload %v", i, r.Operations, w.send, w.upload)

@@ -29,7 +29,44 @@ const crypto = require('crypto');
 const ROOT = path.resolve(__dirname, '..', '..');
 const MODELS_DIR = path.join(ROOT, 'testdata', 'aws-models');
 const OUT_DIR = path.join(ROOT, 'testdata', 'oracle');
-const MODEL_FILES = ['ec2-instance-connect.json', 'iam-ssh-public-key.json'];
+const MODEL_FILES = ['ec2-instance-connect.json', 'iam-ssh-public-key.json', 'transfer-ssh-keys.json', 'lightsail-key-pairs.json'];
+
+// fromBotocore turns a trimmed botocore model (transfer-ssh-keys.json,
+// lightsail-key-pairs.json) into the Smithy form main() reads: shape ids
+// com.amazonaws.<endpointPrefix>#<Name>, a string's pattern, min and max as
+// traits, a structure's members with their targets and required traits.
+// Only shapes an operation's input targets are kept: the models carry other
+// shapes (Arn, HomeDirectory, ...) that keyvet has no rule for. botocore's
+// patterns are the Smithy model's text, unanchored like every Smithy
+// pattern; AWS applies them to the whole value (docs/AWS-FACTS.md), so
+// such a shape is marked anchored and run as ^(?:pattern)$.
+function fromBotocore(model) {
+  const ns = `com.amazonaws.${model.metadata.endpointPrefix}#`;
+  const inputs = new Set(Object.values(model.operations).map((o) => o.input && o.input.shape).filter(Boolean));
+  const used = new Set();
+  const shapes = {};
+  for (const id of inputs) {
+    const sh = model.shapes[id];
+    const members = {};
+    for (const [m, mem] of Object.entries(sh.members || {})) {
+      used.add(mem.shape);
+      members[m] = {
+        target: ns + mem.shape,
+        traits: (sh.required || []).includes(m) ? { 'smithy.api#required': {} } : {},
+      };
+    }
+    shapes[ns + id] = { type: 'structure', members };
+  }
+  for (const id of used) {
+    const sh = model.shapes[id];
+    if (sh.type !== 'string') continue;
+    const traits = {};
+    if (sh.pattern !== undefined) traits['smithy.api#pattern'] = sh.pattern;
+    if (sh.min !== undefined || sh.max !== undefined) traits['smithy.api#length'] = { min: sh.min, max: sh.max };
+    shapes[ns + id] = { type: 'string', traits, anchored: true };
+  }
+  return { shapes };
+}
 const RANDOM_PER_SHAPE = 300;
 const SEED = 0x6b657976; // "keyv"
 
@@ -163,6 +200,153 @@ const SHAPES = {
       ['\n'.repeat(80), '80 newlines'],
       ['\ufffd'.repeat(80), '80 replacement characters'],
     ],
+  },
+
+  'com.amazonaws.transfer#ServerId': {
+    valid: ['s-0123456789abcdef0', 's-01234567890abcdef'],
+    prefix: 's-',
+    filler: 'a',
+    extra: [
+      ['s-0123456789abcdef', '16 hex digits'],
+      ['s-0123456789abcdef01', '18 hex digits'],
+      ['S-0123456789abcdef0', 'capital S'],
+      ['s-0123456789ABCDEF0', 'upper-case hex'],
+      ['s-0123456789abcdefg', 'g is past f'],
+      ['xs-0123456789abcdef', 'a prefix: the unanchored pattern finds s-...'],
+      ['s-0123456789abcdef0x', 'a suffix: the unanchored pattern finds s-...'],
+      ['s_0123456789abcdef0', 'underscore for dash'],
+    ],
+    grammar(r) {
+      return pick(r, ['s-', 's-', 's-', 'S-', 's', 'xs-', '']) + randStr(r, 'abcdef0123456789' + 'gA-', r.int(15, 19));
+    },
+  },
+
+  'com.amazonaws.transfer#UserName': {
+    valid: ['alice', 'a.b@c-d_e9', 'Z_9'],
+    prefix: 'u',
+    filler: 'x',
+    extra: [
+      ['ab', 'two characters'],
+      ['-abc', 'dash first'],
+      ['.abc', 'dot first'],
+      ['@abc', 'at first'],
+      ['_ab', 'underscore first'],
+      ['al ice', 'space inside'],
+      ['al/ice', 'slash'],
+      ['\u00e4lice', 'a-umlaut first'],
+      ['\u212aelvin', 'Kelvin sign (case-folds to k under /iu)'],
+      ['x ' + 'a'.repeat(5), 'space: the unanchored pattern finds a match after it'],
+    ],
+    grammar(r) {
+      return randStr(r, 'azAZ09_' + '@.-/ ', 1) + randStr(r, 'azAZ09_@.-' + '/ +:', r.int(0, 102));
+    },
+  },
+
+  'com.amazonaws.transfer#SshPublicKeyId': {
+    valid: ['key-0123456789abcdef0', 'key-abcdef01234567890'],
+    prefix: 'key-',
+    filler: 'f',
+    extra: [
+      ['key-0123456789abcdef', '16 hex digits'],
+      ['KEY-0123456789abcdef0', 'upper-case key'],
+      ['key-0123456789ABCDEF0', 'upper-case hex'],
+      ['key_0123456789abcdef0', 'underscore for dash'],
+      ['xkey-0123456789abcdef', 'a prefix'],
+    ],
+    grammar(r) {
+      return pick(r, ['key-', 'key-', 'key-', 'KEY-', 'key', 'k-']) + randStr(r, 'abcdef0123456789' + 'gA-', r.int(15, 19));
+    },
+  },
+
+  'com.amazonaws.transfer#Role': {
+    valid: ['arn:aws:iam::123456789012:role/sftp-user', 'arn:aws-cn:iam::123456789012:role/path/x'],
+    prefix: 'arn:aws:iam::1:role/',
+    filler: 'r',
+    extra: [
+      ['arn:aws:iam::123456789012:role/', 'nothing after role/'],
+      ['arn:aws:iam::123456789012:role/a b', 'space after role/'],
+      ['arn:aws:iam::123456789012:role/a\u00a0', 'no-break space at the end (ECMA \\s)'],
+      ['arn:aws:iam::123456789012:role/a\ufeff', 'BOM at the end (ECMA \\s)'],
+      ['arn:aws:iam::123\n456789012:role/abc', 'line feed before role/ (. refuses it)'],
+      ['arn:aws:iam::123\u2028456789012:role/abc', 'line separator before role/'],
+      ['arn:aws:iam::123\u0085456789012:role/abc', 'next line before role/ (. takes it)'],
+      ['arn:aws:iam::123456789012:user/abcdef', 'user, not role'],
+      ['ARN:aws:iam::123456789012:role/abc', 'upper-case arn'],
+      ['xarn:aws:iam::123456789012:role/abc', 'a prefix'],
+    ],
+    grammar(r) {
+      const mid = 'azAZ09:/-_' + ' \n\u2028\u0085\u00e9';
+      return pick(r, ['arn:', 'arn:', 'ARN:', 'x']) + randStr(r, mid, r.int(0, 30)) + pick(r, ['role/', 'role/', 'user/', '']) +
+        randStr(r, 'azAZ09/-_' + ' \t\u00a0\u3000\ufeff\u2028', r.int(0, 8));
+    },
+  },
+
+  'com.amazonaws.transfer#SshPublicKeyBody': {
+    valid: [
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGWzq0wvYjH0C4wXc1c9vvR1Vz0zv2wW3Zf4q3JxKc2A alice@example.com',
+      'ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTY=',
+      'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQCy75ak',
+    ],
+    prefix: 'ssh-rsa ',
+    filler: 'A',
+    extra: [
+      ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGWzq0wvYjH0C4wXc1c9vvR1Vz0zv2wW3Zf4q3JxKc2A\n', 'trailing newline'],
+      ['  ssh-ed25519 AAAA', 'leading spaces'],
+      ['\u00a0ssh-ed25519 AAAA', 'leading no-break space (ECMA \\s)'],
+      ['\ufeffssh-ed25519 AAAA', 'leading BOM (ECMA \\s)'],
+      ['\u2028ssh-ed25519 AAAA', 'leading line separator (ECMA \\s)'],
+      ['\u0085ssh-ed25519 AAAA', 'leading next line (not ECMA \\s)'],
+      ['\u000bssh-ed25519 AAAA', 'leading vertical tab (ECMA \\s)'],
+      ['ssh-ed25519 AAAA\u3000', 'trailing ideographic space (ECMA \\s)'],
+      ['ssh-ed25519 AAAA c\u00e9', 'comment with e-acute'],
+      ['ssh-ed25519 AAAA a\nb', 'comment with a newline inside'],
+      ['ssh-ed25519 AAAA===', 'three ='],
+      ['ssh-ed25519 AAAA====', 'four ='],
+      ['ssh-ed25519\tAAAA', 'tab separator'],
+      ['ssh-ed25519  AAAA', 'two spaces'],
+      ['ssh-000  !0', 'two blanks, no base64: the tail takes the second blank and what follows'],
+      ['ssh-rsa \t%x y', 'space and tab, no base64, a comment'],
+      ['ssh-rsa %x', 'one blank, no base64: the tail needs its own blank'],
+      ['ssh-rsa  \u00e9\n', 'two blanks, a non-ASCII comment, a newline'],
+      ['ssh-dss AAAAB3NzaC1kc3M=', 'ssh-dss passes the pattern'],
+      ['sk-ssh-ed25519@openssh.com AAAA', 'security key'],
+      ['ssh-ed25519-cert-v01@openssh.com AAAA', 'certificate: @ not in the type class'],
+      ['command="x" ssh-ed25519 AAAA', 'options'],
+      ['---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----', 'RFC 4716'],
+      ['-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----', 'PEM'],
+      ['SSH-ED25519 AAAA', 'upper-case type'],
+      ['ssh- AAAA', 'empty type tail'],
+      ['ssh-ed25519 ', 'no base64'],
+      ['ssh-ed25519 AAAA\u0000', 'trailing NUL'],
+      ['ssh-ed25519 AAAA \u0000', 'NUL in the comment'],
+    ],
+    grammar(r) {
+      const sp = () => pick(r, ['', '', ' ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', '\u0085', '\u000b']);
+      let s = sp() + pick(r, ['ssh-', 'ecdsa-', 'ssh-', 'sk-', 'SSH-', 'ssh']) + randStr(r, 'az09-' + '@._A', r.int(0, 12));
+      s += pick(r, [' ', ' ', '\t', '  ', '', '\n']) + randStr(r, 'AZaz09+/' + '=-_.', r.int(0, 40)) + randStr(r, '=', r.int(0, 4));
+      if (r.next() < 0.5) s += pick(r, [' ', '\t', '', '\n']) + randStr(r, 'az09@. \t' + '\u00e9\u0000\n\u00a0\u2028', r.int(0, 12));
+      return s + sp();
+    },
+  },
+
+  'com.amazonaws.lightsail#ResourceName': {
+    valid: ['my-key', 'a_b', 'Key-Pair-1'],
+    prefix: 'k',
+    filler: 'e',
+    extra: [
+      ['a', 'one character'],
+      ['-ab', 'dash first'],
+      ['ab-', 'dash last'],
+      ['a--b', 'two dashes'],
+      ['a.b', 'dot'],
+      ['a b', 'space'],
+      ['\u00e4b', 'a-umlaut'],
+      ['\u212ab', 'Kelvin sign (case-folds to k under /iu)'],
+      ['x a-b', 'a prefix: the unanchored pattern finds a-b'],
+    ],
+    grammar(r) {
+      return randStr(r, 'azAZ09_' + '-. ', 1) + randStr(r, 'azAZ09_-' + '. /', r.int(0, 20)) + randStr(r, 'azAZ09_' + '-. ', r.int(0, 1));
+    },
   },
 
   'com.amazonaws.iam#userNameType': {
@@ -563,7 +747,7 @@ function provenance(readme, file) {
   const row = readme.split('\n').find((l) => l.startsWith('| `' + file + '`'));
   if (!row) throw new Error(`aws-models/README.md has no row for ${file}`);
   const cells = row.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, ''));
-  return `${cells[2]}, ${cells[3]} (see testdata/aws-models/README.md)`;
+  return `${cells[2]}${cells[3] ? ', ' + cells[3] : ''} (see testdata/aws-models/README.md)`;
 }
 
 function main() {
@@ -574,7 +758,8 @@ function main() {
   for (const file of MODEL_FILES) {
     const raw = fs.readFileSync(path.join(MODELS_DIR, file));
     const sha = crypto.createHash('sha256').update(raw).digest('hex');
-    const model = JSON.parse(raw.toString('utf8'));
+    let model = JSON.parse(raw.toString('utf8'));
+    if (model.metadata && model.operations) model = fromBotocore(model);
     const shapes = model.shapes;
 
     // members that target each shape, with their required trait
@@ -606,9 +791,10 @@ function main() {
       let uNote = 'no pattern';
       const classes = pattern === undefined ? [] : classesOf(pattern);
       if (pattern !== undefined) {
-        re = new RegExp(pattern);
+        const whole = (p) => (sh.anchored ? '^(?:' + p + ')$' : p);
+        re = new RegExp(whole(pattern));
         const up = forUnicodeMode(pattern);
-        reU = new RegExp(up, 'u');
+        reU = new RegExp(whole(up), 'u');
         uNote = up === pattern ? 'same results with the u flag' : `same results with the u flag (pattern written ${up})`;
       }
       const edges = edgesOf(classes);
@@ -638,6 +824,7 @@ function main() {
         shape: id,
         pattern: pattern === undefined ? null : pattern,
         flags: '',
+        ...(sh.anchored ? { anchored: true } : {}),
         uFlagCheck: uNote,
         length: length === undefined ? null : length,
         members: members[id] || [],

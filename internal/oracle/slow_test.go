@@ -163,7 +163,132 @@ func refFingerprint(rs []rune) bool {
 // refNone is a shape without a pattern (SSHPublicKey).
 func refNone([]rune) bool { return true }
 
+// isHex is [0-9a-f].
+func isHex(r rune) bool { return isDigit(r) || 'a' <= r && r <= 'f' }
+
+// isECMASpace is ECMA 262's \s: WhiteSpace (tab, VT, FF, space, U+00A0,
+// U+FEFF and the Zs category) and LineTerminator (LF, CR, U+2028, U+2029).
+func isECMASpace(r rune) bool {
+	switch r {
+	case '\t', '\v', '\f', ' ', 0xA0, 0xFEFF, 0x1680, 0x202F, 0x205F, 0x3000, '\n', '\r', 0x2028, 0x2029:
+		return true
+	}
+	return 0x2000 <= r && r <= 0x200A
+}
+
+// isLineTerminator is what ECMA 262's '.' refuses.
+func isLineTerminator(r rune) bool { return oneOf(r, "\n\r\u2028\u2029") }
+
+// refPrefixHex is the whole value prefix followed by exactly n of [0-9a-f]:
+// Transfer's s-([0-9a-f]{17}) and key-[0-9a-f]{17}.
+func refPrefixHex(prefix string, n int) func([]rune) bool {
+	p := []rune(prefix)
+	return func(rs []rune) bool {
+		return len(rs) == len(p)+n && string(rs[:len(p)]) == prefix && allOf(rs[len(p):], isHex)
+	}
+}
+
+// refTransferUserName is [\w][\w@.-]{2,99}, whole.
+func refTransferUserName(rs []rune) bool {
+	return len(rs) >= 3 && len(rs) <= 100 && isWord(rs[0]) &&
+		allOf(rs[1:], func(r rune) bool { return isWord(r) || oneOf(r, "@.-") })
+}
+
+// refResourceName is Lightsail's \w[\w\-]*\w, whole.
+func refResourceName(rs []rune) bool {
+	n := len(rs)
+	return n >= 2 && isWord(rs[0]) && isWord(rs[n-1]) &&
+		everyOf(rs[1:n-1], func(r rune) bool { return isWord(r) || r == '-' })
+}
+
+// refRole is arn:.*role/\S+, whole: "arn:", then some "role/" with no line
+// terminator before it, then one or more non-space characters to the end.
+func refRole(rs []rune) bool {
+	if len(rs) < 4 || string(rs[:4]) != "arn:" {
+		return false
+	}
+	for i := 4; i+5 < len(rs); i++ {
+		if isLineTerminator(rs[i-1]) && i > 4 {
+			return false // '.' cannot cross it, and no later "role/" helps
+		}
+		if string(rs[i:i+5]) == "role/" && allOf(rs[i+5:], func(r rune) bool { return !isECMASpace(r) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// refTransferTail is the body's tail (\s*|[ \t]+[\S \t]*\s*), whole.
+func refTransferTail(t []rune) bool {
+	if everyOf(t, isECMASpace) {
+		return true
+	}
+	if len(t) == 0 || !oneOf(t[0], " \t") {
+		return false
+	}
+	end := len(t)
+	for end > 0 && isECMASpace(t[end-1]) {
+		end--
+	}
+	return everyOf(t[:end], func(r rune) bool { return !isECMASpace(r) || r == ' ' || r == '\t' })
+}
+
+// refSshPublicKeyBody is Transfer's
+//
+//	\s*(ssh|ecdsa)-[a-z0-9-]+[ \t]+(([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{1,3})?(={0,3})?)(\s*|[ \t]+[\S \t]*\s*)
+//
+// whole. The base64 group takes any run of base64 characters, then up to
+// three '='. The regexp may also leave the base64 group empty and give all
+// but the first of the blanks after the type to the tail's [ \t]+.
+func refSshPublicKeyBody(rs []rune) bool {
+	i := 0
+	for i < len(rs) && isECMASpace(rs[i]) {
+		i++
+	}
+	rest := string(rs[i:])
+	switch {
+	case len(rest) >= 4 && rest[:4] == "ssh-":
+		i += 4
+	case len(rest) >= 6 && rest[:6] == "ecdsa-":
+		i += 6
+	default:
+		return false
+	}
+	j := i
+	for j < len(rs) && ('a' <= rs[j] && rs[j] <= 'z' || isDigit(rs[j]) || rs[j] == '-') {
+		j++
+	}
+	if j == i {
+		return false
+	}
+	k := j
+	for k < len(rs) && oneOf(rs[k], " \t") {
+		k++
+	}
+	if k == j {
+		return false
+	}
+	if k-j >= 2 && refTransferTail(rs[j+1:]) {
+		return true
+	}
+	b := k
+	for b < len(rs) && (isWord(rs[b]) && rs[b] != '_' || rs[b] == '+' || rs[b] == '/') {
+		b++
+	}
+	for e := 0; e < 3 && b < len(rs) && rs[b] == '='; e++ {
+		b++
+	}
+	return refTransferTail(rs[b:])
+}
+
 var references = map[string]func([]rune) bool{
+	"com.amazonaws.transfer#ServerId":         refPrefixHex("s-", 17),
+	"com.amazonaws.transfer#SshPublicKeyId":   refPrefixHex("key-", 17),
+	"com.amazonaws.transfer#UserName":         refTransferUserName,
+	"com.amazonaws.transfer#Role":             refRole,
+	"com.amazonaws.transfer#SshPublicKeyBody": refSshPublicKeyBody,
+	"com.amazonaws.lightsail#ResourceName":    refResourceName,
+
 	"com.amazonaws.ec2instanceconnect#InstanceId":       refInstanceId,
 	"com.amazonaws.ec2instanceconnect#InstanceOSUser":   refInstanceOSUser,
 	"com.amazonaws.ec2instanceconnect#SSHPublicKey":     refNone,

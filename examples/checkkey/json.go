@@ -72,6 +72,10 @@ func appendReport(b []byte, r *Report) []byte {
 		b = append(b, `,"md5":`...)
 		b = appendString(b, r.MD5)
 	}
+	if r.EC2 != "" {
+		b = append(b, `,"ec2":`...)
+		b = appendString(b, r.EC2)
+	}
 	b = append(b, `,"encoding":`...)
 	b = appendString(b, r.Encoding)
 	if r.Comment != "" {

@@ -13,7 +13,7 @@ func TestAppendReport(t *testing.T) {
 	reports := []*Report{
 		{File: "f", Line: 1, Kind: kindKey, KindFrom: fromName, Type: "ssh-ed25519", Bits: 256, SHA256: "SHA256:x", MD5: "m", Encoding: "authorized_keys",
 			Operations: []OperationReport{{Operation: "ec2-instance-connect:SendSSHPublicKey", Accepted: true}}},
-		{File: odd, Line: 123456, Kind: kindKnownHosts, KindFrom: odd, Type: odd, Bits: 4096, SHA256: odd, MD5: odd, Encoding: odd, Comment: odd, Options: odd, Typed: map[string]any{"pty": "denied", "from": []string{odd, "a"}, "restrict": true, "tunnel": 3, "command": odd},
+		{File: odd, Line: 123456, Kind: kindKnownHosts, KindFrom: odd, Type: odd, Bits: 4096, SHA256: odd, MD5: odd, EC2: odd, Encoding: odd, Comment: odd, Options: odd, Typed: map[string]any{"pty": "denied", "from": []string{odd, "a"}, "restrict": true, "tunnel": 3, "command": odd},
 			Marker: "@revoked", Hosts: HostField("a," + odd + ",[h]:22"),
 			Cert: &CertReport{CertType: "user", KeyID: odd, Serial: 1<<64 - 1, Principals: []string{odd, "b"}, ValidAfter: "always", ValidBefore: odd, CA: odd},
 			Operations: []OperationReport{

@@ -67,6 +67,7 @@ import (
 	"unicode/utf8"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
+	"github.com/keyvet/keyvet/fingerprint"
 	"github.com/keyvet/keyvet/sshkey"
 	"github.com/keyvet/keyvet/sshkey/authorizedkeys"
 	"github.com/keyvet/keyvet/sshkey/knownhosts"
@@ -140,6 +141,7 @@ type Report struct {
 	Bits       int               `json:"bits"`
 	SHA256     string            `json:"sha256"`
 	MD5        string            `json:"md5,omitempty"` // IAM's fingerprint, when an IAM operation is asked
+	EC2        string            `json:"ec2,omitempty"` // EC2's KeyFingerprint of an imported key, when an EC2 key pair operation is asked
 	Encoding   string            `json:"encoding"`
 	Comment    string            `json:"comment,omitempty"`
 	Options    string            `json:"options,omitempty"`      // authorized_keys: the options as written
@@ -242,6 +244,7 @@ type checker struct {
 	opsBuf  []OperationReport // a report's operations, reused
 	stderr  io.Writer
 	iam     bool // some chosen operation is IAM's, whose fingerprint is MD5
+	ec2     bool // some chosen operation is EC2's, whose fingerprint is fingerprint.EC2
 	refused bool // some key refused by some operation
 	noKey   bool // some input held no key
 
@@ -313,7 +316,8 @@ OP=accepted|OP=refused:CODE ... [OPTIONS] [cert=user|host id=ID
 principals=P,... valid=FROM..TO] [COMMENT]; a certificate's bits and
 fingerprint are its certified key's, as ssh-keygen -l shows them.
 -json fields of a key: file, line, kind, kindFrom (flag, name or
-content), type, bits, sha256, md5 (IAM's, with an IAM operation),
+content), type, bits, sha256, md5 (IAM's, with an IAM operation), ec2
+(EC2's KeyFingerprint, with ec2:ImportKeyPair),
 encoding, comment, options (as written), optionsTyped, marker, hosts,
 certificate (certType, keyId, serial, principals, validAfter,
 validBefore, ca), operations (operation, accepted, code, httpStatus,
@@ -473,6 +477,7 @@ func run(args []string, stdin io.Reader, stdinData bool, stdout, stderr io.Write
 		explained: map[string]*explanation{}}
 	for _, op := range ops {
 		c.iam = c.iam || op.Service() == keyerrors.ServiceIAM
+		c.ec2 = c.ec2 || op.Service() == keyerrors.ServiceEC2
 		c.opNames = append(c.opNames, op.String()) // once, not once a key
 	}
 
@@ -1041,6 +1046,10 @@ func (c *checker) report(r *Report, k *sshkey.Key, check func(validate.Op) error
 	if c.iam {
 		r.MD5 = k.Fingerprint(crypto.MD5).String() // IAM's Fingerprint
 	}
+	r.EC2 = ""
+	if c.ec2 {
+		r.EC2 = fingerprint.EC2(k.PublicKey()) // "" for a type EC2 does not import
+	}
 	// One slice serves every report: each is printed before the next.
 	if c.opsBuf == nil {
 		c.opsBuf = make([]OperationReport, len(c.ops))
@@ -1252,6 +1261,9 @@ func (c *checker) printText(r *Report) {
 	fmt.Fprintf(w, "    fingerprint: ec2-instance-connect %s", r.SHA256)
 	if r.MD5 != "" {
 		fmt.Fprintf(w, ", iam MD5:%s", strings.TrimPrefix(r.MD5, "MD5:"))
+	}
+	if r.EC2 != "" {
+		fmt.Fprintf(w, ", ec2 %s", r.EC2)
 	}
 	w.WriteByte('\n')
 	for i, o := range r.Operations {

@@ -61,6 +61,7 @@ type keyType struct {
 	pkix  bool     // a PKIX SubjectPublicKeyInfo can hold it (RFC 3279, RFC 5480, RFC 8410)
 	pkcs1 bool     // a PKCS#1 RSAPublicKey can hold it (RFC 8017)
 	oid   []byte   // PKIX: the DER contents of its algorithm OID
+	cert  bool     // an OpenSSH certificate type (cert.go's certRows)
 }
 
 // keyTypes is in the order Types returns: keytype's order.

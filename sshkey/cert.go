@@ -45,7 +45,7 @@ var certRows = func() []certRow {
 		if !t.Read || t.Cert == "" {
 			continue
 		}
-		rows = append(rows, certRow{name: t.Cert, plain: t.Name, fields: wireFields(&t), kt: keyType{name: t.Cert}})
+		rows = append(rows, certRow{name: t.Cert, plain: t.Name, fields: wireFields(&t), kt: keyType{name: t.Cert, cert: true}})
 	}
 	return rows
 }()
@@ -416,6 +416,9 @@ func checkCert(b []byte) (*keyType, int, error) {
 // certificate, the certified key's, as ssh-keygen -l prints it; for a plain
 // key, its own.
 func (k *Key) keyBlob() []byte {
+	if !keytype.IsCert(k.typ) { // the common case, without a search
+		return k.blob
+	}
 	if r := lookupCert(k.typ); r != nil && k.blob != nil {
 		p, _, err := readCert(k.blob, false)
 		if err != nil {

@@ -38,7 +38,7 @@ import (
 func quickAuthorizedKey(data []byte) *Key {
 	text := trimLine(data)
 	l, ok := splitKeyLine(text)
-	if !ok || isCertType(l.t.name) { // a certificate's Key is newKey's (cert.go)
+	if !ok || l.t.cert { // a certificate's Key is newKey's (cert.go)
 		return nil
 	}
 	k, buf := newKeyBuf(strictB64.DecodedLen(l.b64End - l.b64Start))

@@ -127,12 +127,17 @@ func makeCerts(t fataler, tmp string) {
 		stems = append(stems, filepath.Join(vectorsDir, v))
 	}
 	for _, stem := range stems {
-		out := filepath.Join(certsDir, filepath.Base(stem))
-		pub := stem + ".pub"
-		l := append(keygen(t, "-l", "-E", "sha256", "-f", pub), keygen(t, "-l", "-E", "md5", "-f", pub)...)
-		keytest.WriteFile(t, out+".l", l)
-		keytest.WriteFile(t, out+".L", keygen(t, "-L", "-f", pub))
+		writeCertGoldens(t, stem+".pub", filepath.Join(certsDir, filepath.Base(stem)))
 	}
+}
+
+// writeCertGoldens writes out.l (ssh-keygen -l -E sha256 then -E md5 of
+// the certificate file pub) and out.L (ssh-keygen -L).
+func writeCertGoldens(t fataler, pub, out string) {
+	t.Helper()
+	l := append(keygen(t, "-l", "-E", "sha256", "-f", pub), keygen(t, "-l", "-E", "md5", "-f", pub)...)
+	keytest.WriteFile(t, out+".l", l)
+	keytest.WriteFile(t, out+".L", keygen(t, "-L", "-f", pub))
 }
 
 func copyFile(t fataler, from, to string) {
@@ -170,50 +175,58 @@ func TestCertGoldens(t *testing.T) {
 	}
 	for _, g := range certGoldens() {
 		t.Run(g.name, func(t *testing.T) {
-			data := keytest.ReadFile(t, g.pub)
-			k, err := Parse([]byte(data))
-			if g.err != nil {
-				if !errors.Is(err, g.err) {
-					t.Fatalf("err = %v, want %v", err, g.err)
-				}
-				checkErrorText(t, data, err)
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			// -l: "bits fingerprint comment (TYPE-CERT)", SHA256 then MD5.
-			l := strings.Split(strings.TrimSpace(keytest.ReadFile(t, filepath.Join(certsDir, g.name+".l"))), "\n")
-			if len(l) != 2 {
-				t.Fatalf("-l golden has %d lines", len(l))
-			}
-			for i, h := range []crypto.Hash{crypto.SHA256, crypto.MD5} {
-				want := l[i]
-				fp := k.Fingerprint(h).String()
-				if h == crypto.MD5 {
-					fp = "MD5:" + fp // as ssh-keygen -E md5 prints it
-				}
-				got := fmt.Sprintf("%d %s %s (%s)", k.Bits(), fp, k.Comment(), keygenCertType(k.Type()))
-				if got != want {
-					t.Errorf("-l:\n got %s\nwant %s", got, want)
-				}
-			}
-			c, ok := k.Certificate()
-			if !ok {
-				t.Fatal("no Certificate")
-			}
-			if !strings.HasPrefix(l[0], strconv.Itoa(c.Key().Bits())+" "+c.Key().Fingerprint(crypto.SHA256).String()+" ") {
-				t.Errorf("Certificate().Key() is not the key -l shows")
-			}
-			golden := keytest.ReadFile(t, filepath.Join(certsDir, g.name+".L"))
-			_, golden, _ = strings.Cut(golden, "\n") // the file name line
-			if got := keygenL(k); got != golden {
-				t.Errorf("-L:\n got %s\nwant %s", got, golden)
-			}
-			checkInvariants(t, k)
-			checkCertKey(t, k)
+			checkCertGoldens(t, g.pub, filepath.Join(certsDir, g.name), g.err)
 		})
 	}
+}
+
+// checkCertGoldens holds Parse of the certificate file pub to wantErr, or,
+// when wantErr is nil, to the goldens stem.l (ssh-keygen -l -E sha256 then
+// -E md5) and stem.L (ssh-keygen -L, after its file name line).
+func checkCertGoldens(t *testing.T, pub, stem string, wantErr error) {
+	t.Helper()
+	data := keytest.ReadFile(t, pub)
+	k, err := Parse([]byte(data))
+	if wantErr != nil {
+		if !errors.Is(err, wantErr) {
+			t.Fatalf("err = %v, want %v", err, wantErr)
+		}
+		checkErrorText(t, data, err)
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	// -l: "bits fingerprint comment (TYPE-CERT)", SHA256 then MD5.
+	l := strings.Split(strings.TrimSpace(keytest.ReadFile(t, stem+".l")), "\n")
+	if len(l) != 2 {
+		t.Fatalf("-l golden has %d lines", len(l))
+	}
+	for i, h := range []crypto.Hash{crypto.SHA256, crypto.MD5} {
+		want := l[i]
+		fp := k.Fingerprint(h).String()
+		if h == crypto.MD5 {
+			fp = "MD5:" + fp // as ssh-keygen -E md5 prints it
+		}
+		got := fmt.Sprintf("%d %s %s (%s)", k.Bits(), fp, k.Comment(), keygenCertType(k.Type()))
+		if got != want {
+			t.Errorf("-l:\n got %s\nwant %s", got, want)
+		}
+	}
+	c, ok := k.Certificate()
+	if !ok {
+		t.Fatal("no Certificate")
+	}
+	if !strings.HasPrefix(l[0], strconv.Itoa(c.Key().Bits())+" "+c.Key().Fingerprint(crypto.SHA256).String()+" ") {
+		t.Errorf("Certificate().Key() is not the key -l shows")
+	}
+	golden := keytest.ReadFile(t, stem+".L")
+	_, golden, _ = strings.Cut(golden, "\n") // the file name line
+	if got := keygenL(k); got != golden {
+		t.Errorf("-L:\n got %s\nwant %s", got, golden)
+	}
+	checkInvariants(t, k)
+	checkCertKey(t, k)
 }
 
 // keygenCertType is ssh-keygen's name of a certificate type (sshkey_type).

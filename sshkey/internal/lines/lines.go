@@ -170,21 +170,20 @@ func ReadFill[E any](r io.Reader, parse func(n int, line []byte, fill *scan.Erro
 		// of it.
 		var pending *sshkey.LineError
 		var fill scan.Error // what parse fills in for a line it refuses
-		flush := func() bool {
-			p := pending
-			pending = nil
-			return p == nil || yield(zero, p)
-		}
 		for {
 			ok, tooLong := lr.next()
 			if !ok {
 				break
 			}
-			if pending != nil && scan.ClosesPrivateBlock(lr.line) {
-				pending.Err = inPrivateBlock(0)
-			}
-			if !flush() {
-				return
+			if pending != nil {
+				if scan.ClosesPrivateBlock(lr.line) {
+					pending.Err = inPrivateBlock(0)
+				}
+				p := pending
+				pending = nil
+				if !yield(zero, p) {
+					return
+				}
 			}
 			if tooLong {
 				first = false
@@ -236,7 +235,7 @@ func ReadFill[E any](r io.Reader, parse func(n int, line []byte, fill *scan.Erro
 				return
 			}
 		}
-		if !flush() {
+		if pending != nil && !yield(zero, pending) {
 			return
 		}
 		if err := lr.readErr(); err != nil {

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/keyvet/keyvet/sshkey/authorizedkeys"
 	"github.com/keyvet/keyvet/sshkey/internal/keytest"
@@ -37,14 +36,7 @@ func badShapes(size int) map[string][]byte {
 // readAll ranges over Read of data without asking for an error's text, and
 // returns the entries and the errors.
 func readAll(data []byte) (entries, errs int) {
-	for e, err := range authorizedkeys.Read(bytes.NewReader(data)) {
-		if err != nil {
-			errs++
-		} else if e != nil {
-			entries++
-		}
-	}
-	return entries, errs
+	return keytest.Count(authorizedkeys.Read(bytes.NewReader(data)))
 }
 
 // TestBadLineAllocs: a bad line of the common shapes costs one allocation
@@ -117,27 +109,6 @@ func TestBadLineAllocBytes(t *testing.T) {
 	}
 }
 
-// cpuPerByte times f on each input in turn, interleaved, runs times, and
-// returns the least time per byte of each.
-func cpuPerByte(f func([]byte), runs int, inputs ...[]byte) []float64 {
-	best := make([]time.Duration, len(inputs))
-	for i := range best {
-		best[i] = 1 << 62
-	}
-	for range runs {
-		for i, in := range inputs {
-			start := time.Now()
-			f(in)
-			best[i] = min(best[i], time.Since(start))
-		}
-	}
-	out := make([]float64, len(inputs))
-	for i, d := range best {
-		out[i] = float64(d.Nanoseconds()) / float64(len(inputs[i]))
-	}
-	return out
-}
-
 // TestBadLineTime: reading a file of bad lines costs, per byte, within a
 // bound of the key lines' cost, measured on a busy machine (interleaved,
 // the least of 5 runs). The bounds are twice or more BENCHMARKS.md's
@@ -159,7 +130,7 @@ func TestBadLineTime(t *testing.T) {
 		bounds["a"] = 300 // the race detector weighs on allocations most
 	}
 	for name, bound := range bounds {
-		got := cpuPerByte(func(b []byte) { readAll(b) }, 5, shapes["keys"], shapes[name])
+		got := keytest.CostPerByte(func(b []byte) { readAll(b) }, 5, shapes["keys"], shapes[name])
 		t.Logf("%s: %.2f ns/byte, key lines %.2f: %.1fx", name, got[1], got[0], got[1]/got[0])
 		if got[1] > bound*got[0] {
 			t.Errorf("%s: %.2f ns/byte, %.1f times the key lines' %.2f; want at most %.0fx", name, got[1], got[1]/got[0], got[0], bound)
@@ -201,17 +172,5 @@ func TestReadLinear(t *testing.T) {
 	if keytest.RaceEnabled {
 		large = 1 << 20
 	}
-	smalls, larges := hostileFiles(64<<10), hostileFiles(large)
-	for name := range smalls {
-		t.Run(name, func(t *testing.T) {
-			var got []float64
-			for range 3 {
-				got = cpuPerByte(func(b []byte) { readAll(b) }, 5, smalls[name], larges[name])
-				if got[1] <= 4*got[0] || got[1] < 2 {
-					return
-				}
-			}
-			t.Errorf("%.2f ns/byte on %d bytes, %.2f on %d: not linear", got[1], len(larges[name]), got[0], len(smalls[name]))
-		})
-	}
+	keytest.Linear(t, func(b []byte) { readAll(b) }, hostileFiles(64<<10), hostileFiles(large))
 }

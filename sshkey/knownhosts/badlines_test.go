@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/keyvet/keyvet/sshkey/internal/keytest"
 	"github.com/keyvet/keyvet/sshkey/knownhosts"
@@ -14,14 +13,7 @@ const khEdLine = "host.example.com,10.0.0.1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA
 
 // readAllHosts ranges over Read of data without asking for an error's text.
 func readAllHosts(data []byte) (entries, errs int) {
-	for e, err := range knownhosts.Read(bytes.NewReader(data)) {
-		if err != nil {
-			errs++
-		} else if e != nil {
-			entries++
-		}
-	}
-	return entries, errs
+	return keytest.Count(knownhosts.Read(bytes.NewReader(data)))
 }
 
 // TestBadHostLineAllocs: a bad line of "a\n" costs Read one allocation.
@@ -77,29 +69,5 @@ func TestReadLinear(t *testing.T) {
 	if keytest.RaceEnabled {
 		large = 1 << 20
 	}
-	smalls, larges := hostFiles(64<<10), hostFiles(large)
-	for name := range smalls {
-		t.Run(name, func(t *testing.T) {
-			var s, l float64
-			for range 3 {
-				s, l = 1e18, 1e18
-				for range 5 {
-					for i, in := range [][]byte{smalls[name], larges[name]} {
-						start := time.Now()
-						readAllHosts(in)
-						d := float64(time.Since(start).Nanoseconds()) / float64(len(in))
-						if i == 0 {
-							s = min(s, d)
-						} else {
-							l = min(l, d)
-						}
-					}
-				}
-				if l <= 4*s || l < 2 {
-					return
-				}
-			}
-			t.Errorf("%.2f ns/byte on %d bytes, %.2f on %d: not linear", l, len(larges[name]), s, len(smalls[name]))
-		})
-	}
+	keytest.Linear(t, func(b []byte) { readAllHosts(b) }, hostFiles(64<<10), hostFiles(large))
 }

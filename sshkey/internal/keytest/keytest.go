@@ -6,10 +6,13 @@ package keytest
 import (
 	"bytes"
 	"encoding/base64"
+	"iter"
 	"os"
 	"os/exec"
 	"regexp"
 	"strings"
+	"testing"
+	"time"
 
 	keyerrors "github.com/keyvet/keyvet/errors"
 )
@@ -126,4 +129,60 @@ func ReadFile(t Fataler, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Count ranges over a file reader's sequence without asking for an error's
+// text, and returns how many entries and errors it yields.
+func Count[E any](seq iter.Seq2[E, error]) (entries, errs int) {
+	for _, err := range seq {
+		if err != nil {
+			errs++
+		} else {
+			entries++
+		}
+	}
+	return entries, errs
+}
+
+// CostPerByte times f on each input in turn, interleaved, runs times, and
+// returns the least wall time per byte of each: the least of interleaved
+// runs is what a busy machine lets through of the cost alone.
+func CostPerByte(f func([]byte), runs int, inputs ...[]byte) []float64 {
+	best := make([]time.Duration, len(inputs))
+	for i := range best {
+		best[i] = 1 << 62
+	}
+	for range runs {
+		for i, in := range inputs {
+			start := time.Now()
+			f(in)
+			best[i] = min(best[i], time.Since(start))
+		}
+	}
+	out := make([]float64, len(inputs))
+	for i, d := range best {
+		out[i] = float64(d.Nanoseconds()) / float64(len(inputs[i]))
+	}
+	return out
+}
+
+// Linear fails t unless reading each file of larges costs, per byte, at
+// most 4 times what its namesake of smalls costs (CostPerByte, least of 5
+// runs, tried 3 times): linear cost grows 1x, a quadratic one 16x to 64x
+// between the sizes these tests use. Below 2 ns a byte at the large size
+// the ratio is not looked at: that is memory-speed noise.
+func Linear(t *testing.T, read func([]byte), smalls, larges map[string][]byte) {
+	t.Helper()
+	for name := range smalls {
+		t.Run(name, func(t *testing.T) {
+			var got []float64
+			for range 3 {
+				got = CostPerByte(read, 5, smalls[name], larges[name])
+				if got[1] <= 4*got[0] || got[1] < 2 {
+					return
+				}
+			}
+			t.Errorf("%.2f ns/byte on %d bytes, %.2f on %d: not linear", got[1], len(larges[name]), got[0], len(smalls[name]))
+		})
+	}
 }

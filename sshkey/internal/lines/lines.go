@@ -113,26 +113,6 @@ func (lr *lineReader) readErr() error {
 	return lr.err
 }
 
-// Read is the loop of the file readers (authorizedkeys.Read, knownhosts.Read):
-// each line that is neither blank nor a comment is read by parse; a line parse
-// refuses is a LineError, and the reading goes on; a first such line that
-// starts a file of one key in an encoding of its own (OneKeyFile) ends it; a
-// line past sshkey.MaxLineLen is TooLongError; a read error is yielded as it is
-// and ends the sequence. parse must not keep line.
-//
-// A refused line that is binary data (a NUL byte, bytes that are not
-// UTF-8) is described by its length alone (binaryLine).
-//
-// A line that opens a private key's block (a PEM or SSH2 BEGIN line, a
-// PuTTY file's first line: scan.OpensPrivateBlock) is refused by parse
-// with ErrPrivateKey; each line after it, up to the one that closes the
-// block, is refused too (ErrPrivateKey, inPrivateBlock) without being
-// parsed, so that no line of the key's body is read as a key, hosts or
-// options and shown in a message, however short.
-func Read[E any](r io.Reader, parse func(n int, line []byte) (E, error)) iter.Seq2[E, error] {
-	return ReadFill(r, func(n int, line []byte, _ *scan.Error) (E, error) { return parse(n, line) })
-}
-
 // lineError is a LineError and the scan.Error it wraps, made in one
 // allocation: what ReadFill yields for a line its parser refused by filling
 // in the Error it was given.
@@ -153,11 +133,29 @@ func newLineError(n int, err error, fill *scan.Error) *sshkey.LineError {
 	return &sshkey.LineError{Line: n, Err: err}
 }
 
-// ReadFill is Read with a parser that may refuse a line by filling in the
-// Error it is given (scan.Fill) and returning it: the Error and its
-// LineError are then made in one allocation, and the message only when it
-// is asked for, so a bad line costs little more than reading it. parse
-// must not keep fill, nor return it wrapped.
+// ReadFill is the loop of the file readers (authorizedkeys.Read,
+// knownhosts.Read): each line that is neither blank nor a comment is read
+// by parse; a line parse refuses is a LineError, and the reading goes on; a
+// first such line that starts a file of one key in an encoding of its own
+// (OneKeyFile) ends it; a line past sshkey.MaxLineLen is TooLongError; a
+// read error is yielded as it is and ends the sequence. parse must not
+// keep line.
+//
+// parse may refuse a line by filling in the Error it is given (scan.Fill)
+// and returning it: the Error and its LineError are then made in one
+// allocation, and the message only when it is asked for, so a bad line
+// costs little more than reading it. parse must not keep fill, nor return
+// it wrapped.
+//
+// A refused line that is binary data (a NUL byte, bytes that are not
+// UTF-8) is described by its length alone (binaryLine).
+//
+// A line that opens a private key's block (a PEM or SSH2 BEGIN line, a
+// PuTTY file's first line: scan.OpensPrivateBlock) is refused by parse
+// with ErrPrivateKey; each line after it, up to the one that closes the
+// block, is refused too (ErrPrivateKey, inPrivateBlock) without being
+// parsed, so that no line of the key's body is read as a key, hosts or
+// options and shown in a message, however short.
 func ReadFill[E any](r io.Reader, parse func(n int, line []byte, fill *scan.Error) (E, error)) iter.Seq2[E, error] {
 	return func(yield func(E, error) bool) {
 		var zero E

@@ -16,7 +16,7 @@ func TestPrivateBlock(t *testing.T) {
 	// parse takes "k" and refuses every other line, naming it; a line
 	// that holds a private key marker is refused as ErrPrivateKey, as
 	// the formats' parsers do.
-	parse := func(n int, line []byte) (string, error) {
+	parse := func(n int, line []byte, _ *scan.Error) (string, error) {
 		switch {
 		case string(line) == "k":
 			return "k", nil
@@ -42,7 +42,7 @@ func TestPrivateBlock(t *testing.T) {
 		for _, n := range tt.private {
 			private[n] = true
 		}
-		for _, err := range Read(strings.NewReader(tt.file), parse) {
+		for _, err := range ReadFill(strings.NewReader(tt.file), parse) {
 			if err == nil {
 				continue
 			}
@@ -68,7 +68,7 @@ func TestPrivateBlock(t *testing.T) {
 // alone, with its parser's sentinel; a binary line the parser takes is
 // taken.
 func TestBinaryLine(t *testing.T) {
-	parse := func(n int, line []byte) (string, error) {
+	parse := func(n int, line []byte, _ *scan.Error) (string, error) {
 		if string(line) == "k\x00" {
 			return "k", nil
 		}
@@ -76,7 +76,7 @@ func TestBinaryLine(t *testing.T) {
 	}
 	file := "0w\x02\x01\x01\x04 \xa1\x1b\nk\x00\nab\xffcd\n"
 	var got []string
-	for e, err := range Read(strings.NewReader(file), parse) {
+	for e, err := range ReadFill(strings.NewReader(file), parse) {
 		if err == nil {
 			got = append(got, e)
 			continue
